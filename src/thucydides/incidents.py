@@ -1,0 +1,249 @@
+"""Event mentions: one sentence's trigger(s) with the place, day, counts and claims that go
+with them, read off the annotations the pipeline left on the Doc.
+
+The place of an event is the place the sentence attaches to the event word, not the first
+place it names: in "Iraqi officials in Baghdad said the leader was killed in an airstrike in
+Anbar" the officials' city is inside the speech verb's subject and is passed over.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from .dates import segment_of
+from .events import SentenceEvents, Trigger
+from .types import Actor, CasualtyMention, Claim, EventMention, TimeExpression, Toponym
+
+PLACE_HEADS = {"city", "town", "village", "province", "provinces", "governorate", "region",
+               "district", "neighbourhood", "neighborhood", "neighborhoods", "neighbourhoods",
+               "area", "areas", "parts", "part", "outskirts", "suburbs", "countryside", "capital",
+               "state", "county", "camp", "north", "south", "east", "west", "centre", "center"}
+NOT_LOCATIVE = {"for", "from", "with", "like", "than", "about"}
+NOUN_ROLES = {"nsubj", "nsubjpass", "dobj", "attr", "appos"}
+NEAR_KM = 60.0
+VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlmb = phi2 - phi1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
+
+
+def _token(doc: Doc, start: int, end: int) -> Token | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _scope(token: Token) -> Token:
+    """The clause an event word speaks for: its verb when the word is that verb's argument,
+    the noun it modifies when it stands in a prepositional phrase ("destruction from strikes")."""
+    if token.pos_ != "VERB" and token.dep_ in NOUN_ROLES and token.head.i != token.i:
+        return token.head
+    if token.dep_ == "pobj" and token.head.head.i != token.head.i:
+        return token.head.head
+    return token
+
+
+def clause_tokens(doc: Doc, trigger: Trigger, others: list[Trigger]) -> set[int]:
+    """Token indices of the trigger's clause, less the clauses of other event verbs in it."""
+    scope = _scope(doc[trigger.token])
+    own = {t.i for t in scope.subtree}
+    for other in others:
+        other_scope = _scope(doc[other.token])
+        if other_scope.i != scope.i and other_scope.i in own and other_scope.pos_ == "VERB" \
+                and other_scope.dep_ in {"conj", "ccomp", "advcl"}:
+            own -= {t.i for t in other_scope.subtree}
+        elif other.token != trigger.token and other.token in own and \
+                trigger.token not in {t.i for t in doc[other.token].subtree}:
+            own -= {t.i for t in doc[other.token].subtree}
+    return own
+
+
+def _is_event_place(token: Token, trigger_tokens: set[int]) -> bool:
+    """Whether a place name stands for where something happened, not a modifier or actor."""
+    if token.dep_ == "poss":
+        return False
+    if token.dep_ in {"nsubj", "nsubjpass"} and token.head.pos_ == "VERB" and \
+            token.head.i not in trigger_tokens:
+        return False
+    if token.dep_ in {"compound", "amod", "nmod"}:
+        head = token.head
+        while head.dep_ in {"compound", "amod", "nmod", "conj"} and head.head.i != head.i:
+            if head.lower_ in PLACE_HEADS:
+                break
+            head = head.head
+        if head.lower_ not in PLACE_HEADS and head.i not in trigger_tokens and \
+                head.ent_type_ not in {"GPE", "LOC", "FAC"}:
+            return False
+    prep = next((a for a in token.ancestors if a.dep_ == "prep"), None)
+    if prep is not None and prep.lower_ in NOT_LOCATIVE and prep.head.lower_ not in PLACE_HEADS:
+        return False
+    return True
+
+
+def event_places(doc: Doc, own: set[int], trigger_tokens: set[int], toponyms: list[Toponym],
+                 excluded: list[tuple[int, int]]) -> list[Toponym]:
+    """The places a trigger's clause (`own`, token indices) attaches to it."""
+    places = []
+    for toponym in toponyms:
+        if any(s <= toponym.start < e for s, e in excluded):
+            continue
+        token = _token(doc, toponym.start, toponym.end)
+        if token is None or token.i not in own or not _is_event_place(token, trigger_tokens):
+            continue
+        places.append((toponym, token))
+    return _most_specific(places)
+
+
+def _most_specific(places: list[tuple[Toponym, Token]]) -> list[Toponym]:
+    """Drop containers of more specific places ("al-Wa'er in Homs city" keeps al-Wa'er when the
+    gazetteer knows it near Homs; otherwise Homs, as "part of" it, precision 2)."""
+    result: list[Toponym] = []
+    contained: set[int] = set()
+    for i, (outer, outer_token) in enumerate(places):
+        inner = [(t, tok) for j, (t, tok) in enumerate(places)
+                 if j != i and tok in outer_token.ancestors and
+                 not any(a.dep_ == "conj" for a in _path(outer_token, tok))]
+        if not inner:
+            continue
+        resolved = [t for t, _ in inner if t.place and outer.place and haversine_km(
+            t.place.lat, t.place.lon, outer.place.lat, outer.place.lon) <= NEAR_KM * (
+            4 if outer.place.kind != "city" else 1)]
+        if resolved:
+            contained.add(i)
+        else:
+            contained.update(j for j, (t, _) in enumerate(places) if (t, _) in inner and
+                             not t.place)
+            if outer.place and outer.precision == 1:
+                outer.precision = 2
+    for i, (toponym, _) in enumerate(places):
+        if i not in contained and toponym.place is not None:
+            result.append(toponym)
+    return result
+
+
+def _path(lower: Token, upper: Token) -> list[Token]:
+    path, node = [], lower
+    while node.i != upper.i and node.head.i != node.i:
+        path.append(node)
+        node = node.head
+    return path
+
+
+def _excluded_spans(doc: Doc, claims: Iterable[Claim], sentence_start: int,
+                    sentence_end: int) -> list[tuple[int, int]]:
+    """Character spans of claimants ("officials in Baghdad") inside the sentence."""
+    spans = []
+    text = doc.text
+    for claim in claims:
+        at = text.find(claim.claimant, sentence_start, sentence_end)
+        if at != -1:
+            spans.append((at, at + len(claim.claimant)))
+    return spans
+
+
+def _sub_event_types(triggers: list[Trigger], implied: list[str]) -> list[tuple[str, str]]:
+    specific = [(t.event_type, t.sub_event_type) for t in triggers if t.specificity]
+    if not specific:
+        implied = [i for i in implied if i != "-"]
+        if implied:
+            specific = [("Explosions/Remote violence", implied[0])]
+    if not specific:
+        specific = [(t.event_type, t.sub_event_type) for t in triggers]
+    return list(dict.fromkeys(specific))
+
+
+def _date_for(doc: Doc, times: list[TimeExpression], start: int, end: int,
+              own: set[int], others: set[int]) -> TimeExpression | None:
+    """The time expression of the trigger's own clause, else one the sentence gives outside
+    other events' clauses (`others`)."""
+    inside = [t for t in times if start <= t.span.start < end and t.precision]
+    tokens = {id(t): _token(doc, t.span.start, t.span.end) for t in inside}
+    mine = [t for t in inside if tokens[id(t)] is not None and tokens[id(t)].i in own]
+    free = [t for t in inside if tokens[id(t)] is None or tokens[id(t)].i not in others]
+    candidates = mine or free
+    days = [t for t in candidates if t.precision == "day"]
+    return (days or candidates or [None])[0]
+
+
+def build_mentions(doc: Doc) -> list[EventMention]:
+    """Every event the sentences of `doc` report, before fusion."""
+    segments = doc._.segments or []
+    mentions: list[EventMention] = []
+    for found in doc._.events or []:
+        mentions.extend(_sentence_mentions(doc, found, segments))
+    return mentions
+
+
+def _sentence_mentions(doc: Doc, found: SentenceEvents, segments) -> list[EventMention]:
+    start, end = found.sentence.start, found.sentence.end
+    toponyms = [t for t in doc._.toponyms or [] if start <= t.start < end]
+    claims = [c for c in doc._.claims or [] if c.start <= start < c.end or start <= c.start < end]
+    excluded = _excluded_spans(doc, claims, start, end)
+    casualties: list[CasualtyMention] = [c for c in doc._.casualties or []
+                                         if start <= c.span.start < end]
+    segment = segment_of(segments, start)
+    trigger_tokens = {t.token for t in found.triggers}
+
+    groups: dict[tuple, list[Trigger]] = {}
+    clauses: dict[tuple, set[int]] = {}
+    places_by_group: dict[tuple, list[Toponym]] = {}
+    for trigger in found.triggers:
+        own = clause_tokens(doc, trigger, found.triggers)
+        places = event_places(doc, own, trigger_tokens, toponyms, excluded)
+        key = (trigger.event_type in VIOLENCE, tuple(sorted(p.place.id for p in places)))
+        groups.setdefault(key, []).append(trigger)
+        clauses[key] = clauses.get(key, set()) | own
+        places_by_group[key] = places
+    for key in [k for k in groups if not k[1]]:
+        home = next((k for k in groups if k[1] and k[0] == key[0]), None)
+        if home is not None:
+            groups[home].extend(groups.pop(key))
+            clauses[home] |= clauses.pop(key)
+
+    mentions = []
+    for key, triggers in groups.items():
+        own = clauses[key]
+        implied = [w[1] for w in found.weapons if w[2] in own]
+        types = _sub_event_types(triggers, implied)
+        others = set().union(*(c for k, c in clauses.items() if k != key)) - own
+        date = _date_for(doc, doc._.times or [], start, end, own, others)
+        for place in places_by_group[key] or [None]:
+            mentions.append(EventMention(
+                event_type=types[0][0], sub_event_type=types[0][1],
+                trigger=min((t.span for t in triggers), key=lambda s: s.start),
+                sentence=found.sentence, segment=segment,
+                actors=unique_actors([a for a, token in found.actors
+                                       if token in own or token not in others]),
+                weapons=list(dict.fromkeys(w[0] for w in found.weapons if w[2] in own)),
+                targets=list(found.targets), places=[place] if place else [], date=date,
+                claims=list(claims), specificity=max(t.specificity for t in triggers),
+                sub_event_types=[t for _, t in types]))
+    if mentions and casualties:
+        _assign_casualties(mentions, casualties)
+    return mentions
+
+
+def unique_actors(actors: list[Actor]) -> list[Actor]:
+    """One entry per actor; the perpetrator role wins over the others."""
+    kept: dict[str, Actor] = {}
+    for actor in actors:
+        if actor.name not in kept or actor.role == "perpetrator":
+            kept[actor.name] = actor
+    return list(kept.values())
+
+
+def _assign_casualties(mentions: list[EventMention], casualties: list[CasualtyMention]) -> None:
+    """Each count goes to the mention whose event word is nearest; several places named for
+    one count make it a total over them (marked aggregate)."""
+    if len({m.trigger.start for m in mentions}) < len(mentions):
+        for c in casualties:
+            c.aggregate = True
+    for c in casualties:
+        nearest = min(mentions, key=lambda m: abs(m.trigger.start - c.span.start))
+        nearest.casualties.append(c)

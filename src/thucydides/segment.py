@@ -1,0 +1,161 @@
+"""Split live blogs into entries and give each entry the day it was written.
+
+A live blog is one page updated over hours or days, newest entry usually on top. Relative
+dates ("on Wednesday") only make sense against the entry's own day, so each Segment
+carries a reference date: the publication date for the original entry, later days for the
+updates above it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from .types import Segment
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december"]
+
+_TIME = r"(?P<{}>\d{{1,2}}[:.]?\d{{2}}\s*(?:[ap]\.?m\.?)?|\d{{1,2}}\s*[ap]\.?m\.?)"
+_ZONE = r"(?:\s*(?:GMT|UTC|BST|CET|EET|EST|EDT|PST|PDT|local(?: time)?))?"
+_DASH = r"\s*(?::|—|–|-{1,2}|\|)"
+ENTRY_HEADER = re.compile(
+    r"^[ \t]*(?:"
+    rf"(?P<update>update[sd]?)[ \t]*,?[ \t]*(?:at[ \t]+)?{_TIME.format('time')}{_ZONE}{_DASH}"
+    r"|(?P<original>original (?:entry|post|story))[ \t]*:"
+    rf"|{_TIME.format('bare_time')}{_ZONE}{_DASH}(?=[ \t]*\S)"
+    r")",
+    re.IGNORECASE | re.MULTILINE,
+)
+MONTH_NAMES = "|".join(m[:3] + r"[a-z]*\.?" for m in MONTHS)
+DAY_HEADING = re.compile(
+    rf"^[ \t]*(?:(?:{'|'.join(WEEKDAYS)}),?[ \t]+)?"
+    rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?[ \t]+(?P<m1>{MONTH_NAMES})"
+    rf"|(?P<m2>{MONTH_NAMES})[ \t]+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)"
+    r"(?:,?[ \t]+(?P<year>\d{4}))?[ \t]*:?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+WEEKDAY_MENTION = re.compile(rf"\b(?:on|this|late|early)\s+({'|'.join(WEEKDAYS)})\b",
+                             re.IGNORECASE)
+
+
+def _minutes(raw: str) -> int | None:
+    text = raw.lower().replace(".", "").replace(" ", "")
+    pm, am = text.endswith("pm"), text.endswith("am")
+    digits = re.sub(r"[^0-9:]", "", text)
+    if ":" in digits:
+        hours, minutes = digits.split(":")[:2]
+    elif len(digits) > 2:
+        hours, minutes = digits[:-2], digits[-2:]
+    else:
+        hours, minutes = digits, "0"
+    hour, minute = int(hours or 0), int(minutes or 0)
+    if pm and hour < 12:
+        hour += 12
+    if am and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        return None
+    return hour * 60 + minute
+
+
+def _month_number(name: str) -> int:
+    return next(i for i, m in enumerate(MONTHS, 1) if m.startswith(name.lower()[:3]))
+
+
+def _day_heading(match: re.Match, year: int) -> date | None:
+    day = int(match["d1"] or match["d2"])
+    month = _month_number(match["m1"] or match["m2"])
+    try:
+        return date(int(match["year"] or year), month, day)
+    except ValueError:
+        return None
+
+
+def segment(text: str, published: date | None) -> list[Segment]:
+    """Entries in document order; a text with no entry headers is one segment."""
+    marks: list[tuple[int, Segment]] = []
+    for match in ENTRY_HEADER.finditer(text):
+        minutes = None if match["original"] else _minutes(match["time"] or match["bare_time"])
+        if not match["original"] and minutes is None:
+            continue
+        label = match.group(0).strip().rstrip(":—–-| ").strip()
+        time = f"{minutes // 60:02d}:{minutes % 60:02d}" if minutes is not None else None
+        marks.append((match.start(), Segment(match.start(), 0, label=label, time=time,
+                                             is_update=not match["original"])))
+    headings = [(m.start(), _day_heading(m, published.year if published else date.today().year))
+                for m in DAY_HEADING.finditer(text)]
+    headings = [(pos, day) for pos, day in headings if day is not None]
+    if not marks and not headings:
+        return [Segment(0, len(text), reference=published)]
+
+    starts = sorted({pos for pos, _ in marks} | {pos for pos, _ in headings})
+    by_start = dict(marks)
+    segments: list[Segment] = []
+    if starts[0] > 0 and text[:starts[0]].strip():
+        segments.append(Segment(0, starts[0], label=None))
+    for pos in starts:
+        segments.append(by_start.get(pos) or Segment(pos, 0, label=text[pos:].split("\n", 1)[0]
+                                                    .strip()))
+    for current, following in zip(segments, segments[1:] + [None]):
+        current.end = following.start if following else len(text)
+    _assign_days(segments, dict(headings), text, published)
+    return segments
+
+
+def _assign_days(segments: list[Segment], headings: dict[int, date], text: str,
+                 published: date | None) -> None:
+    """Give every segment a reference day (see the module docstring for the reasoning)."""
+    if published is None:
+        return
+    timed = [s.time for s in segments if s.time]
+    has_original = any(s.label and not s.is_update and s.time is None and s.start not in headings
+                       for s in segments)
+    minutes = [_minutes(t) for t in timed]
+    newest_first = has_original or (len(minutes) > 1 and
+                                    sum(a > b for a, b in zip(minutes, minutes[1:])) >=
+                                    sum(a < b for a, b in zip(minutes, minutes[1:])))
+    order = list(reversed(segments)) if newest_first else list(segments)
+
+    day, previous_minutes = published, None
+    for seg in order:
+        if seg.start in headings:
+            day, previous_minutes = headings[seg.start], None
+        elif seg.time:
+            now = _minutes(seg.time)
+            if previous_minutes is not None and now < previous_minutes:
+                day += timedelta(days=1)
+            previous_minutes = now
+        seg.reference = day
+
+    # An update that names a later weekday for what it reports was written on that day or
+    # after: move it, and the updates written the same day, forward.
+    for index, seg in enumerate(order):
+        if not seg.is_update or seg.reference is None:
+            continue
+        forward = _weekday_ahead(text[seg.start:seg.end], seg.reference)
+        if forward:
+            old = seg.reference
+            for other in order[index:]:
+                if other.reference == old or (other.reference and other.reference < old + timedelta(days=forward)):
+                    other.reference = other.reference + timedelta(days=forward)
+            for other in reversed(order[:index]):
+                if not other.is_update or other.reference != old:
+                    break
+                other.reference = old + timedelta(days=forward)
+
+    # Text above the first entry (captions, a headline) belongs to the entry below it.
+    if segments and segments[0].label is None and len(segments) > 1:
+        segments[0].reference = segments[1].reference
+        segments[0].is_update = segments[1].is_update
+
+
+def _weekday_ahead(text: str, day: date) -> int:
+    """Days forward to a weekday the text names, if it lies 1-3 days ahead of `day`."""
+    best = 0
+    for match in WEEKDAY_MENTION.finditer(text):
+        ahead = (WEEKDAYS.index(match.group(1).lower()) - day.weekday()) % 7
+        if 1 <= ahead <= 3:
+            best = max(best, ahead)
+    return best
