@@ -203,6 +203,45 @@ def gazetteer_info(path: str | None) -> None:
     click.echo(json.dumps({"path": str(gaz.path), "places": gaz.count()}))
 
 
+@cli.command("eval")
+@click.argument("task", type=click.Choice(["geo", "casualties", "dates", "events", "incidents"]))
+@click.option("--data", required=True, type=click.Path(exists=True, dir_okay=False),
+              help="Annotated JSONL file in the task's format (see the README, 'Evaluating').")
+@click.option("--limit", type=click.IntRange(min=1), help="Score only the first N records.")
+@click.option("--errors", "show_errors", type=click.IntRange(min=0), default=10,
+              show_default=True, help="How many of the worst errors to show on a terminal.")
+def evaluate(task: str, data: str, limit: int | None, show_errors: int) -> None:
+    """Score thucydides on annotated data and print the metrics as one JSON object.
+
+    On a terminal, a table of the metrics and the worst errors (document, expected, got, and
+    the sentence that decided it) follow the JSON, so you can see why.
+
+    \b
+    Tasks:
+      geo         toponyms (lgl, gwn, geovirus format) or event location (event_location)
+      casualties  killed and injured per article (gva format)
+      dates       TIMEX values (TempEval-3 format)
+      events      event type of a snippet (CASE 2021 task 2 format)
+      incidents   date, place and counts of each article's incident (gva format)
+
+    \b
+    Examples:
+      thucydides eval casualties --data ../shared/eval/casualties/gva.jsonl
+      thucydides eval geo --data ../shared/eval/geo/lgl.jsonl --limit 100
+    """
+    from . import evaluate as evaluation
+
+    try:
+        report = evaluation.run(task, data, limit)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(json.dumps(report.metrics, ensure_ascii=False))
+    if sys.stdout.isatty():
+        click.echo(report.table())
+        for error in report.errors[:show_errors]:
+            click.echo("  " + "  ".join(f"{k}={v}" for k, v in error.items()))
+
+
 def main() -> None:
     cli(prog_name="thucydides")
 
