@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .lexicons import load
-from .types import CasualtyMention, Count, Span
+from .types import CasualtyMention, Count, Fatalities, Span
 
 UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -21,43 +21,57 @@ UNITS = {w: i for i, w in enumerate(
 TENS = {w: 10 * i for i, w in enumerate(
     "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
 SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
-ORDINAL_VICTIMS = {"another": 1, "a second": 1, "a third": 1, "a fourth": 1, "a fifth": 1}
+ORDINALS = {w: i for i, w in enumerate(
+    "_ _ second third fourth fifth sixth seventh eighth ninth tenth".split()) if w != "_"}
+ADDING = {"another", "a further", "an additional", "additional", "also"}
 
 _WORD = "|".join(sorted([*UNITS, *TENS, *SCALES], key=len, reverse=True))
+_ORDINAL = "|".join(ORDINALS)
 NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_WORD})(?:[\s-]+(?:and\s+)?(?:{_WORD}))*)"
 VAGUE = "|".join(sorted((re.escape(row[0]) for row in load("vague_quantities")), key=len,
                         reverse=True))
 MODIFIER = (r"(?P<mod>at least|no fewer than|no less than|more than|over|nearly|almost|about|"
             r"around|roughly|approximately|some|up to|as many as|an estimated|at most|"
-            r"at the very least|a total of|a further|another|an additional)")
+            r"at the very least|a total of|a further|another|an additional|additional)")
 QUANTITY = (rf"(?:{MODIFIER}\s+)?(?:between\s+(?P<lo>{NUMBER})\s+and\s+(?P<hi>{NUMBER})"
             rf"|(?P<n>{NUMBER})(?:\s*(?:to|-|–|or)\s*(?P<n2>{NUMBER}))?"
             rf"|(?P<vague>{VAGUE})"
-            r"|(?P<single>a|an|one|another|a second|a third|a fourth|a fifth))")
+            rf"|(?P<single>a|an|one|another|(?:a|the)\s+(?P<ord>{_ORDINAL})))")
 ADJECTIVES = r"(?:[\w'’-]+\s+){0,3}?"
+PERPETRATORS = (r"(?:suspects?|gunm[ae]n|attackers?|bombers?|assailants?|shooters?|robbers?|"
+                r"intruders?|killers?|carjackers?|burglars?)")
 PERSONS = (r"(?:people|persons|person|civilians?|children|child|kids|men|man|women|woman|boys?|"
            r"girls?|teens?|teenagers?|toddlers?|infants?|babies|baby|students?|soldiers?|troops|"
            r"fighters?|militants?|insurgents?|rebels?|officers?|policemen|policeman|police officers?|"
            r"guards?|protesters?|demonstrators?|worshippers?|residents?|villagers?|pilgrims?|"
            r"journalists?|workers?|members?|victims?|individuals?|others|adults?|youths?|"
-           r"relatives|family members|passengers|patients|doctors|staff|suspects?|gunm[ae]n|"
-           r"attackers?|bombers?|assailants?|shooters?)")
+           r"relatives|family members|passengers?|patients|doctors|staff|bystanders?|drivers?|"
+           r"deput(?:y|ies)|brothers?|sisters?|sons?|daughters?|males?|females?|"
+           rf"{PERPETRATORS})")
 KILLED = (r"(?:killed|dead|died|slain|massacred|executed|murdered|perished|lost (?:their|his|her) "
-          r"lives?|shot dead|shot and killed|fatally (?:shot|wounded|injured|stabbed)|"
-          r"killed instantly|pronounced dead|beheaded)")
-INJURED = (r"(?:injured|wounded|hurt|hospitali[sz]ed|shot and wounded|shot and injured|"
-           r"(?:suffered|sustained) (?:\w+\s+)?(?:injuries|wounds|gunshot wounds)|"
-           r"treated for (?:\w+\s+)?(?:injuries|wounds))")
-SHOT = r"(?:shot|struck by (?:gunfire|bullets))"
+          r"lives?|shot dead|shot and killed|shot to death|gunned down|fatally (?:shot|wounded|"
+          r"injured|stabbed|struck)|killed instantly|pronounced dead|beheaded)")
+INJURED = (r"(?:injured|wounded|hurt|hospitali[sz]ed|shot and wounded|shot and injured|grazed|"
+           r"(?:suffered|sustained|received) (?:[\w-]+\s+){0,3}?(?:injuries|wounds?)|"
+           r"treated for (?:[\w-]+\s+){0,2}?(?:injuries|wounds?))")
+SHOT = (r"(?:shot|struck by (?:gunfire|bullets?|a bullet)|hit by (?:gunfire|bullets?|a bullet)|"
+        r"(?:found|discovered) (?:\w+\s+){0,3}?with (?:\w+\s+){0,2}?gunshot wounds?)")
 CASUALTIES = r"(?:casualties)"
 AUX = r"(?:(?:were|was|have|has|had|been|are|is|being|reportedly|also|later|all|both|allegedly|" \
-      r"critically|seriously|severely|fatally|slightly|badly|were\s+all|each)\s+){0,4}"
+      r"critically|seriously|severely|fatally|slightly|badly|were\s+all|each|then|" \
+      r"apparently|eventually|subsequently|ultimately)\s+){0,4}"
 CHILDREN = rf"(?:\s*,?\s*(?:including|among them|among whom were)\s+(?P<kids>{NUMBER}|a|an)\s+" \
            rf"(?P<kidnoun>children|child|minors?|kids|women|civilians|soldiers)\s*,?)?"
+AGE = r"(?:\s*,\s*(?:aged\s+)?\d{1,3}\s*,)?"
 
+SELF_INFLICTED = r"(?:killed (?:himself|herself)|took (?:his|her) own life|" \
+                 r"turned the (?:gun|weapon) on (?:himself|herself)|shot (?:himself|herself))"
+# A victim verb used actively has an object after it ("a man shot his wife"): no victim there.
+VICTIM_VERB = (rf"(?P<verb>{KILLED}|{INJURED}|{SHOT})\b(?:(?<=died)|(?<=dead)|(?!\s+(?:a|an|the|"
+               rf"his|her|their|its|him|them|me|us|it|at|into|up|back|another|\d+|{_WORD})\b))")
 COUNT_BEFORE = re.compile(
-    rf"\b{QUANTITY}(?:\s+{ADJECTIVES}(?P<noun>{PERSONS}))?{CHILDREN}\s+(?:who\s+)?{AUX}"
-    rf"(?P<verb>{KILLED}|{INJURED}|{SHOT})\b", re.IGNORECASE)
+    rf"\b{QUANTITY}(?:\s+{ADJECTIVES}(?P<noun>{PERSONS}))?{AGE}{CHILDREN}\s+(?:who\s+)?{AUX}"
+    rf"{VICTIM_VERB}", re.IGNORECASE)
 VERB_BEFORE = re.compile(
     rf"\b(?P<verb>killing|killed|kills|wounding|wounded|injuring|injured|leaving|left|"
     rf"claimed the lives of|claiming the lives of)\s+{QUANTITY}"
@@ -67,16 +81,32 @@ TOLL = re.compile(rf"\b(?:death|casualty|fatality) toll\s+(?:\w+\s+){{0,4}}?"
                   rf"(?:to|at|of|reached|is|was|hit)\s+{QUANTITY}", re.IGNORECASE)
 CASUALTY_NOUN = re.compile(rf"\b{QUANTITY}\s+(?:of\s+)?(?P<verb>{CASUALTIES})\b", re.IGNORECASE)
 NONE_HURT = re.compile(
-    r"\b(?:no one|nobody|no other|none)\s+(?:else\s+)?(?:was|were|has been|had been)\s+"
-    r"(?:reported\s+)?(?P<verb>killed|hurt|injured|wounded)|\bno (?P<verb2>injuries|deaths|"
-    r"casualties|fatalities)\s+(?:were|was|have been|had been)?\s*reported|\bwithout "
-    r"(?P<verb3>injuries|casualties)", re.IGNORECASE)
+    r"\b(?:no one|nobody|no other|none|no other people|no officers?)\s+(?:else\s+)?"
+    r"(?:was|were|has been|had been)\s+(?:reported\s+)?(?P<verb>killed|hurt|injured|wounded|shot)"
+    r"|\bno (?:other |further |additional )?(?P<verb2>injuries|deaths|casualties|fatalities)\s+"
+    r"(?:were|was|have been|had been)?\s*reported|\bwithout (?P<verb3>injuries|casualties)"
+    r"|\bthere were no (?:other |further )?(?P<verb4>injuries|deaths|casualties|fatalities)\b",
+    re.IGNORECASE)
+SOME_FATALLY = re.compile(rf"\b{SHOT}\s*,\s*(?P<n>{NUMBER})\s+(?:of them\s+)?"
+                          r"(?P<verb>fatally|critically|seriously)\b", re.IGNORECASE)
 AGGREGATE = re.compile(r"\b(?:in|during|from|across)\s+(?:the|these|those|all|both)\s+"
                        r"(?:\w+\s+){0,2}(?:attacks|strikes|raids|bombings|airstrikes|"
                        r"clashes|incidents|shootings|explosions|blasts|assaults)\b|"
                        r"\bin total\b|\bin all\b", re.IGNORECASE)
-
-
+PERPETRATOR_HIT = re.compile(
+    rf"\b(?:the|a|one|both|two)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{PERPETRATORS}){AGE}\s+"
+    rf"{AUX}(?:(?P<self>{SELF_INFLICTED})|{VICTIM_VERB})"
+    rf"|\b(?P<verb2>shot and killed|killed|fatally shot|shot and wounded|wounded|shot)\s+"
+    rf"(?:the|a|one)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun2>{PERPETRATORS})\b", re.IGNORECASE)
+NAMED_VICTIM = re.compile(
+    r"(?<![\w.])(?P<who>(?:[Tt]he|[Hh]is|[Hh]er) (?:victim|man|woman|boy|girl|teen|teenager|child|"
+    r"toddler|infant|baby|driver|passenger|son|daughter)|[Hh]e|[Ss]he"
+    r"|(?:[A-Z][a-z'’-]+\s+){0,2}[A-Z][a-z'’-]{2,})"
+    r"(?:\s*,\s*(?:aged\s+)?\d{1,3}\s*,|\s*,\s*(?:a|an|the)\s[^,]{1,60},)?\s+"
+    r"(?:(?:was|had been|has been)\s+(?:(?:later|also|then|critically|seriously|fatally|"
+    rf"reportedly)\s+)*{VICTIM_VERB}|(?:later\s+|eventually\s+|then\s+)?(?P<died>died)\b)")
+NOT_NAMES = {"police", "officers", "authorities", "investigators", "it", "this", "that", "there",
+             "who", "what", "one", "nobody", "no", "none", "everyone"}
 def words_to_int(text: str) -> int | None:
     text = text.lower().replace(",", "").strip()
     if text.isdigit():
@@ -129,7 +159,8 @@ def parse_quantity(m: re.Match) -> Count | None:
         return Count(None, low, low)
     if mod in {"about", "around", "roughly", "approximately", "some", "an estimated"}:
         return Count(None, low, high)
-    return Count(low, low, high if high else (low if not mod or mod == "a total of" else None))
+    return Count(low, low, high if high else (low if not mod or mod in ADDING | {"a total of"}
+                                               else None))
 
 
 def _kind(verb: str) -> str:
@@ -143,6 +174,13 @@ def _kind(verb: str) -> str:
     return "injured"
 
 
+def _adds(m: re.Match) -> bool:
+    """Whether the count is of victims beyond those already counted ("another man died")."""
+    g = m.groupdict()
+    said = (g.get("mod") or g.get("single") or "").lower()
+    return said in ADDING or bool(re.search(r"\balso\b", m.group(0), re.IGNORECASE))
+
+
 def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
     """Casualty counts in one sentence; offsets are shifted by `offset`."""
     mentions: list[CasualtyMention] = []
@@ -150,7 +188,7 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
     aggregate = bool(AGGREGATE.search(sentence))
 
     def add(kind: str, count: Count | None, m: re.Match, noun: str | None = None,
-            children: int | None = None):
+            children: int | None = None, **flags) -> None:
         if count is None or any(m.start() < e and s < m.end() for s, e in taken):
             return
         taken.append(m.span())
@@ -158,25 +196,36 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
         civilians = count.best if noun.startswith("civilian") and kind == "killed" else None
         kids = count.best if noun in {"children", "child", "kids", "boy", "girl", "boys", "girls",
                                       "toddler", "infant", "baby", "babies"} else children
+        flags.setdefault("perpetrator", bool(noun) and re.fullmatch(PERPETRATORS, noun) is not None)
         mentions.append(CasualtyMention(kind, count, Span(m.start() + offset, m.end() + offset,
                                                           m.group(0)),
-                                        children=kids, civilians=civilians, aggregate=aggregate))
+                                        children=kids, civilians=civilians, aggregate=aggregate,
+                                        **flags))
 
     for m in NONE_HURT.finditer(sentence):
-        verb = (m.group("verb") or m.group("verb2") or m.group("verb3") or "").lower()
+        verb = next(v for v in m.group("verb", "verb2", "verb3", "verb4") if v).lower()
         kinds = {"killed": ["killed"], "deaths": ["killed"], "fatalities": ["killed"],
                  "casualties": ["killed", "injured"]}.get(verb, ["injured"])
         for kind in kinds:
             add(kind, Count(0, 0, 0), m)
     for m in TOLL.finditer(sentence):
-        add("killed", parse_quantity(m), m)
+        add("killed", parse_quantity(m), m, update=True)
+    for m in PERPETRATOR_HIT.finditer(sentence):
+        verb = (m.group("verb") or m.group("verb2") or "killed").lower()
+        add(_kind(verb), Count(*[2 if m.group(0).lower().startswith(("both", "two")) else 1] * 3),
+            m, perpetrator=True)
+    for m in SOME_FATALLY.finditer(sentence):
+        if m.group("verb").lower() == "fatally":
+            add("killed", parse_quantity(m), m)
     for m in COUNT_BEFORE.finditer(sentence):
         kids = None
         if m.group("kids"):
             kids = 1 if m.group("kids").lower() in {"a", "an"} else words_to_int(m.group("kids"))
             if m.group("kidnoun").lower() not in {"children", "child", "minors", "minor", "kids"}:
                 kids = None
-        add(_kind(m.group("verb")), parse_quantity(m), m, m.group("noun"), kids)
+        ordinal = ORDINALS.get((m.group("ord") or "").lower())
+        add(_kind(m.group("verb")), parse_quantity(m), m, m.group("noun"), kids,
+            adds=_adds(m) and ordinal is None, ordinal=ordinal)
     for m in VERB_BEFORE.finditer(sentence):
         verb = m.group("verb").lower()
         state = (m.group("state") or "").lower()
@@ -188,15 +237,95 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
             kind = "killed" if verb.startswith(("kill", "claim")) else "injured"
         if verb in {"killed", "wounded", "injured"} and not m.group("noun"):
             continue
-        add(kind, parse_quantity(m), m, m.group("noun"))
+        add(kind, parse_quantity(m), m, m.group("noun"), adds=_adds(m))
     for m in CASUALTY_NOUN.finditer(sentence):
         add("casualties", parse_quantity(m), m)
     # "and dozens injured" after a killed count: the conjunct shares the subject
     for m in re.finditer(rf"\band\s+{QUANTITY}\s+(?:(?:more|others?|people)\s+)?{AUX}"
-                         rf"(?P<verb>{INJURED}|{KILLED})\b", sentence, re.IGNORECASE):
-        add(_kind(m.group("verb")), parse_quantity(m), m)
+                         rf"(?P<verb>{INJURED}|{KILLED}|{SHOT})\b", sentence, re.IGNORECASE):
+        add(_kind(m.group("verb")), parse_quantity(m), m, adds=_adds(m))
+    for m in NAMED_VICTIM.finditer(sentence):
+        who = m.group("who")
+        if who.lower() in NOT_NAMES or who.split()[-1].lower() in NOT_NAMES:
+            continue
+        definite = who.lower().split()[0] in {"the", "his", "her", "he", "she"}
+        add("killed" if m.group("died") else _kind(m.group("verb")), Count(1, 1, 1), m,
+            victim="" if definite else who.split()[-1])
     mentions.sort(key=lambda c: c.span.start)
     return mentions
+
+
+def tally(mentions: list[CasualtyMention]) -> tuple[Fatalities, Count]:
+    """Killed and injured over several reports of one incident, read in text order.
+
+    The same victims are reported again and again (headline, lead, body), so counts are not
+    summed: the largest wins. Only what the text marks as more adds up ("another man died",
+    "a second victim"), victims named one by one count once each, a revised toll supersedes
+    the figures before it, and "no one was hurt" is 0 only when no count says otherwise.
+    Attackers hit are counted with the others and their dead kept apart as `perpetrators`.
+    People shot without an outcome are wounded unless they are among the dead.
+    """
+    ordered = sorted((c for c in mentions if not c.aggregate), key=lambda c: c.span.start)
+
+    def of(kind: str, perpetrator: bool) -> list[CasualtyMention]:
+        return [c for c in ordered if c.kind == kind and c.perpetrator == perpetrator]
+
+    killed = _running(of("killed", False))
+    attackers_killed = _running(of("killed", True))
+    injured = _plus(_running(of("injured", False)), _running(of("injured", True)))
+    shot = _plus(_running(of("shot", False)), _running(of("shot", True)))
+    dead = _plus(killed, attackers_killed)
+    if not injured.given and shot.best:
+        rest = max(shot.best - (dead.best or 0), 0)
+        injured = Count(rest, rest, rest)
+    kids = [c.children for c in ordered if c.kind == "killed" and c.children is not None]
+    civilians = [c.civilians for c in ordered if c.kind == "killed" and c.civilians is not None]
+    fatalities = Fatalities(dead.low, dead.best, dead.high, max(kids, default=None),
+                            max(civilians, default=None),
+                            attackers_killed.best if attackers_killed.best else None)
+    return fatalities, injured
+
+
+def _running(counts: list[CasualtyMention]) -> Count:
+    """One figure from reports of the same kind, in text order (see `tally`)."""
+    total = Count()
+    zero = False
+    names: set[str] = set()
+    for c in counts:
+        if c.count.best == 0:
+            zero = True
+        elif c.victim is not None:
+            names.add(c.victim)
+        elif c.update or not total.given:
+            total = c.count
+        elif c.ordinal:
+            total = _larger(total, Count(c.ordinal, c.ordinal, None))
+        elif c.adds:
+            total = _plus(total, c.count)
+        else:
+            total = _larger(total, c.count)
+    people = len(names - {""}) or len(names)
+    if people:
+        total = _larger(total, Count(people, people, None if len(names) > 1 else people))
+    if not total.given and zero:
+        return Count(0, 0, 0)
+    return total
+
+
+def _larger(a: Count, b: Count) -> Count:
+    """The report with the higher conservative figure: a later report rarely counts fewer."""
+    if not a.given:
+        return b
+    return max(a, b, key=lambda c: (c.best or 0, c.low or 0))
+
+
+def _plus(a: Count, b: Count) -> Count:
+    if not a.given or not b.given:
+        return a if a.given else b
+
+    def add(x: int | None, y: int | None) -> int | None:
+        return None if x is None or y is None else x + y
+    return Count(add(a.low, b.low), add(a.best, b.best), add(a.high, b.high))
 
 
 @Language.factory("thucydides_casualties")

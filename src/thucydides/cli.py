@@ -203,6 +203,54 @@ def gazetteer_info(path: str | None) -> None:
     click.echo(json.dumps({"path": str(gaz.path), "places": gaz.count()}))
 
 
+@gazetteer.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--path", type=click.Path(dir_okay=False), envvar="THUCYDIDES_GAZETTEER",
+              help="Gazetteer file to add to (default: the one built at setup).")
+def gazetteer_import(file: str, path: str | None) -> None:
+    """Add the places of FILE to the gazetteer.
+
+    FILE is a GeoNames country dump (XX.txt, tab-separated), a Who's On First CSV or
+    GeoJSON export, or a CSV with the columns name, alternate names, lat, lon, type, parent,
+    country. Places that share a GeoNames id with a known one add their names to it.
+
+    \b
+    Example:
+      thucydides gazetteer import wof_sy.csv
+    """
+    from .gazetteer import Gazetteer, UnknownFormat, import_file
+
+    try:
+        count = import_file(file, Gazetteer(path))
+    except (UnknownFormat, KeyError, ValueError) as exc:
+        raise click.ClickException(f"{file}: {exc}") from None
+    click.echo(json.dumps({"file": file, "places": count}))
+
+
+@gazetteer.command("download")
+@click.argument("country", metavar="COUNTRY")
+@click.option("--url", envvar="THUCYDIDES_GEONAMES_URL", metavar="URL",
+              help="Where the dumps are (default: https://download.geonames.org/export/dump).")
+@click.option("--path", type=click.Path(dir_okay=False), envvar="THUCYDIDES_GAZETTEER",
+              help="Gazetteer file to add to (default: the one built at setup).")
+def gazetteer_download(country: str, url: str | None, path: str | None) -> None:
+    """Fetch COUNTRY's GeoNames dump (two-letter code) and add its places.
+
+    Adds villages, neighbourhoods and divisions that the packaged cities500 lacks.
+
+    \b
+    Example:
+      thucydides gazetteer download SY
+    """
+    from .gazetteer import Gazetteer, download_country
+
+    try:
+        count = download_country(country, Gazetteer(path), url)
+    except (OSError, ValueError, KeyError) as exc:
+        raise click.ClickException(f"could not download {country}: {exc}") from None
+    click.echo(json.dumps({"country": country.upper(), "places": count}))
+
+
 @cli.command("eval")
 @click.argument("task", type=click.Choice(["geo", "casualties", "dates", "events", "incidents"]))
 @click.option("--data", required=True, type=click.Path(exists=True, dir_okay=False),

@@ -3,6 +3,12 @@
 Each lexicon phrase is matched on lower-case lemmas, so "airstrikes", "air strikes" and
 "bombarded" meet their entries. A trigger that is negated, hypothetical or in the future
 ("to fight", "would attack", "did not shell") is not an event.
+
+Who does what to whom refines a trigger's sub-event type the way the ACLED Codebook does:
+an attack on soldiers is a battle, not violence against civilians; security forces shooting
+protesters is excessive force against them; taking a town is the government regaining
+territory or a non-state actor overtaking it, by who takes it. `classify` names the one type
+of a whole text (a snippet, a headline) from all its sentences.
 """
 
 from __future__ import annotations
@@ -15,6 +21,9 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .lexicons import load
 from .types import Actor, Span
+
+NON_ACLED = "Non-ACLED"  # the event type of events ACLED does not code (event_triggers.tsv)
+DISASTERS = {"Natural disaster", "Man-made disaster"}
 
 MAX_PHRASE = 4
 MODALS = {"would", "could", "might", "may", "will", "shall", "should", "must", "can", "'ll"}
@@ -42,6 +51,7 @@ class SentenceEvents:
     actors: list[tuple[Actor, int]] = field(default_factory=list)  # with token index
     weapons: list[tuple[str, str, int]] = field(default_factory=list)  # weapon, implied, token
     targets: list[str] = field(default_factory=list)
+    non_acled: list[Trigger] = field(default_factory=list)  # never made into incidents
 
 
 if not Doc.has_extension("events"):
@@ -98,6 +108,7 @@ class EventFinder:
         self.targets = _phrases("targets")
         self.aliases = sorted(((row[0], row[1]) for row in load("actors")),
                               key=lambda r: -len(r[0]))
+        self.actor_kinds = {row[1]: row[2] for row in load("actors")}
         self.demonyms = {row[0].lower(): row[2] for row in load("demonyms")}
         self.country_adjectives = _country_and_capital_adjectives()
         self.military = {row[0] for row in load("military_nouns")}
@@ -119,14 +130,76 @@ class EventFinder:
         if not triggers:
             return None
         found = SentenceEvents(Span(sent.start_char, sent.end_char, sent.text), sent.start,
-                               sent.end, triggers)
+                               sent.end)
         for start, end, (weapon, implied) in _match(lemmas, self.weapons):
             found.weapons.append((weapon, implied, sent[start:end].root.i))
         for start, end, (category,) in _match(lemmas, self.targets):
             if category not in found.targets:
                 found.targets.append(category)
         found.actors = self.actors(doc, sent, triggers)
+        for trigger in triggers:
+            self._refine(doc, trigger, found.actors)
+        found.non_acled = [t for t in triggers if t.event_type == NON_ACLED]
+        found.triggers = [t for t in triggers if t.event_type != NON_ACLED]
+        if any(t.sub_event_type in DISASTERS and t.specificity == 2 for t in found.non_acled):
+            found.triggers = [t for t in found.triggers if t.specificity]
         return found
+
+    def kind(self, actor: Actor) -> str:
+        """state, non-state, protesters or civilians ("X military" is a state's forces)."""
+        if actor.name.endswith(" military"):
+            return "state"
+        return self.actor_kinds.get(actor.name, "non-state")
+
+    def _party_kind(self, token: Token, actors: list[tuple[Actor, int]]) -> str | None:
+        """The kind of party a noun phrase names: a listed actor, or a state's forces when
+        its head is a military noun ("troops", "the army")."""
+        subtree = {t.i for t in token.subtree}
+        for actor, index in actors:
+            if index in subtree:
+                return self.kind(actor)
+        if token.lemma_.lower() in self.military or token.lemma_.lower() in {"police", "officer",
+                                                                               "policeman"}:
+            return "state"
+        return None
+
+    def _refine(self, doc: Doc, trigger: Trigger, actors: list[tuple[Actor, int]]) -> None:
+        """Set the sub-event type that who did it to whom implies (ACLED Codebook)."""
+        head = doc[trigger.token]
+        agent = _argument(head, {"nsubj", "agent"})
+        patient = _argument(head, {"dobj", "nsubjpass"}) if agent is not None or \
+            head.pos_ == "VERB" else None
+        if trigger.event_type == "Battles" and "territory" in trigger.sub_event_type:
+            patient_kind = self._party_kind(patient, actors) if patient is not None else None
+            if patient is not None and (patient.ent_type_ == "PERSON" or patient_kind):
+                return self._retype(trigger, "Strategic developments", "Arrests")
+            taker = self._party_kind(agent, actors) if agent is not None else None
+            if taker == "state":
+                self._retype(trigger, "Battles", "Government regains territory")
+            elif taker is not None:
+                self._retype(trigger, "Battles", "Non-state actor overtakes territory")
+            return
+        generic_attack = trigger.sub_event_type == "Attack" and not trigger.specificity
+        if not (generic_attack or trigger.sub_event_type == "Armed clash"):
+            return
+        doer = self._party_kind(agent, actors) if agent is not None else None
+        if doer == "protesters":
+            return self._retype(trigger, "Riots", "Violent demonstration")
+        if doer == "civilians":
+            return self._retype(trigger, "Riots", "Mob violence")
+        if not generic_attack:
+            return
+        victim = self._party_kind(patient, actors) if patient is not None else None
+        victims = {self.kind(a) for a, i in actors if a.role == "target"} | {victim}
+        if "protesters" in victims:
+            self._retype(trigger, "Protests", "Excessive force against protesters")
+        elif "state" in victims and doer != "state":
+            self._retype(trigger, "Battles", "Armed clash")
+
+    @staticmethod
+    def _retype(trigger: Trigger, event_type: str, sub_event_type: str) -> None:
+        trigger.event_type, trigger.sub_event_type = event_type, sub_event_type
+        trigger.specificity = max(trigger.specificity, 1)
 
     def actors(self, doc: Doc, sent: SpacySpan, triggers: list[Trigger]) -> list[tuple[Actor, int]]:
         trigger_tokens = {t.token for t in triggers}
@@ -172,6 +245,48 @@ class EventFinder:
         return None
 
 
+SPECIFICITY_WEIGHTS = {0: 1.0, 1: 3.0, 2: 8.0}
+IMPLIED_WEIGHT = 2.0  # a weapon that implies a sub-event type, between a generic and a specific word
+LEAD_WEIGHT = 1.5  # news puts the event in its first sentence
+CORE_DEPS = {"nsubj", "nsubjpass", "dobj", "ccomp", "xcomp", "conj", "attr", "advcl"}
+
+
+def classify(doc: Doc) -> tuple[str, str] | None:
+    """The one ACLED (or Non-ACLED) event and sub-event type of a whole text, from the event
+    words of all its sentences (`doc._.events`): specific words outweigh generic ones, the
+    main clause and the first sentence outweigh the rest, weapons vote for the type they
+    imply. None when the text names no event."""
+    first_sentence = next(iter(doc.sents), None)
+    scores: dict[tuple[str, str], float] = {}
+    first_seen: dict[tuple[str, str], int] = {}
+    for found in doc._.events or []:
+        lead = LEAD_WEIGHT if first_sentence is not None and \
+            found.sent_start == first_sentence.start else 1.0
+        for trigger in found.triggers + found.non_acled:
+            key = (trigger.event_type, trigger.sub_event_type)
+            weight = SPECIFICITY_WEIGHTS[trigger.specificity] * _prominence(doc[trigger.token])
+            scores[key] = scores.get(key, 0.0) + weight * lead
+            first_seen.setdefault(key, trigger.span.start)
+        for _, implied, token in found.weapons:
+            if implied != "-":
+                key = ("Explosions/Remote violence", implied)
+                scores[key] = scores.get(key, 0.0) + IMPLIED_WEIGHT * lead
+                first_seen.setdefault(key, doc[token].idx)
+    if not scores:
+        return None
+    return max(scores, key=lambda k: (scores[k], -first_seen[k]))
+
+
+def _prominence(token: Token) -> float:
+    """How central an event word is to its sentence: the main verb, one of its arguments,
+    or something said in passing."""
+    if token.dep_ == "ROOT":
+        return 2.0
+    if token.head.dep_ == "ROOT" and token.dep_ in CORE_DEPS:
+        return 1.5
+    return 1.0
+
+
 def _country_and_capital_adjectives() -> dict[str, str]:
     """Country names and capitals (metonyms: "Moscow's warships") -> country adjective."""
     import json
@@ -193,13 +308,29 @@ def _country_and_capital_adjectives() -> dict[str, str]:
     return out
 
 
+def _argument(token: Token, deps: set[str]) -> Token | None:
+    """The event word's subject or object: of its verb, or the noun it heads; "by X" agents
+    and the "on X" of "an attack on X" included."""
+    for child in token.children:
+        if child.dep_ in deps:
+            return next((c for c in child.children if c.dep_ == "pobj"), child) \
+                if child.dep_ == "agent" else child
+        if "dobj" in deps and child.dep_ == "prep" and child.lower_ in {"on", "against"}:
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if "nsubj" in deps and token.dep_ in {"xcomp", "conj", "advcl"} and token.head.i != token.i:
+        return _argument(token.head, deps)
+    return None
+
+
 def _role(token: Token, trigger_tokens: set[int]) -> str:
     """Perpetrator when the actor does or owns the violence, target when it receives it."""
     if token.dep_ in {"nsubj", "agent"} or (token.dep_ == "pobj" and token.head.lower_ == "by"):
         return "perpetrator"
-    if token.dep_ in {"poss", "amod", "compound", "nmod"} and (
-            token.head.i in trigger_tokens or token.head.dep_ in {"nsubj", "dobj"}):
-        return "perpetrator"
+    if token.dep_ in {"poss", "amod", "compound", "nmod"}:
+        if token.head.i in trigger_tokens:
+            return "perpetrator"
+        if token.head.i != token.i:
+            return _role(token.head, trigger_tokens)
     if token.dep_ == "conj":
         return _role(token.head, trigger_tokens)
     if token.dep_ in {"dobj", "nsubjpass"} or (token.dep_ == "pobj" and token.head.lower_ in

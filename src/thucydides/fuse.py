@@ -25,8 +25,11 @@ BACKGROUND_DAYS = 30  # older events are background, not the news being reported
 NEARBY_CHARS = 600  # how far back a place-less sentence looks for the incident it continues
 
 
-def _family(event_type: str) -> str:
-    return "violence" if event_type in VIOLENCE else event_type
+def _joins(mention: EventMention, event_type: str) -> bool:
+    """Whether a mention can be part of an incident of `event_type`: the same ACLED type, or
+    a generic word of violence ("attack", "killed") joining any violent incident."""
+    return mention.event_type == event_type or (
+        mention.specificity == 0 and mention.event_type in VIOLENCE and event_type in VIOLENCE)
 
 
 def _event_type_of() -> dict[str, str]:
@@ -37,7 +40,7 @@ def _event_type_of() -> dict[str, str]:
 
 @dataclass
 class _Draft:
-    family: str
+    family: str  # the ACLED event type of the incident
     day: str | None
     precision: str | None
     location: Toponym | None
@@ -46,6 +49,10 @@ class _Draft:
     @property
     def segments(self) -> set[int]:
         return {m.segment for m in self.mentions}
+
+    @property
+    def first_start(self) -> int:
+        return min(m.sentence.start for m in self.mentions)
 
     @property
     def last_end(self) -> int:
@@ -82,16 +89,20 @@ def fuse(document: Document, mentions: list[EventMention], segments: list[Segmen
     """Incidents of one document, and the claims that belong to no single incident."""
     drafts: dict[tuple, _Draft] = {}
     placeless: list[tuple[EventMention, str | None, str | None]] = []
+    placed: list[tuple[EventMention, str | None, str | None]] = []
     for mention in mentions:
         segment = segments[mention.segment] if segments else None
         day, precision = _day(mention, segment)
         if _is_background(day, precision, segment):
             continue
-        if not mention.places:
-            placeless.append((mention, day, precision))
-            continue
+        (placed if mention.places else placeless).append((mention, day, precision))
+
+    # Specific mentions found the incidents; generic ones then join them where they can.
+    placed.sort(key=lambda item: -item[0].specificity)
+    for mention, day, precision in placed:
         place = mention.places[0]
-        key = (_family(mention.event_type), day, place.place.id)
+        key = next((k for k in drafts if k[1:] == (day, place.place.id) and _joins(mention, k[0])),
+                   (mention.event_type, day, place.place.id))
         draft = drafts.setdefault(key, _Draft(key[0], day, precision, place))
         if place.precision < draft.location.precision:
             draft.location = place
@@ -99,7 +110,8 @@ def fuse(document: Document, mentions: list[EventMention], segments: list[Segmen
 
     totals: list[tuple[EventMention, CasualtyMention, list[_Draft]]] = []
     for mention, day, precision in placeless:
-        group = _covered(mention, day, list(drafts.values()))
+        group = [d for d in _covered(mention, day, list(drafts.values()))
+                 if d.first_start < mention.sentence.start]
         sums = [c for c in mention.casualties if c.aggregate]
         if len(group) > 1 and sums:
             totals.extend((mention, c, group) for c in sums)
@@ -110,10 +122,10 @@ def fuse(document: Document, mentions: list[EventMention], segments: list[Segmen
             draft.mentions.append(mention)
         elif mention.casualties:
             focus = _focus(toponyms, segments[mention.segment] if segments else None)
-            key = (_family(mention.event_type), day, focus.place.id if focus else None)
+            key = (mention.event_type, day, focus.place.id if focus else None)
             drafts.setdefault(key, _Draft(key[0], day, precision, focus)).mentions.append(mention)
 
-    drafts_list = sorted(drafts.values(), key=lambda d: min(m.sentence.start for m in d.mentions))
+    drafts_list = sorted(drafts.values(), key=lambda d: d.first_start)
     incidents = {id(d): _incident(document, d) for d in drafts_list}
     aggregate_claims = [_total_claim(m, c, [incidents[id(d)].id for d in group])
                         for m, c, group in totals]
@@ -127,8 +139,8 @@ def fuse(document: Document, mentions: list[EventMention], segments: list[Segmen
 
 def _covered(mention: EventMention, day: str | None, drafts: list[_Draft]) -> list[_Draft]:
     """The incidents a place-less sentence of the same entry and day can speak for."""
-    return [d for d in drafts if mention.segment in d.segments and d.family == _family(
-        mention.event_type) and (d.day == day or mention.date is None)]
+    return [d for d in drafts if mention.segment in d.segments and _joins(mention, d.family)
+            and (d.day == day or mention.date is None)]
 
 
 def _home_for(mention: EventMention, day: str | None, drafts: list[_Draft]) -> _Draft | None:

@@ -22,7 +22,8 @@ from .types import Place, Toponym
 PLACE_NOUNS = {"city": "city", "town": "city", "village": "city", "capital": "city",
                "province": "admin1", "provinces": "admin1", "governorate": "admin1",
                "governorates": "admin1", "region": "admin1", "oblast": "admin1",
-               "state": "admin1", "county": "admin2", "district": "district",
+               "state": "admin1", "county": "admin2", "counties": "admin2", "cities": "city",
+               "towns": "city", "villages": "city", "district": "district", "districts": "district",
                "neighbourhood": "district", "neighborhood": "district", "suburb": "district",
                "quarter": "district", "area": None, "camp": None}
 DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",

@@ -135,15 +135,16 @@ def _path(lower: Token, upper: Token) -> list[Token]:
     return path
 
 
-def _excluded_spans(doc: Doc, claims: Iterable[Claim], sentence_start: int,
-                    sentence_end: int) -> list[tuple[int, int]]:
-    """Character spans of claimants ("officials in Baghdad") inside the sentence."""
+def _excluded_spans(doc: Doc, claims: Iterable[Claim], sentence_start: int, sentence_end: int,
+                    triggers: list[Trigger]) -> list[tuple[int, int]]:
+    """Character spans of claimants ("officials in Baghdad") inside the sentence; a claimant
+    that holds an event word is a mis-parse, not a speaker, and is not excluded."""
     spans = []
-    text = doc.text
     for claim in claims:
-        at = text.find(claim.claimant, sentence_start, sentence_end)
-        if at != -1:
-            spans.append((at, at + len(claim.claimant)))
+        at = doc.text.find(claim.claimant, sentence_start, sentence_end)
+        end = at + len(claim.claimant)
+        if at != -1 and not any(at <= t.span.start < end for t in triggers):
+            spans.append((at, end))
     return spans
 
 
@@ -184,7 +185,7 @@ def _sentence_mentions(doc: Doc, found: SentenceEvents, segments) -> list[EventM
     start, end = found.sentence.start, found.sentence.end
     toponyms = [t for t in doc._.toponyms or [] if start <= t.start < end]
     claims = [c for c in doc._.claims or [] if c.start <= start < c.end or start <= c.start < end]
-    excluded = _excluded_spans(doc, claims, start, end)
+    excluded = _excluded_spans(doc, claims, start, end, found.triggers)
     casualties: list[CasualtyMention] = [c for c in doc._.casualties or []
                                          if start <= c.span.start < end]
     segment = segment_of(segments, start)

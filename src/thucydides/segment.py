@@ -118,10 +118,19 @@ def _assign_days(segments: list[Segment], headings: dict[int, date], text: str,
                                     sum(a < b for a, b in zip(minutes, minutes[1:])))
     order = list(reversed(segments)) if newest_first else list(segments)
 
+    # A dated sub-heading fixes the day of the entries below it, up to the next heading.
+    heading_day: dict[int, date] = {}
+    current = None
+    for seg in segments:
+        current = headings.get(seg.start, current)
+        if current is not None:
+            heading_day[seg.start] = current
+
     day, previous_minutes = published, None
     for seg in order:
-        if seg.start in headings:
-            day, previous_minutes = headings[seg.start], None
+        if seg.start in heading_day:
+            day = heading_day[seg.start]
+            previous_minutes = _minutes(seg.time) if seg.time else None
         elif seg.time:
             now = _minutes(seg.time)
             if previous_minutes is not None and now < previous_minutes:
@@ -132,18 +141,19 @@ def _assign_days(segments: list[Segment], headings: dict[int, date], text: str,
     # An update that names a later weekday for what it reports was written on that day or
     # after: move it, and the updates written the same day, forward.
     for index, seg in enumerate(order):
-        if not seg.is_update or seg.reference is None:
+        if not seg.is_update or seg.reference is None or seg.start in heading_day:
             continue
         forward = _weekday_ahead(text[seg.start:seg.end], seg.reference)
-        if forward:
-            old = seg.reference
-            for other in order[index:]:
-                if other.reference == old or (other.reference and other.reference < old + timedelta(days=forward)):
-                    other.reference = other.reference + timedelta(days=forward)
-            for other in reversed(order[:index]):
-                if not other.is_update or other.reference != old:
-                    break
-                other.reference = old + timedelta(days=forward)
+        if not forward:
+            continue
+        old, new = seg.reference, seg.reference + timedelta(days=forward)
+        for later in order[index:]:
+            if later.start not in heading_day and later.reference < new:
+                later.reference = new
+        for earlier in reversed(order[:index]):
+            if not earlier.is_update or earlier.reference != old:
+                break
+            earlier.reference = new
 
     # Text above the first entry (captions, a headline) belongs to the entry below it.
     if segments and segments[0].label is None and len(segments) > 1:

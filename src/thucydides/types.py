@@ -125,9 +125,11 @@ class Count:
 class Fatalities(Count):
     children: int | None = None
     civilians: int | None = None
+    perpetrators: int | None = None  # attackers among the dead, already in low / best / high
 
     def to_dict(self) -> dict:
-        return {**super().to_dict(), "children": self.children, "civilians": self.civilians}
+        return {**super().to_dict(), "children": self.children, "civilians": self.civilians,
+                "perpetrators": self.perpetrators}
 
 
 @dataclass
@@ -170,6 +172,11 @@ class CasualtyMention:
     children: int | None = None
     civilians: int | None = None
     aggregate: bool = False  # the sentence sums up several attacks ("in the attacks")
+    perpetrator: bool = False  # the attacker ("the gunman was shot dead by police")
+    adds: bool = False  # victims beyond those already counted ("another", "a further two")
+    ordinal: int | None = None  # "a second victim died": at least this many in all
+    update: bool = False  # a revised total that supersedes earlier ones ("the toll rose to 7")
+    victim: str | None = None  # one named or definite victim ("Smith", "the boy"), counted once
 
 
 @dataclass

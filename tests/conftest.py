@@ -1,0 +1,34 @@
+"""Shared fixtures. Tests that read ../shared skip with a message where it is absent."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+EXAMPLES = ROOT / "examples" / "reports.jsonl"
+
+
+def shared_file(relative: str) -> Path:
+    """A file under ../shared, or a skip saying where it was looked for."""
+    path = SHARED / relative
+    if not path.exists():
+        pytest.skip(f"{path} is absent: the shared evaluation data is not beside this checkout")
+    return path
+
+
+@pytest.fixture(scope="session")
+def example_reports() -> dict[str, dict]:
+    return {d["id"]: d for d in map(json.loads, EXAMPLES.read_text(encoding="utf-8").splitlines())}
+
+
+@pytest.fixture(scope="session")
+def extracted(example_reports):
+    """The bundled example reports, extracted once for the whole session."""
+    import thucydides
+
+    return {doc_id: thucydides.extract(doc["text"], published=doc["published"], id=doc_id)
+            for doc_id, doc in example_reports.items()}

@@ -1,0 +1,53 @@
+"""Live-blog segmentation and the day each entry was written."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from thucydides.dates import find_times
+from thucydides.segment import segment
+
+TUESDAY = date(2016, 11, 15)
+
+
+def labels_and_days(text, published=TUESDAY):
+    return [(s.label, s.reference) for s in segment(text, published)]
+
+
+def test_plain_article_is_one_segment_on_the_publication_day():
+    [only] = segment("Gunmen attacked a checkpoint on Monday.", TUESDAY)
+    assert (only.start, only.reference, only.is_update) == (0, TUESDAY, False)
+
+
+def test_updates_above_the_original_are_newer_and_a_named_weekday_moves_them():
+    text = ("UPDATE 1805 GMT: Shelling resumed on Wednesday evening.\n\n"
+            "UPDATE 0930 GMT: Residents reported quiet streets.\n\n"
+            "ORIGINAL ENTRY: Fighting broke out on Tuesday.\n")
+    assert labels_and_days(text) == [
+        ("UPDATE 1805 GMT", date(2016, 11, 16)),
+        ("UPDATE 0930 GMT", date(2016, 11, 16)),
+        ("ORIGINAL ENTRY", TUESDAY),
+    ]
+
+
+def test_update_times_that_go_back_mean_the_next_day():
+    text = ("Update, 1:10am: Sirens sounded again.\n\nUpdate, 11:45pm: A curfew was announced.\n\n"
+            "Update, 3:40pm: Protesters gathered outside parliament.\n")
+    days = [d for _, d in labels_and_days(text)]
+    assert days == [date(2016, 11, 16), TUESDAY, TUESDAY]
+
+
+def test_clock_headers_with_a_dash_and_dated_subheadings():
+    text = ("Thursday 17 November\n\n12:15 GMT — A convoy was hit.\n\n"
+            "Wednesday 16 November\n\n09:05 GMT — Two rockets landed.\n")
+    found = [(s.label, s.reference, s.time) for s in segment(text, TUESDAY) if s.time]
+    assert found == [("12:15 GMT", date(2016, 11, 17), "12:15"),
+                     ("09:05 GMT", date(2016, 11, 16), "09:05")]
+
+
+def test_weekdays_resolve_to_the_past_in_news_and_to_the_nearest_day_in_updates():
+    news = find_times("The strike on Wednesday killed two.", TUESDAY)
+    assert news[0].value == "2016-11-09"
+    update = find_times("The strike on Wednesday killed two.", TUESDAY, live=True)
+    assert update[0].value == "2016-11-16"
+    assert find_times("He was detained yesterday.", TUESDAY)[0].value == "2016-11-14"
