@@ -27,7 +27,8 @@ def _published(ctx, param, value):
 
 
 def _fail(message: str) -> None:
-    click.echo(f"thucydides: error: {message}", err=True)
+    """One line per failure, whatever the exception had to say."""
+    click.echo(f"thucydides: error: {' '.join(message.split())}", err=True)
 
 
 def _documents(source: str, input_format: str | None, published, failures: list) -> Iterator[Document]:
