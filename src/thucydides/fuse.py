@@ -217,6 +217,7 @@ def _incident(document: Document, draft: _Draft) -> Incident:
                       .values(), key=lambda s: s.start)
     evidence = [Span(s.start, s.start + len(s.text.rstrip()), s.text.rstrip()) for s in evidence]
     location = Location.from_toponym(draft.location) if draft.location else None
+    field_evidence = _field_evidence(draft, killed, injured or shot)
     contested = any(c.stance == "denies" for c in claims.values())
     confidence = 0.45 + 0.15 * (location is not None) + 0.1 * (mentions[0].specificity > 0) + \
         0.1 * (len(evidence) > 1) + 0.1 * any(m.date is not None for m in draft.mentions) + \
@@ -232,4 +233,26 @@ def _incident(document: Document, draft: _Draft) -> Incident:
         targets=list(dict.fromkeys(t for m in draft.mentions for t in m.targets)),
         fatalities=fatalities, injured=wounded, claims=list(claims.values()),
         contested=contested, evidence=evidence, confidence=min(confidence, 0.95),
-        sub_event_types=sub_types)
+        sub_event_types=sub_types, field_evidence=field_evidence)
+
+
+def _field_evidence(draft: _Draft, killed: CasualtyMention | None,
+                    injured: CasualtyMention | None) -> dict[str, list[Span]]:
+    """The characters each field was read from, so every figure can be traced."""
+    def unique(spans):
+        return sorted({(s.start, s.end): s for s in spans}.values(), key=lambda s: s.start)
+
+    loc = draft.location
+    dates = [m.date.span for m in draft.mentions if m.date is not None]
+    actors = [Span(a.start, a.end, a.mention) for m in draft.mentions for a in m.actors
+              if a.start is not None]
+    found = {
+        "event_type": unique(m.trigger for m in draft.mentions),
+        "location": unique(Span(p.start, p.end, p.text) for m in draft.mentions for p in m.places
+                           if loc and p.place and p.place.id == loc.place.id),
+        "date": unique(dates),
+        "fatalities": [killed.span] if killed else [],
+        "injured": [injured.span] if injured else [],
+        "actors": unique(actors),
+    }
+    return {name: spans for name, spans in found.items() if spans}

@@ -137,6 +137,8 @@ class Actor:
     name: str
     role: str  # "perpetrator" | "target" | "other"
     mention: str
+    start: int | None = None  # offsets of the mention in the document
+    end: int | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -232,6 +234,8 @@ class Incident:
     evidence: list[Span]
     confidence: float
     sub_event_types: list[str] = field(default_factory=list)
+    # where each field's value was read: "event_type", "location", "date", "fatalities", ...
+    field_evidence: dict[str, list[Span]] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return {
@@ -251,6 +255,8 @@ class Incident:
             "claims": [c.to_dict() for c in self.claims],
             "contested": self.contested,
             "evidence": [e.to_dict() for e in self.evidence],
+            "field_evidence": {name: [s.to_dict() for s in spans]
+                               for name, spans in self.field_evidence.items()},
             "confidence": round(self.confidence, 3),
         }
 
