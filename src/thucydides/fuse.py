@@ -72,16 +72,36 @@ def _day(mention: EventMention, segment: Segment | None) -> tuple[str | None, st
     return None, None
 
 
-def _is_background(day: str | None, precision: str | None, segment: Segment | None) -> bool:
+def _period_end(value: str, precision: str | None) -> date | None:
+    start = period_start(value)
+    if start is None:
+        return None
+    first = date.fromisoformat(start)
+    if precision == "week":
+        return first + timedelta(days=6)
+    if precision == "month":
+        return (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    if precision == "year":
+        return first.replace(month=12, day=31)
+    return first
+
+
+def _is_background(mention: EventMention, day: str | None, precision: str | None,
+                   segment: Segment | None) -> bool:
+    """Events long before the entry that mentions them, or after it, are not its news; nor is
+    a non-violent development the text dates to before the entry's day (context, such as
+    "the carrier had been deployed last week")."""
     if day is None or segment is None or segment.reference is None:
         return False
     ref = segment.reference
-    try:
-        when = date.fromisoformat(day[:10] if precision == "day" else day[:7] + "-28")
-    except ValueError:
+    end = _period_end(day, precision)
+    if end is None:
         return False
-    return when < ref - timedelta(days=BACKGROUND_DAYS) or (
-        precision == "day" and when > ref + timedelta(days=1))
+    if end < ref - timedelta(days=BACKGROUND_DAYS):
+        return True
+    if precision == "day" and end > ref + timedelta(days=1):
+        return True
+    return mention.event_type not in VIOLENCE and mention.date is not None and end < ref
 
 
 def fuse(document: Document, mentions: list[EventMention], segments: list[Segment],
@@ -93,7 +113,7 @@ def fuse(document: Document, mentions: list[EventMention], segments: list[Segmen
     for mention in mentions:
         segment = segments[mention.segment] if segments else None
         day, precision = _day(mention, segment)
-        if _is_background(day, precision, segment):
+        if _is_background(mention, day, precision, segment):
             continue
         (placed if mention.places else placeless).append((mention, day, precision))
 
