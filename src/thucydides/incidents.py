@@ -64,9 +64,13 @@ def clause_tokens(doc: Doc, trigger: Trigger, others: list[Trigger]) -> set[int]
     return own
 
 
-def _is_event_place(token: Token, trigger_tokens: set[int]) -> bool:
+def _is_event_place(token: Token, trigger_tokens: set[int], toponym: Toponym) -> bool:
     """Whether a place name stands for where something happened, not a modifier or actor."""
     if token.dep_ == "poss":
+        return False
+    # "Russian bombing", "US strikes": a country named on the event word is who did it.
+    if token.dep_ in {"compound", "amod", "nmod"} and token.head.i in trigger_tokens and \
+            toponym.place is not None and toponym.place.kind == "country":
         return False
     if token.dep_ in {"nsubj", "nsubjpass"} and token.head.pos_ == "VERB" and \
             token.head.i not in trigger_tokens:
@@ -94,7 +98,8 @@ def event_places(doc: Doc, own: set[int], trigger_tokens: set[int], toponyms: li
         if any(s <= toponym.start < e for s, e in excluded):
             continue
         token = _token(doc, toponym.start, toponym.end)
-        if token is None or token.i not in own or not _is_event_place(token, trigger_tokens):
+        if token is None or token.i not in own or \
+                not _is_event_place(token, trigger_tokens, toponym):
             continue
         places.append((toponym, token))
     return _most_specific(places)
@@ -240,11 +245,13 @@ def unique_actors(actors: list[Actor]) -> list[Actor]:
 
 
 def _assign_casualties(mentions: list[EventMention], casualties: list[CasualtyMention]) -> None:
-    """Each count goes to the mention whose event word is nearest; several places named for
-    one count make it a total over them (marked aggregate)."""
+    """Each count goes to the violent mention whose event word is nearest (people are killed
+    and wounded in violence); several places named for one count make it a total over them
+    (marked aggregate)."""
     if len({m.trigger.start for m in mentions}) < len(mentions):
         for c in casualties:
             c.aggregate = True
+    candidates = [m for m in mentions if m.event_type in VIOLENCE] or mentions
     for c in casualties:
-        nearest = min(mentions, key=lambda m: abs(m.trigger.start - c.span.start))
+        nearest = min(candidates, key=lambda m: abs(m.trigger.start - c.span.start))
         nearest.casualties.append(c)
