@@ -4,6 +4,11 @@ A claim covers the sentence that carries its reporting verb; a sentence that end
 colon ("... with spokesman Igor Konashenkov blasting:") introduces the paragraph after it,
 which is the quoted statement. Inside a quote, words such as "lies" or "rumours" make the
 statement a denial of what it refers to.
+
+Stances: "denied", "rejected ... as fabricated", "disputed", "did not acknowledge" deny;
+"questioned", "could not independently verify", "has not confirmed" question. Each source
+of a claim is its own claimant: "according to activists and the civil defence" is two
+independent sources, listed as two claims.
 """
 
 from __future__ import annotations
@@ -16,7 +21,9 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from .lexicons import load
 from .types import Claim
 
-ACKNOWLEDGING = {"acknowledge", "confirm", "admit", "accept", "claim"}
+ACKNOWLEDGING = {"acknowledge", "admit", "accept", "claim"}  # not doing so denies
+VERIFYING = {"confirm", "verify", "corroborate"}  # not doing so questions
+NOUNS = {"NOUN", "PROPN"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 UNNAMED = {"it", "this", "that", "there", "they", "he", "she", "we", "i", "you", "which", "who",
            "his", "her", "their", "its", "our", "my", "your", "one", "some", "others"}
@@ -43,6 +50,22 @@ def _subject(verb: Token) -> SpacySpan | None:
     return None
 
 
+def _sources(span: SpacySpan) -> list[str]:
+    """The sources a noun phrase names: "local activists and the civil defence" are two,
+    "the Russian defence and foreign ministries" one."""
+    root = span.root
+    parts = [root, *(c for c in root.conjuncts if c.pos_ in NOUNS and span.start <= c.i < span.end)]
+    if len(parts) < 2:
+        return [span.text]
+    names = []
+    for part in parts:
+        joined = {t.i for c in part.children if c.dep_ in {"conj", "cc", "preconj", "punct"}
+                  for t in c.subtree}
+        own = [t.i for t in part.subtree if t.i not in joined and span.start <= t.i < span.end]
+        names.append(span.doc[min(own):max(own) + 1].text)
+    return names
+
+
 def _negated(token: Token) -> bool:
     return any(c.dep_ == "neg" for c in token.children) or any(
         c.dep_ == "neg" for c in token.head.children if token.dep_ == "xcomp")
@@ -67,30 +90,30 @@ class ClaimFinder:
         tokens = list(sent)
         lemmas = [t.lemma_.lower() for t in tokens]
         for i, token in enumerate(tokens):
-            stance, claimant = None, None
-            if lemmas[i:i + 2] == ["according", "to"] and i + 2 < len(tokens):
-                obj = tokens[i + 2]
-                source = next((c for c in tokens[i + 1].children if c.dep_ == "pobj"), obj)
-                claimant = doc[source.left_edge.i:source.right_edge.i + 1].text
+            if token.lower_ == "according" and i + 2 < len(tokens) and \
+                    tokens[i + 1].lower_ == "to":
+                source = next((c for c in tokens[i + 1].children if c.dep_ == "pobj"),
+                              tokens[i + 2])
                 stance = "asserts"
+                sources = _sources(doc[source.left_edge.i:source.right_edge.i + 1])
             else:
                 stance = self._stance(lemmas, i)
                 if stance is None:
                     continue
-                if lemmas[i] in ACKNOWLEDGING and _negated(token):
-                    stance = "denies"
-                elif stance == "asserts" and _negated(token):
-                    continue
+                if _negated(token):
+                    if lemmas[i] in ACKNOWLEDGING:
+                        stance = "denies"
+                    elif lemmas[i] in VERIFYING:
+                        stance = "questions"
+                    elif stance == "asserts":
+                        continue
                 subject = _subject(token)
                 if subject is None and token.dep_ in {"nsubj", "ROOT"} and token.pos_ == "NOUN":
                     subject = next((doc[c.left_edge.i:c.right_edge.i + 1] for c in token.children
                                     if c.dep_ in {"poss", "compound"}), None)
                 if subject is None:
                     continue
-                claimant = subject.text
-            claimant = claimant.strip(" ,\n\t")
-            if claimant.lower() in UNNAMED or not re.search(r"[A-Za-z]{2}", claimant):
-                continue
+                sources = _sources(subject)
             text = sent.text.rstrip()
             start, end = sent.start_char, sent.start_char + len(text)
             quote = self._quote_after(doc, sent)
@@ -99,7 +122,11 @@ class ClaimFinder:
                 quoted = doc.text[quote[0]:quote[1]].lower()
                 if stance == "asserts" and any(cue in quoted for cue in self.denial_cues):
                     stance = "denies"
-            found.append((token, Claim(claimant, stance, text, start, end)))
+            for claimant in sources:
+                claimant = claimant.strip(" ,\n\t")
+                if claimant.lower() in UNNAMED or not re.search(r"[A-Za-z]{2}", claimant):
+                    continue
+                found.append((token, Claim(claimant, stance, text, start, end)))
         return _nested_stances(found)
 
     def _stance(self, lemmas: list[str], i: int) -> str | None:
@@ -132,7 +159,7 @@ def _nested_stances(found: list[tuple[Token, Claim]]) -> list[Claim]:
     claims: list[Claim] = []
     for token, claim in found:
         outer = next((c for t, c in found if t.i != token.i and token in t.subtree
-                      and t.i != token.i), None)
+                      and not _separate_statement(token, t)), None)
         if outer is not None:
             if claim.stance != "asserts":
                 outer.stance = claim.stance
@@ -144,6 +171,18 @@ def _nested_stances(found: list[tuple[Token, Claim]]) -> list[Claim]:
         if kept is None or (kept.stance == "asserts" and claim.stance != "asserts"):
             out[claim.claimant] = claim
     return list(out.values())
+
+
+def _separate_statement(token: Token, outer: Token) -> bool:
+    """"Hamas said ..., a claim the group denied" and "Police said ..., but witnesses
+    contradicted that account": the inner verb is another party's statement, not part of
+    what the outer speaker said."""
+    node = token
+    while node.i != outer.i and node.head.i != node.i:
+        if node.dep_ in {"relcl", "acl", "conj", "parataxis"}:
+            return True
+        node = node.head
+    return False
 
 
 @Language.factory("thucydides_claims")

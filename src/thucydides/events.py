@@ -24,6 +24,11 @@ from .types import Actor, Span
 
 NON_ACLED = "Non-ACLED"  # the event type of events ACLED does not code (event_triggers.tsv)
 DISASTERS = {"Natural disaster", "Man-made disaster"}
+VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+PROPERTY = {"property", "residential area", "market", "school", "hospital", "place of worship",
+            "bakery", "industrial site"}  # target categories that are things, not people
+TAKING_TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
+POLICE = {"police", "policeman", "officer", "gendarme"}
 
 MAX_PHRASE = 4
 MODALS = {"would", "could", "might", "may", "will", "shall", "should", "must", "can", "'ll"}
@@ -59,15 +64,21 @@ if not Doc.has_extension("events"):
 
 
 def _phrases(name: str) -> dict[tuple[str, ...], tuple[str, ...]]:
-    return {tuple(row[0].lower().split()): row[1:] for row in load(name)}
+    """Lexicon phrases as token tuples; spaCy splits "sit-in" into "sit", "-", "in"."""
+    return {tuple(re.findall(r"[^\s-]+|-", row[0].lower())): row[1:] for row in load(name)}
 
 
-def _match(tokens: list[str], table: dict[tuple[str, ...], tuple[str, ...]]):
-    """Longest matches of lemma phrases, left to right: (start, end, value)."""
+def _match(tokens: list[str], table: dict[tuple[str, ...], tuple[str, ...]],
+           words: list[str] | None = None):
+    """Longest matches of lemma phrases, left to right: (start, end, value). With `words`
+    (the tokens as written, lower case), an entry also matches them: the English model
+    lemmatises some forms wrongly ("raped" as "rap", "retook" as itself)."""
     i = 0
     while i < len(tokens):
         for size in range(min(MAX_PHRASE, len(tokens) - i), 0, -1):
             value = table.get(tuple(tokens[i:i + size]))
+            if value is None and words is not None:
+                value = table.get(tuple(words[i:i + size]))
             if value is not None:
                 yield i, i + size, value
                 i += size
@@ -84,8 +95,21 @@ def _lemmas(sent: SpacySpan) -> list[str]:
     return out
 
 
+def _protest_motive(token: Token) -> bool:
+    """"Farmers blocked the highway to protest against the tax": the protest is what they
+    did, not a plan."""
+    return token.dep_ in {"advcl", "xcomp"} and is_realis(token.head) and \
+        token.head.lemma_.lower() not in IRREALIS_HEADS
+
+
 def is_realis(token: Token) -> bool:
-    """False for negated, modal, future or purpose uses of an event word."""
+    """False for negated, modal, future or purpose uses of an event word, and for the
+    background a relative clause gives in the past perfect ("the carrier, which had been
+    deployed in October", "areas where Russia had declared a ceasefire")."""
+    clause = token.head if token.pos_ == "NOUN" and token.dep_ in {"dobj", "nsubjpass"} \
+        else token
+    if clause.dep_ in {"relcl", "acl"} and any(c.lower_ in {"had", "'d"} for c in clause.children):
+        return False
     for child in token.children:
         if child.dep_ == "neg":
             return False
@@ -119,11 +143,13 @@ class EventFinder:
 
     def sentence(self, doc: Doc, sent: SpacySpan) -> SentenceEvents | None:
         lemmas = _lemmas(sent)
+        words = [t.lower_ for t in sent]
         triggers = []
-        for start, end, (event_type, sub_type, specificity) in _match(lemmas, self.triggers):
+        for start, end, (event_type, sub_type, specificity) in _match(lemmas, self.triggers,
+                                                                      words):
             span = sent[start:end]
             head = span.root
-            if not is_realis(head):
+            if not is_realis(head) and not (event_type == "Protests" and _protest_motive(head)):
                 continue
             triggers.append(Trigger(Span(span.start_char, span.end_char, span.text), head.i,
                                     event_type, sub_type, int(specificity)))
@@ -137,13 +163,12 @@ class EventFinder:
             if category not in found.targets:
                 found.targets.append(category)
         found.actors = self.actors(doc, sent, triggers)
-        for trigger in triggers:
-            self._refine(doc, trigger, found.actors)
+        triggers = [t for t in triggers if self._refine(doc, t, found, triggers)]
         found.non_acled = [t for t in triggers if t.event_type == NON_ACLED]
         found.triggers = [t for t in triggers if t.event_type != NON_ACLED]
         if any(t.sub_event_type in DISASTERS and t.specificity == 2 for t in found.non_acled):
             found.triggers = [t for t in found.triggers if t.specificity]
-        return found
+        return found if triggers else None
 
     def kind(self, actor: Actor) -> str:
         """state, non-state, protesters or civilians ("X military" is a state's forces)."""
@@ -151,55 +176,151 @@ class EventFinder:
             return "state"
         return self.actor_kinds.get(actor.name, "non-state")
 
-    def _party_kind(self, token: Token, actors: list[tuple[Actor, int]]) -> str | None:
-        """The kind of party a noun phrase names: a listed actor, or a state's forces when
-        its head is a military noun ("troops", "the army")."""
-        subtree = {t.i for t in token.subtree}
+    def _party_kind(self, token: Token | None, actors: list[tuple[Actor, int]]) -> str | None:
+        """The kind of party a noun phrase names: a listed actor, or a state's forces when a
+        military noun heads or modifies it ("troops", "the army units")."""
+        if token is None:
+            return None
+        aside = {t.i for c in token.children if c.dep_ in {"relcl", "acl", "poss"} or
+                 (c.dep_ == "prep" and c.lower_ != "of") for t in c.subtree}
+        subtree = [t for t in token.subtree if t.i not in aside]
         for actor, index in actors:
-            if index in subtree:
+            if index in {t.i for t in subtree}:
                 return self.kind(actor)
-        if token.lemma_.lower() in self.military or token.lemma_.lower() in {"police", "officer",
-                                                                               "policeman"}:
+        if any(t.lemma_.lower() in self.military or t.lemma_.lower() in POLICE
+               for t in subtree):
             return "state"
-        return None
+        return "person" if token.ent_type_ == "PERSON" else None
 
-    def _refine(self, doc: Doc, trigger: Trigger, actors: list[tuple[Actor, int]]) -> None:
-        """Set the sub-event type that who did it to whom implies (ACLED Codebook)."""
+    def _refine(self, doc: Doc, trigger: Trigger, found: SentenceEvents,
+                triggers: list[Trigger]) -> bool:
+        """Set the sub-event type that who did what to whom implies (ACLED Codebook); False
+        when the word turns out not to report an event ("found" with no weapon found)."""
+        if self._beside_the_point(doc, trigger, found, triggers):
+            return False
         head = doc[trigger.token]
         agent = _argument(head, {"nsubj", "agent"})
-        patient = _argument(head, {"dobj", "nsubjpass"}) if agent is not None or \
-            head.pos_ == "VERB" else None
-        if trigger.event_type == "Battles" and "territory" in trigger.sub_event_type:
-            patient_kind = self._party_kind(patient, actors) if patient is not None else None
-            if patient is not None and (patient.ent_type_ == "PERSON" or patient_kind):
-                return self._retype(trigger, "Strategic developments", "Arrests")
-            taker = self._party_kind(agent, actors) if agent is not None else None
-            if taker == "state":
-                self._retype(trigger, "Battles", "Government regains territory")
-            elif taker is not None:
-                self._retype(trigger, "Battles", "Non-state actor overtakes territory")
-            return
+        patient = _argument(head, {"dobj", "nsubjpass"})
+        taken = {t.i for t in patient.subtree} if patient is not None else set()
+        weapon_tokens = {token for _, _, token in found.weapons}
+        contraband = {t.token for t in triggers if t.sub_event_type == "Organized crime"}
+        sub_type = trigger.sub_event_type
+        seizing = sub_type in TAKING_TERRITORY or trigger.event_type == "Strategic developments"
+        # what is seized decides the event ("seized rifles"; contraband anywhere in the
+        # sentence when the parse gives the verb no object)
+        if seizing and (contraband & taken or (contraband and patient is None)):
+            return self._retype(trigger, NON_ACLED, "Organized crime")  # "seized cocaine"
+        if seizing and weapon_tokens & taken:
+            return self._retype(trigger, "Strategic developments", "Disrupted weapons use", 2)
+        if sub_type == "Disrupted weapons use":
+            if contraband and not weapon_tokens:  # "intercepted smugglers"
+                return self._retype(trigger, NON_ACLED, "Organized crime")
+            return trigger.specificity > 0
+        if sub_type in TAKING_TERRITORY:
+            return self._territory(trigger, agent, patient, found.actors)
+        if sub_type == "Looting/property destruction" and \
+                self._party_kind(agent, found.actors) == "protesters":
+            return self._retype(trigger, "Riots", "Violent demonstration")  # rioters' arson
+        if sub_type == "Shelling/artillery/missile attack" and any(
+                implied == "Air/drone strike" and _is_means(doc[token])
+                for _, implied, token in found.weapons):
+            return self._retype(trigger, trigger.event_type, "Air/drone strike")
+        accident_prone = sub_type == "Chemical weapon" or (not trigger.specificity and sub_type in
+                                                          {"Remote explosive/landmine/IED",
+                                                           "Man-made disaster"})
+        if accident_prone and "industrial site" in found.targets and not found.weapons and \
+                not any(t.event_type in VIOLENCE and t.specificity for t in triggers
+                        if t is not trigger):
+            return self._retype(trigger, NON_ACLED, "Man-made disaster")
+        if trigger.event_type == "Protests":
+            manner = {c.lemma_.lower() for c in head.children if c.dep_ in {"amod", "advmod"}}
+            if manner & {"violent", "violently", "brutally", "excessive", "aggressive"}:
+                severe = ("Riots", "Violent demonstration") if sub_type == "Peaceful protest" \
+                    else ("Protests", "Excessive force against protesters")
+                return self._retype(trigger, *severe)
+            return True
+        return self._violence(trigger, agent, patient, found)
+
+    def _beside_the_point(self, doc: Doc, trigger: Trigger, found: SentenceEvents,
+                          triggers: list[Trigger]) -> bool:
+        """An event word that names no event here: a base that was attacked, a weapon that
+        names a place, a verb use of a disaster word, what a protest is against, or
+        something destroyed that is not property."""
+        head = doc[trigger.token]
+        governor = _governor(head)
+        sub_type = trigger.sub_event_type
+        if head.pos_ in {"NOUN", "PROPN"} and sub_type == "Headquarters or base established" \
+                and any(t.token == governor.i for t in triggers if t is not trigger):
+            return True  # "attacked a military post"
+        if head.dep_ == "compound" and \
+                self.targets.get((head.head.lemma_.lower(),)) == ("armed forces",):
+            return True  # "a missile base", "artillery positions"
+        if sub_type == "Natural disaster" and head.pos_ == "VERB":
+            return True  # "stormed the university", "flooded the streets"
+        if sub_type == "Man-made disaster" and not trigger.specificity and head.pos_ != "NOUN":
+            return True  # "a fire at a factory", not "fired at the crowd"
+        if head.dep_ == "pobj" and any(t.token == governor.i and t.event_type == "Protests"
+                                       for t in triggers):
+            return True  # "a rally against gun violence"
+        if sub_type == "Looting/property destruction" and not trigger.specificity:
+            # "burned shops", not "burned bodies"; what warplanes destroy is an air strike's
+            return not self._is_property(_argument(head, {"dobj", "nsubjpass"})) or \
+                bool(found.weapons)
+        return False
+
+    def _territory(self, trigger: Trigger, agent: Token | None, patient: Token | None,
+                   actors: list[tuple[Actor, int]]) -> bool:
+        """Taking a place: the government regains it or a non-state actor overtakes it, by
+        who takes it; "capturing" people is an arrest."""
+        if self._party_kind(patient, actors) is not None:
+            return self._retype(trigger, "Strategic developments", "Arrests")
+        taker = self._party_kind(agent, actors)
+        if taker == "state":
+            return self._retype(trigger, "Battles", "Government regains territory")
+        if taker is not None:
+            return self._retype(trigger, "Battles", "Non-state actor overtakes territory")
+        return True
+
+    def _violence(self, trigger: Trigger, agent: Token | None, patient: Token | None,
+                  found: SentenceEvents) -> bool:
+        """An attack on armed men is a battle; protesters or a crowd fighting is a riot;
+        security forces shooting protesters is excessive force against them."""
+        actors = found.actors
         generic_attack = trigger.sub_event_type == "Attack" and not trigger.specificity
         if not (generic_attack or trigger.sub_event_type == "Armed clash"):
-            return
-        doer = self._party_kind(agent, actors) if agent is not None else None
-        if doer == "protesters":
+            return True
+        doer = self._party_kind(agent, actors)
+        present = {self.kind(a) for a, _ in actors}
+        if doer == "protesters" or (trigger.sub_event_type == "Armed clash" and
+                                    "protesters" in present):
             return self._retype(trigger, "Riots", "Violent demonstration")
         if doer == "civilians":
             return self._retype(trigger, "Riots", "Mob violence")
         if not generic_attack:
-            return
-        victim = self._party_kind(patient, actors) if patient is not None else None
-        victims = {self.kind(a) for a, i in actors if a.role == "target"} | {victim}
+            return True
+        victims = {self.kind(a) for a, _ in actors if a.role == "target"} | {
+            self._party_kind(patient, actors)}
         if "protesters" in victims:
-            self._retype(trigger, "Protests", "Excessive force against protesters")
-        elif "state" in victims and doer != "state":
-            self._retype(trigger, "Battles", "Armed clash")
+            return self._retype(trigger, "Protests", "Excessive force against protesters")
+        if self._is_property(patient, {"property"}) and not victims - {None}:
+            return self._retype(trigger, "Strategic developments", "Looting/property destruction")
+        if victims & {"state", "non-state"} or "armed forces" in found.targets:
+            return self._retype(trigger, "Battles", "Armed clash", 0)
+        return True
+
+    def _is_property(self, token: Token | None, categories: set[str] = PROPERTY) -> bool:
+        """Whether a noun phrase names buildings, shops or vehicles rather than people."""
+        category = self.targets.get((token.lemma_.lower(),)) if token is not None else None
+        return category is not None and category[0] in categories
 
     @staticmethod
-    def _retype(trigger: Trigger, event_type: str, sub_event_type: str) -> None:
+    def _retype(trigger: Trigger, event_type: str, sub_event_type: str,
+                specificity: int = 1) -> bool:
+        """Give a trigger the type its context implies; `specificity` 0 keeps a generic word
+        generic, so a word naming the means ("shelling") still outweighs it."""
         trigger.event_type, trigger.sub_event_type = event_type, sub_event_type
-        trigger.specificity = max(trigger.specificity, 1)
+        trigger.specificity = max(trigger.specificity, specificity)
+        return True
 
     def actors(self, doc: Doc, sent: SpacySpan, triggers: list[Trigger]) -> list[tuple[Actor, int]]:
         trigger_tokens = {t.token for t in triggers}
@@ -246,8 +367,11 @@ class EventFinder:
 
 
 SPECIFICITY_WEIGHTS = {0: 1.0, 1: 3.0, 2: 8.0}
-IMPLIED_WEIGHT = 2.0  # a weapon that implies a sub-event type, between a generic and a specific word
+IMPLIED_WEIGHT = 2.0  # a weapon implying a type: above a generic word, below a specific one
 LEAD_WEIGHT = 1.5  # news puts the event in its first sentence
+DEMONSTRATION = ("Violent demonstration", "Excessive force against protesters",
+                 "Protest with intervention", "Peaceful protest")  # the worst first
+CASUALTY_WORDS = {"kill", "die", "dead", "death", "injure", "wound", "gunfire", "shoot"}
 CORE_DEPS = {"nsubj", "nsubjpass", "dobj", "ccomp", "xcomp", "conj", "attr", "advcl"}
 
 
@@ -274,7 +398,35 @@ def classify(doc: Doc) -> tuple[str, str] | None:
                 first_seen.setdefault(key, doc[token].idx)
     if not scores:
         return None
-    return max(scores, key=lambda k: (scores[k], -first_seen[k]))
+    best = max(scores, key=lambda k: (scores[k], -first_seen[k]))
+    # arrests at a demonstration are an intervention in it, so they count for it
+    demonstration = {k: v for k, v in scores.items() if k[1] in DEMONSTRATION + ("Arrests",)}
+    protest = any(k[0] == "Protests" or (k[1] == "Violent demonstration" and
+                                         v >= SPECIFICITY_WEIGHTS[1]) for k, v in scores.items())
+    if protest and sum(demonstration.values()) >= scores[best]:
+        return _demonstration_type(doc, {sub: score for (_, sub), score in scores.items()})
+    return best
+
+
+def _demonstration_type(doc: Doc, found: dict[str, float]) -> tuple[str, str]:
+    """A demonstration is coded by the worst that happened at it (ACLED Codebook,
+    "Protests" and "Riots"): demonstrators' violence makes it a riot; protesters killed or
+    wounded, excessive force; arrests, dispersal or tear gas, intervention."""
+    violent, excessive, intervention, peaceful = DEMONSTRATION
+    strong = {sub for sub, score in found.items() if score >= SPECIFICITY_WEIGHTS[1]}
+    if any(t.lemma_.lower() in CASUALTY_WORDS for t in doc):
+        strong.add(excessive)
+    if violent in strong:
+        sub_type = violent
+    elif excessive in strong:
+        sub_type = excessive
+    elif violent in found:  # "unrest", "violence" at a protest, and nothing worse
+        sub_type = violent
+    elif intervention in found or "Arrests" in found:
+        sub_type = intervention
+    else:
+        sub_type = peaceful
+    return ("Riots" if sub_type == "Violent demonstration" else "Protests"), sub_type
 
 
 def _prominence(token: Token) -> float:
@@ -308,6 +460,21 @@ def _country_and_capital_adjectives() -> dict[str, str]:
     return out
 
 
+def _is_means(token: Token) -> bool:
+    """Whether a weapon does the striking ("jets fired", "fired from a drone"), rather than
+    being hit ("shot down a helicopter"); "ships and warplanes fired" names two, "jet
+    fighters carried out raids" one."""
+    while token.dep_ in {"conj", "compound", "amod"} and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "nsubj" or (token.dep_ == "pobj" and token.head.lower_ in {"by", "from"})
+
+
+def _governor(token: Token) -> Token:
+    """The word a noun attaches to: its verb, or through a preposition the word before it
+    ("attacked a post", "an attack on a post")."""
+    return token.head.head if token.dep_ == "pobj" else token.head
+
+
 def _argument(token: Token, deps: set[str]) -> Token | None:
     """The event word's subject or object: of its verb, or the noun it heads; "by X" agents
     and the "on X" of "an attack on X" included."""
@@ -319,6 +486,9 @@ def _argument(token: Token, deps: set[str]) -> Token | None:
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     if "nsubj" in deps and token.dep_ in {"xcomp", "conj", "advcl"} and token.head.i != token.i:
         return _argument(token.head, deps)
+    if "dobj" in deps:  # "killed and wounded scores of fighters": the object is shared
+        return next((found for c in token.children if c.dep_ == "conj"
+                     if (found := _argument(c, {"dobj"})) is not None), None)
     return None
 
 
