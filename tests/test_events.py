@@ -169,3 +169,99 @@ def test_a_report_of_protests_and_a_quake_gives_acled_incidents_only():
     assert found == {"Khartoum": "Protest with intervention",
                      "Omdurman": "Violent demonstration",
                      "Port Sudan": "Excessive force against protesters"}
+
+
+def acled_triggers(text: str) -> list[str]:
+    """The event words of a text that could become incidents."""
+    return [t.span.text for found in snippet_pipeline()(text)._.events for t in found.triggers]
+
+
+@pytest.mark.parametrize("text", [
+    # denied by the phrase around it, or by the mood of the verb a noun belongs to
+    "There was no sign of the tanker being intercepted on its way to the port.",
+    "Diplomats hope a ceasefire could take hold within days.",
+    "The rebels did not launch the offensive they had announced.",
+    "The talks will resume next week if the rebels agree.",
+    "The mayor was almost shot dead outside his home.",
+    "The planned handover of the base was delayed again.",
+    "The minister backs the handover of the islands to their neighbour.",
+])
+def test_negated_conditional_and_planned_events_are_no_events(text):
+    assert acled_triggers(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "John Lynch, the mayor, said the town was calm. Lynch added that shops had reopened.",
+    "The army says it has the upper hand over the rebels in the hills.",
+])
+def test_names_and_nouns_are_not_event_words(text):
+    assert acled_triggers(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The country sells missiles and rockets to its neighbours.",
+    "The company tested a new missile last week.",
+    "Investigators said the artillery shells were made in another country.",
+])
+def test_weapons_traded_made_or_tested_are_no_attack(text):
+    assert acled_triggers(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The journalist has been in custody since February.",
+    "He died shortly after his release from detention.",
+    "The government's control of the press is tight.",
+    "The report describes a surge in violence across the region.",
+    "The country has hosted a foreign military base since the 1970s.",
+])
+def test_states_trends_and_standing_things_are_no_events(text):
+    assert acled_triggers(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The photographer was detained at the border station for almost a year.",
+    "The war lasted three years and killed thousands of people.",
+    "For decades the two groups have fought over the valley.",
+])
+def test_what_went_on_for_months_or_years_is_history_not_an_event(text):
+    assert acled_triggers(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The two countries are locked in a tariff fight over steel.",
+    "The island relies on its ally in its battle against Beijing.",
+    "The volunteers battled blazes near the town all week.",
+    "The rebels have been fighting an insurgency for a decade.",
+    "The new government promised to fight corruption.",
+])
+def test_rivalry_and_metaphor_are_no_battles(text):
+    assert acled_triggers(text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Street fighting continued in the city on Sunday.", "fighting"),
+    ("Fighting between the army and rebels killed 12 people near the border.", "Fighting"),
+    ("A truce between the army and the rebels took effect on Monday.", "truce"),
+    ("The two sides withdrew from the peace pact on Thursday.", "pact"),
+    ("Qatar welcomed the decision on a ceasefire in the two regions.", "ceasefire"),
+])
+def test_reported_battles_and_agreements_stay_events(text, word):
+    assert word in acled_triggers(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The deal also has language on long-term security cooperation.",
+    "'The danger has not passed yet,' agreed the activist.",
+    "Volunteers have been deployed to help at the food bank.",
+])
+def test_agreements_talked_about_and_unarmed_deployments_are_no_events(text):
+    assert acled_triggers(text) == []
+
+
+def test_actor_offsets_point_at_the_mention_in_the_document():
+    doc = snippet_pipeline()("Fighting resumed on Sunday. Rebels attacked Russian troops near "
+                             "the town, and Islamic State fighters shelled a police post.")
+    actors = [actor for found in doc._.events for actor, _ in found.actors]
+    assert {a.mention for a in actors} >= {"Rebels", "Russian troops", "Islamic State"}
+    for actor in actors:
+        assert doc.text[actor.start:actor.end] == actor.mention

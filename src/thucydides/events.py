@@ -2,7 +2,11 @@
 
 Each lexicon phrase is matched on lower-case lemmas, so "airstrikes", "air strikes" and
 "bombarded" meet their entries. A trigger that is negated, hypothetical or in the future
-("to fight", "would attack", "did not shell") is not an event.
+("to fight", "would attack", "did not shell", "no sign of it being intercepted") is not an event.
+Nor is an event word used in passing, as news outside conflict uses it all the time: a weapon
+sold or tested, a state ("in custody"), a trend ("a surge in violence"), years of history
+("detained for almost a year"), a rivalry or cause ("its battle against Beijing", "a tariff
+fight"), an agreement only talked about ("the deal has language on ...").
 
 Who does what to whom refines a trigger's sub-event type the way the ACLED Codebook does:
 an attack on soldiers is a battle, not violence against civilians; security forces shooting
@@ -33,7 +37,52 @@ POLICE = {"police", "policeman", "officer", "gendarme"}
 MAX_PHRASE = 4
 MODALS = {"would", "could", "might", "may", "will", "shall", "should", "must", "can", "'ll"}
 IRREALIS_HEADS = {"threaten", "plan", "vow", "warn", "intend", "aim", "seek", "try", "want",
-                  "prepare", "fear", "pledge", "promise", "fight"}
+                  "prepare", "fear", "pledge", "promise", "fight", "stop", "cease", "avoid",
+                  "refuse", "urge"}
+NOT_YET = {"planned", "proposed", "possible", "potential", "future", "would-be", "imminent",
+           "expected", "threatened", "looming"}  # "a planned deal", "a possible attack"
+CONDITIONAL = {"if", "unless"}
+NEARLY = {"almost", "nearly"}  # "was almost gunned down": it did not happen
+SPEECH_VERBS = {row[0] for row in load("speech_verbs")}
+
+# Generic uses of event words (EventFinder._generic_use)
+NAME_ENTITIES = {"PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "LAW"}  # "Mike Lynch"
+PARTICLES = {"over", "out", "up", "down", "back", "off"}  # of phrasal verbs ("hand over")
+# weapons as goods: sold, supplied, made or tested, not fired ("failed to sell missiles")
+TRADE_VERBS = {"sell", "buy", "purchase", "acquire", "procure", "order", "supply", "deliver",
+               "export", "import", "ship", "transfer", "provide", "develop", "test", "produce",
+               "manufacture", "make", "build", "possess", "have", "own", "stockpile", "store",
+               "display", "parade", "unveil", "showcase", "sale", "delivery", "shipment",
+               "production", "development"}  # nouns too: "the test of a bomb"
+# making, keeping, breaking or leaving an agreement (verbs and their nouns): without one (or
+# named parties) an agreement word is a document talked about ("the deal has language on ...")
+AGREEMENT_ACTS = {"sign", "reach", "broker", "strike", "seal", "conclude", "agree", "announce",
+                  "accept", "declare", "implement", "violate", "break", "breach", "hold",
+                  "begin", "start", "enter", "take", "come", "extend", "renew", "mediate",
+                  "negotiate", "finalize", "finalise", "approve", "ratify", "endorse",
+                  "withdraw", "exit", "quit", "suspend", "collapse", "observe", "respect",
+                  "resume", "talk", "negotiation", "decision", "announcement", "declaration",
+                  "signing", "violation", "implementation", "withdrawal", "exchange", "swap"}
+TAKING_VERBS = {"take", "seize", "gain", "regain", "establish", "assume", "wrest", "retake",
+                "capture", "recapture", "lose", "cede"}  # "gained full control of the town"
+HELD = {"in", "under"}  # "in custody", "under detention": a state, not an arrest
+RELEASE = {"release", "free", "freedom", "escape"}  # "released from detention"
+# what is backed, opposed or proposed is not done yet ("India backs the handover")
+PROPOSALS = {"back", "support", "oppose", "propose", "reject", "discuss", "debate", "consider",
+             "demand", "urge", "seek"}
+ESTABLISHING = {"set", "establish", "build", "construct", "open", "erect", "install", "man"}
+TRENDS = {"surge", "rise", "increase", "spike", "upsurge", "escalation", "decline", "drop",
+          "fall", "wave", "spiral", "cycle", "level"}  # "a surge in violence"
+BATTLEFIELDS = {"street", "house", "town", "city", "village", "border", "ground", "air", "sea",
+                "land", "road", "hill", "mountain", "jungle", "forest", "river", "front",
+                "frontline", "trench", "night", "door", "sector"}  # "street fighting"
+LONG_UNITS = {"month", "year", "decade", "century"}
+EARLIER = {"previous", "recent", "past", "earlier"}  # "in previous years"
+# what a fight is against when it is no fight between armed groups: a whole conflict
+# ("fighting an insurgency") or a cause ("the fight against corruption")
+CONFLICTS = {"war", "insurgency", "conflict", "campaign", "rebellion", "crisis", "corruption",
+             "poverty", "terrorism", "extremism", "disease", "pandemic", "virus", "crime",
+             "inflation", "impunity", "climate", "drought", "hunger"}
 
 
 @dataclass
@@ -103,24 +152,60 @@ def _protest_motive(token: Token) -> bool:
 
 
 def is_realis(token: Token) -> bool:
-    """False for negated, modal, future or purpose uses of an event word, and for the
-    background a relative clause gives in the past perfect ("the carrier, which had been
-    deployed in October", "areas where Russia had declared a ceasefire")."""
+    """False for negated, modal, future, conditional, planned, near-miss or purpose uses of an
+    event word, and for the background a relative clause gives in the past perfect ("the
+    carrier, which had been deployed in October", "areas where Russia had declared a
+    ceasefire")."""
     clause = token.head if token.pos_ == "NOUN" and token.dep_ in {"dobj", "nsubjpass"} \
         else token
     if clause.dep_ in {"relcl", "acl"} and any(c.lower_ in {"had", "'d"} for c in clause.children):
         return False
-    for child in token.children:
-        if child.dep_ == "neg":
-            return False
-        if child.dep_ == "aux" and child.lower_ in MODALS:
-            return False
+    if _unreal_mood(token) or _negated_context(token):
+        return False
+    if token.pos_ == "NOUN" and any(c.dep_ in {"amod", "compound"} and c.lower_ in NOT_YET
+                                    for c in token.children):
+        return False
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in IRREALIS_HEADS:
         return False
     if token.dep_ in {"advcl", "xcomp", "acl"} and any(c.lower_ == "to" and c.dep_ == "aux"
                                                        for c in token.children):
         return token.head.lemma_.lower() not in IRREALIS_HEADS and token.dep_ != "advcl"
     return True
+
+
+def in_unreal_clause(noun: Token) -> bool:
+    """Whether an event noun is an argument of a verb that did not happen: "a truce could take
+    hold", "did not launch an attack"; a verb that only reports it does not count ("could not
+    confirm the attack")."""
+    if noun.pos_ != "NOUN" or noun.dep_ not in {"dobj", "nsubjpass", "nsubj"}:
+        return False
+    return noun.head.lemma_.lower() not in SPEECH_VERBS and _unreal_mood(noun.head)
+
+
+def _unreal_mood(word: Token) -> bool:
+    """Negated, modal, conditional ("if the Kremlin agrees") or nearly-happened."""
+    for child in word.children:
+        if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in MODALS):
+            return True
+        if child.dep_ == "mark" and child.lower_ in CONDITIONAL:
+            return True
+        if child.dep_ == "advmod" and child.lower_ in NEARLY and word.pos_ == "VERB":
+            return True
+    return False
+
+
+def _negated_context(token: Token) -> bool:
+    """An event word inside a phrase that denies it: "no sign of the ship being intercepted",
+    "no evidence of an attack", "left without firing a shot"."""
+    node = token
+    while node.dep_ in {"pcomp", "pobj", "prep", "acl"} and node.head.i != node.i:
+        node = node.head
+        if node.dep_ == "prep" and node.lower_ == "without":
+            return True
+        if any(c.dep_ in {"det", "neg"} and c.lower_ in {"no", "not", "never"}
+               for c in node.children):
+            return True
+    return False
 
 
 class EventFinder:
@@ -136,6 +221,8 @@ class EventFinder:
         self.demonyms = {row[0].lower(): row[2] for row in load("demonyms")}
         self.country_adjectives = _country_and_capital_adjectives()
         self.military = {row[0] for row in load("military_nouns")}
+        self.armed_words = {row[0] for row in load("actors")
+                            if " " not in row[0] and row[2] in {"state", "non-state"}}
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.events = [found for sent in doc.sents if (found := self.sentence(doc, sent))]
@@ -149,8 +236,12 @@ class EventFinder:
                                                                       words):
             span = sent[start:end]
             head = span.root
+            if len(span) > 1 and span[0].pos_ != "VERB" and span[1].lower_ in PARTICLES:
+                continue  # "the upper hand over the insurgents" is no "hand over"
             if not is_realis(head) and not (event_type == "Protests" and _protest_motive(head)):
                 continue
+            if event_type != NON_ACLED and in_unreal_clause(head):
+                continue  # "would not allow new sanctions" still names diplomacy
             triggers.append(Trigger(Span(span.start_char, span.end_char, span.text), head.i,
                                     event_type, sub_type, int(specificity)))
         if not triggers:
@@ -163,7 +254,10 @@ class EventFinder:
             if category not in found.targets:
                 found.targets.append(category)
         found.actors = self.actors(doc, sent, triggers)
-        triggers = [t for t in triggers if self._refine(doc, t, found, triggers)]
+        kept = [t for t in triggers if self._refine(doc, t, found, triggers)]
+        if len(kept) < len(triggers):  # roles were read against words that name no event
+            found.actors = self.actors(doc, sent, kept)
+        triggers = kept
         found.non_acled = [t for t in triggers if t.event_type == NON_ACLED]
         found.triggers = [t for t in triggers if t.event_type != NON_ACLED]
         if any(t.sub_event_type in DISASTERS and t.specificity == 2 for t in found.non_acled):
@@ -196,7 +290,8 @@ class EventFinder:
                 triggers: list[Trigger]) -> bool:
         """Set the sub-event type that who did what to whom implies (ACLED Codebook); False
         when the word turns out not to report an event ("found" with no weapon found)."""
-        if self._beside_the_point(doc, trigger, found, triggers):
+        if self._beside_the_point(doc, trigger, found, triggers) or \
+                self._generic_use(doc, trigger, found):
             return False
         head = doc[trigger.token]
         agent = _argument(head, {"nsubj", "agent"})
@@ -268,6 +363,75 @@ class EventFinder:
                 bool(found.weapons)
         return False
 
+    def _generic_use(self, doc: Doc, trigger: Trigger, found: SentenceEvents) -> bool:
+        """An event word that names no event that took place: part of a name, a weapon as
+        goods, a state ("in custody", "the government's control"), a trend ("a surge in
+        violence"), something that went on for months or years, a rivalry or a cause fought
+        for, an agreement only talked about, or a deployment of no armed party."""
+        head = doc[trigger.token]
+        governor = _governor(head)
+        sub_type, generic = trigger.sub_event_type, not trigger.specificity
+        if _in_a_name(head):
+            return True
+        if trigger.event_type == "Explosions/Remote violence" and _as_goods(head):
+            return True
+        if sub_type == "Arrests" and _held(head):
+            return True
+        if trigger.event_type == "Strategic developments" and \
+                head.dep_ in {"dobj", "nsubjpass"} and governor.lemma_.lower() in PROPOSALS:
+            return True
+        if sub_type == "Headquarters or base established" and generic and \
+                governor.lemma_.lower() not in ESTABLISHING:
+            return True
+        if sub_type in TAKING_TERRITORY and generic and head.pos_ == "NOUN" and \
+                governor.lemma_.lower() not in TAKING_VERBS:
+            return True
+        if generic and head.dep_ == "pobj" and governor.lemma_.lower() in TRENDS:
+            return True
+        if _over_a_long_period(head):
+            return True
+        if trigger.event_type == "Battles" and generic and self._no_armed_fight(doc, head, found):
+            return True
+        if sub_type == "Agreement":
+            return not _agreement_made(head)
+        if sub_type == "Change to group/activity":
+            return not (found.actors or found.weapons or "armed forces" in found.targets or
+                        any(self._armed(t) for t in doc[found.sent_start:found.sent_end]))
+        return False
+
+    def _armed(self, token: Token) -> bool:
+        """A word for armed men: troops, police, militants, "a terrorist sect"."""
+        lemma = token.lemma_.lower()
+        return lemma in self.military or lemma in POLICE or token.lower_ in self.armed_words \
+            or f"{lemma}s" in self.armed_words
+
+    def _no_armed_fight(self, doc: Doc, head: Token, found: SentenceEvents) -> bool:
+        """Rivalry or metaphor, not a clash: a fight in some field ("a tariff fight"), or with
+        a country ("its battle against Beijing"), a fire ("battled blazes"), a whole conflict
+        or a cause, where no weapon is named and no one is killed or hurt."""
+        sentence = doc[found.sent_start:found.sent_end]
+        if found.weapons or any(t.lemma_.lower() in CASUALTY_WORDS for t in sentence):
+            return False
+        if any(c.dep_ == "compound" and c.pos_ == "NOUN" and not self._warlike(c)
+               for c in head.children):
+            return True
+        opponent = _argument(head, {"dobj"})
+        if opponent is None:
+            return False
+        lemma = opponent.lemma_.lower()
+        if opponent.ent_type_ in {"GPE", "LOC"} and self._party_kind(opponent, []) is None:
+            return True
+        row = self.triggers.get((lemma,))
+        return lemma in CONFLICTS or (row is not None and row[0] == NON_ACLED)
+
+    def _warlike(self, noun: Token) -> bool:
+        """Whether a noun names armed men, arms, a target, where or when men fight ("street
+        fighting") or a violent event."""
+        key = (noun.lemma_.lower(),)
+        row = self.triggers.get(key)
+        return self._armed(noun) or key in self.weapons or key in self.targets or \
+            key[0] in BATTLEFIELDS or (row is not None and row[0] != NON_ACLED)
+
     def _territory(self, trigger: Trigger, agent: Token | None, patient: Token | None,
                    actors: list[tuple[Actor, int]]) -> bool:
         """Taking a place: the government regains it or a non-state actor overtakes it, by
@@ -323,6 +487,8 @@ class EventFinder:
         return True
 
     def actors(self, doc: Doc, sent: SpacySpan, triggers: list[Trigger]) -> list[tuple[Actor, int]]:
+        """The parties a sentence names, with their document offsets and token index: listed
+        aliases, and a country's forces ("Russian warplanes")."""
         trigger_tokens = {t.token for t in triggers}
         seen: dict[tuple[str, int], tuple[Actor, int]] = {}
         covered: set[int] = set()
@@ -334,9 +500,9 @@ class EventFinder:
                 if span is None or covered.intersection(t.i for t in span):
                     continue
                 covered.update(t.i for t in span)
-                mention = sent.text[m.start():m.end()]
+                start, end = sent.start_char + m.start(), sent.start_char + m.end()
                 seen[(name, span.root.i)] = (Actor(name, _role(span.root, trigger_tokens),
-                                                   mention), span.root.i)
+                                                   doc.text[start:end], start, end), span.root.i)
         for token in sent:
             adjective = self._country_adjective(token)
             if not adjective:
@@ -350,9 +516,10 @@ class EventFinder:
                 continue
             name = f"{adjective} military"
             if (name, noun.i) not in seen:
-                mention = doc[min(token.i, noun.i):max(token.i, noun.i) + 1].text
+                mention = doc[min(token.i, noun.i):max(token.i, noun.i) + 1]
                 role_token = token if noun.i in trigger_tokens else noun
-                seen[(name, noun.i)] = (Actor(name, _role(role_token, trigger_tokens), mention),
+                seen[(name, noun.i)] = (Actor(name, _role(role_token, trigger_tokens),
+                                              mention.text, mention.start_char, mention.end_char),
                                         noun.i)
         return list(seen.values())
 
@@ -458,6 +625,91 @@ def _country_and_capital_adjectives() -> dict[str, str]:
         if country.get("capital"):
             out[country["capital"].lower()] = adjective
     return out
+
+
+def _in_a_name(token: Token) -> bool:
+    """Part of a name of several words: a person ("Mike Lynch", then "Lynch said"), or an
+    organisation or place the word only qualifies ("the Center for Disease Control")."""
+    if token.pos_ != "PROPN":
+        return False
+    if any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == token.text
+           for e in token.doc.ents):
+        return True
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return entity is not None and len(entity) > 1 and entity.label_ in NAME_ENTITIES and \
+        entity.root.i != token.i
+
+
+def _as_goods(noun: Token) -> bool:
+    """A weapon word for the thing traded, made or owned: the object of "sell", "supply",
+    "test" ("the test of a bomb"), or described as "made in" somewhere."""
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    while noun.dep_ in {"conj", "compound"} and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.dep_ in {"dobj", "nsubjpass", "pobj"} and \
+            _governor(noun).lemma_.lower() in TRADE_VERBS:
+        return True
+    return any(c.dep_ == "acl" and c.lemma_.lower() in TRADE_VERBS for c in noun.children)
+
+
+def _held(token: Token) -> bool:
+    """Being held rather than being arrested: "in custody", "under detention", "his release
+    from being detained"."""
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in HELD:
+        return True
+    return token.dep_ in {"pobj", "pcomp"} and token.head.head.lemma_.lower() in RELEASE
+
+
+def _over_a_long_period(token: Token) -> bool:
+    """What went on "for almost a year", "over three decades", "in previous years", or
+    "lasted three years" is a state or a history, not an event of one day; a noun takes the
+    period of its verb ("a fight ... for years")."""
+    clauses = [token, _governor(token)] if token.pos_ != "VERB" else [token]
+    clauses += [c.head for c in clauses if c.dep_ == "conj"]
+    for clause in clauses:
+        for child in clause.children:
+            if child.dep_ == "npadvmod" and child.lemma_.lower() in LONG_UNITS and \
+                    clause.lemma_.lower() == "last":
+                return True
+            if child.dep_ != "prep":
+                continue
+            period = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if period is None or period.lemma_.lower() not in LONG_UNITS:
+                continue
+            if child.lower_ in {"for", "over", "throughout"}:
+                return True
+            if child.lower_ == "in" and period.tag_ == "NNS" and any(
+                    c.lower_ in EARLIER for c in period.children):
+                return True
+    return False
+
+
+def _agreement_made(noun: Token) -> bool:
+    """Whether an agreement word reports one: the verb "agree", unless it assents to a
+    statement ("'the danger has not passed,' agreed X"); a noun that is made,
+    kept, broken or left ("signed a truce", "withdrew from the pact", "the agreed truce"), or
+    that names its parties and is not someone's standing treaty ("a deal between A and B"),
+    or its terms ("the deal to evacuate civilians")."""
+    if noun.pos_ == "VERB":
+        return not any(c.dep_ == "ccomp" for c in noun.children)
+    if noun.lemma_.lower() in AGREEMENT_ACTS:  # "peace talks", "an exchange of prisoners"
+        return True
+    while noun.dep_ == "compound" and noun.head.i != noun.i:  # "a ceasefire deal"
+        noun = noun.head
+    listed = noun
+    while listed.dep_ in {"conj", "appos"} and listed.head.i != listed.i:  # "talks on X, a pact"
+        listed = listed.head
+    if _governor(listed).lemma_.lower() in AGREEMENT_ACTS:
+        return True
+    for child in noun.children:
+        if child.dep_ in {"acl", "amod", "compound"} and child.lemma_.lower() in AGREEMENT_ACTS:
+            return True  # "the agreed truce"
+        if child.dep_ in {"acl", "relcl"} and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                   for c in child.children):
+            return True  # its terms: "the deal to evacuate civilians"
+    parties = any(c.dep_ == "prep" and c.lower_ in {"between", "with"} for c in noun.children)
+    return parties and not any(c.dep_ == "poss" for c in noun.children)
 
 
 def _is_means(token: Token) -> bool:
