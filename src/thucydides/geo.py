@@ -3,8 +3,11 @@
 The small spaCy model tags many transliterated places as PERSON or ORG, or not at all, so
 entities are only one source of candidates: capitalised name sequences found in the
 gazetteer count too when the context says "place" (a locative preposition, a place noun, a
-list with other places). Resolution weighs feature type, population and the document's
-country, in two passes so that a document about Syria reads "Homs" as the Syrian city.
+list with other places, a name already read as a place elsewhere in the document).
+Resolution weighs feature type and population against what the other names of the document
+say: their countries and regions, nearby towns, and a container named next to the name
+("Alexandria, Minnesota", "Salaheddin district in eastern Aleppo"), so that a document about
+Syria reads "Homs" as the Syrian city.
 """
 
 from __future__ import annotations
@@ -13,9 +16,10 @@ import math
 from collections import Counter
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, name_key
+from .incidents import haversine_km
 from .lexicons import load
 from .types import Place, Toponym
 
@@ -31,7 +35,25 @@ DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern
               "northwestern", "southeastern", "southwestern", "central", "north-west",
               "north-east", "south-west", "south-east", "upper", "lower"}
 ARTICLES = {"al", "el", "ad", "as", "ash", "an", "ar", "at", "az", "ed", "es", "ez", "er"}
-KIND_PRIOR = {"country": 7.0, "admin1": 3.0, "admin2": 2.5, "district": 2.0, "city": 0.0}
+KIND_PRIOR = {"country": 7.0, "region": 5.0, "admin1": 3.0, "admin2": 2.5, "district": 2.0,
+              "city": 0.0}
+COUNTRY_WEIGHT = 5.0
+REGION_WEIGHT = 2.5
+PROXIMITY_WEIGHT = 2.5
+CONTAINER_WEIGHT = 6.0
+ALIAS_PENALTY = 2.0
+BIG_CITY = 500000
+NEAR_KM = 100.0
+NEVER_PLACE_LABELS = {"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"}
+# Words that name a kind of place or a compass point, never a place on their own when
+# capitalised ("House leaders", "Dublin Road", "West").
+GENERIC_WORDS = {"road", "street", "avenue", "lane", "drive", "boulevard", "highway", "route",
+                 "house", "hall", "hill", "hills", "ridge", "city", "county", "parish", "town",
+                 "village", "north", "south", "east", "west", "river", "lake", "park", "square",
+                 "bridge", "center", "centre", "court", "tower", "station", "school", "church",
+                 "gulf", "coast", "valley", "island", "islands", "mountain", "mountains", "bay",
+                 "district", "province", "state", "region", "border", "metro", "capitol",
+                 "senate", "congress", "assembly", "office", "airport", "port", "camp", "base"}
 STRONG_LOCATIVES = {"in", "at", "near", "outside", "around", "across", "towards", "toward",
                     "into", "inside", "throughout", "nearby", "on", "over", "against"}
 CONTAINERS = {"city", "town", "village", "province", "provinces", "governorate", "region",
@@ -39,13 +61,28 @@ CONTAINERS = {"city", "town", "village", "province", "provinces", "governorate",
               "outskirts", "parts", "part", "areas", "area", "north", "south", "east", "west",
               "centre", "center", "suburbs", "countryside", "state", "county", "capital"}
 MAX_NAME_TOKENS = 4
+# Verbs whose object is a place when it is a name: "liberated Tamthil", "shelled Douma".
+PLACE_TAKING_VERBS = {"liberate", "storm", "besiege", "overrun", "shell", "bombard", "retake",
+                      "recapture", "encircle", "invade", "occupy"}
+# Capitalised nouns that end the name of a division ("Douglas County").
+ADMIN_NOUNS = {"County": "admin2", "Parish": "admin2", "Province": "admin1",
+               "Governorate": "admin1", "Region": "admin1", "Oblast": "admin1",
+               "District": "district"}
+# Nouns that a place name modifies when it stands for the place's people or institutions.
+LOCAL_NOUNS = {"police", "officers", "officer", "department", "residents", "resident", "man",
+               "woman", "men", "women", "boy", "girl", "family", "families", "mayor", "council",
+               "sheriff", "officials", "authorities", "governor", "native", "area", "region",
+               "municipality", "community", "streets", "suburbs", "outskirts", "countryside",
+               "city", "town"}
+LIST_WORDS = {",", "and", "or", "&"}
 
 if not Doc.has_extension("toponyms"):
     Doc.set_extension("toponyms", default=None)
 
 
-def _demonyms() -> set[str]:
-    return {row[0].lower() for row in load("demonyms")}
+def _demonyms() -> dict[str, str]:
+    """Country adjective -> ISO code."""
+    return {row[0].lower(): row[1] for row in load("demonyms")}
 
 
 def _is_name_token(token: Token) -> bool:
@@ -81,8 +118,8 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """An entity without its determiner and place noun: "the Homs city" -> "Homs"."""
     while start < end and doc[start].lower_ in {"the", "a", "an"} | DIRECTIONS:
         start += 1
-    while end > start and (doc[end - 1].lower_ in PLACE_NOUNS or
-                           doc[end - 1].lower_ in {"provinces", "governorates", "'s", "’s"}):
+    while end > start and (doc[end - 1].text in PLACE_NOUNS or
+                           doc[end - 1].lower_ in {"'s", "’s"}):
         end -= 1
     return (start, end) if end > start else None
 
@@ -93,6 +130,8 @@ def _name(doc: Doc, start: int, end: int) -> str:
 
 
 def _kind_hint(doc: Doc, start: int, end: int) -> str | None:
+    if doc[end - 1].text in ADMIN_NOUNS:
+        return ADMIN_NOUNS[doc[end - 1].text]
     if end < len(doc) and doc[end].lower_ in PLACE_NOUNS:
         return PLACE_NOUNS[doc[end].lower_]
     # "the provinces of Idlib and Homs", "the city of Homs"
@@ -118,6 +157,32 @@ def _qualifier(doc: Doc, start: int) -> str | None:
     return None
 
 
+def _place_object(doc: Doc, start: int, end: int) -> bool:
+    root = doc[start:end].root
+    return root.dep_ == "dobj" and root.head.lemma_ in PLACE_TAKING_VERBS
+
+
+def _strong_place_context(doc: Doc, start: int, end: int) -> bool:
+    """Context that makes even a name the model took for a person or an organisation a place:
+    "in X", "north of X", "the outskirts of X", "X town", "the capital, X", "captured X"."""
+    before = [t for t in doc[max(0, start - 3):start] if t.lower_ != "the"]
+    if before and (before[-1].lower_ in STRONG_LOCATIVES - {"on", "over", "against"} or
+                   before[-1].lower_ == "of" and len(before) >= 2 and
+                   before[-2].lower_ in DIRECTIONS | CONTAINERS):
+        return True
+    root = doc[start:end].root
+    if end < len(doc) and doc[end].lower_ in PLACE_NOUNS or \
+            root.dep_ == "appos" and root.head.lower_ in PLACE_NOUNS:
+        return True
+    # "Roselle police", "the Athens Police Department", "an Alexandria woman"
+    if root.dep_ in {"compound", "nmod", "amod"} and root.head.lower_ in LOCAL_NOUNS:
+        return True
+    # "Nadia Moayyad of Southlake": a person's home town
+    if before and before[-1].lower_ == "of" and before[-1].head.ent_type_ == "PERSON":
+        return True
+    return _place_object(doc, start, end)
+
+
 def _has_place_context(doc: Doc, start: int, end: int) -> bool:
     before = doc[start - 1] if start > 0 else None
     if before is not None and before.lower_ == "the" and start > 1:
@@ -128,34 +193,90 @@ def _has_place_context(doc: Doc, start: int, end: int) -> bool:
         return True
     if before is not None and before.lower_ == "of" and before.head.lower_ in CONTAINERS:
         return True
-    if end < len(doc) and doc[end].lower_ in PLACE_NOUNS:
+    if _strong_place_context(doc, start, end):
+        return True
+    # "al-Wa'er, the last rebel-held district of Homs"
+    if any(child.dep_ == "appos" and child.lower_ in PLACE_NOUNS
+           for child in doc[start:end].root.children):
         return True
     return _kind_hint(doc, start, end) is not None
+
+
+def _names_a_district(doc: Doc, start: int, end: int) -> bool:
+    """ "the Radhwaniyah area", "Khanasir town", "the village of Tamthil": the text says what
+    kind of place the name is."""
+    if end < len(doc) and doc[end].lower_ in PLACE_NOUNS and doc[end].text.islower():
+        return True
+    return start > 0 and doc[start - 1].lower_ in {"of", ",", "and"} and \
+        _kind_hint(doc, start, end) is not None
 
 
 def _inside_named_place(doc: Doc, start: int, end: int) -> bool:
     """ "al-Wa'er in Homs", "Salaheddin district": a name the gazetteer may not know, placed
     by the text inside another place or named as a district."""
-    if end < len(doc) and doc[end].lower_ in {"district", "neighbourhood", "neighborhood",
-                                              "quarter", "suburb"}:
+    if any(t.pos_ != "PROPN" for t in doc[start:end] if t.text not in {"-", "‑"}) or \
+            end - start == 1 and doc[start].is_sent_start:
+        return False
+    if _names_a_district(doc, start, end):
         return True
-    rest = [t for t in doc[end:end + 4] if t.lower_ not in {"the"} | DIRECTIONS]
+    rest = [t for t in doc[end:end + 4] if t.lower_ not in {"the"} | DIRECTIONS |
+            set(PLACE_NOUNS)]
     return len(rest) >= 2 and rest[0].lower_ == "in" and _is_name_token(rest[1]) and \
         rest[1].ent_type_ in {"GPE", "LOC", "NORP", ""}
 
 
-def _score(place: Place, hint: str | None, countries: Counter, regions: Counter) -> float:
+def _score(place: Place, hint: str | None) -> float:
+    """Prior of one reading before the document has its say: feature type and population."""
     score = KIND_PRIOR.get(place.kind, 0.0) + math.log10(place.population + 10) * 0.8
     if hint and (place.kind == hint or hint == "district" and place.kind == "city"):
         score += 6.0
     elif hint in {"admin1", "admin2"} and place.kind == "city":
         score -= 3.0
-    total = sum(countries.values())
-    if total and place.country_code:
-        score += 4.0 * countries[place.country_code] / total
-    if place.admin1 and regions[(place.country_code, place.admin1)]:
-        score += 1.5
     return score
+
+
+def _contains(outer: Place, inner: Place) -> bool:
+    """Whether `inner` lies in `outer` as far as the gazetteer can tell."""
+    if outer.kind in {"country"}:
+        return inner.country_code == outer.country_code
+    if outer.kind == "admin1":
+        return inner.country_code == outer.country_code and inner.admin1 == outer.admin1
+    if outer.kind == "region":
+        return False
+    return haversine_km(outer.lat, outer.lon, inner.lat, inner.lon) <= NEAR_KM
+
+
+class _Context:
+    """What the rest of the document says about where it is: the countries and regions of
+    the other names' readings, and their towns (for proximity). A name never votes for itself.
+    Counted once per round, so that scoring a reading costs little."""
+
+    def __init__(self, picks: list[tuple[str, Place | None]]):
+        self.picks = [(key, p) for key, p in picks if p is not None]
+        self.countries = Counter(p.country_code for _, p in self.picks)
+        self.own_countries = Counter((k, p.country_code) for k, p in self.picks)
+        self.own_count = Counter(k for k, _ in self.picks)
+        self.regions = Counter((p.country_code, p.admin1) for _, p in self.picks if p.admin1)
+        self.own_regions = Counter((k, p.country_code, p.admin1) for k, p in self.picks
+                                   if p.admin1)
+        self.towns = [(k, p) for k, p in self.picks if p.kind in {"city", "district"}]
+
+    def bonus(self, key: str, place: Place) -> float:
+        others = len(self.picks) - self.own_count[key]
+        if not others:
+            return 0.0
+        same_country = self.countries[place.country_code] - \
+            self.own_countries[(key, place.country_code)]
+        score = COUNTRY_WEIGHT * same_country / others
+        region = (place.country_code, place.admin1)
+        if place.admin1 and self.regions[region] > self.own_regions[(key, *region)]:
+            score += REGION_WEIGHT
+        if place.kind in {"city", "district"} and any(
+                k != key and abs(p.lat - place.lat) < 1.0 and
+                haversine_km(p.lat, p.lon, place.lat, place.lon) <= NEAR_KM
+                for k, p in self.towns):
+            score += PROXIMITY_WEIGHT
+        return score
 
 
 @Language.factory("thucydides_places", default_config={"gazetteer_path": None})
@@ -189,73 +310,180 @@ class PlaceFinder:
                 if span:
                     entity_spans[span] = entity.label_
                     spans.append(span)
-        names = {_name(doc, s, e) for s, e in spans}
-        found = self.gazetteer.lookup(n for n in names if n)
+        spans = sorted(set(spans), key=lambda se: (-(se[1] - se[0]), se[0]))
+        names = {_name(doc, s, e) for s, e in spans} - {""}
+        stems = {_name(doc, s, e): _name(doc, s, e - 1) for s, e in spans
+                 if e - s > 1 and doc[e - 1].text in ADMIN_NOUNS}
+        found = self.gazetteer.lookup(names | set(stems.values()))
+        for name, stem in stems.items():
+            # "Douglas County", "Idlib Governorate": the division, or else its seat.
+            divisions = [p for p in found[stem][0] if p.kind not in {"country", "region"}]
+            if not found[name][0] and divisions:
+                found[name] = (divisions, found[stem][1])
+        unknown: dict[tuple[int, int], bool] = {}
+        chosen = self._select(doc, spans, entity_spans, found, set(), unknown)
+        known = self._known_names(doc, chosen, entity_spans, found)
+        chosen = self._select(doc, spans, entity_spans, found, known, unknown, chosen)
+        chosen += self._demonym_toponyms(doc, {i for s, e, _, _ in chosen for i in range(s, e)})
+        chosen.sort(key=lambda item: item[0])
+        return self._resolve(doc, chosen)
 
+    def _known_names(self, doc: Doc, chosen: list, entity_spans: dict, found: dict) -> set[str]:
+        """One sense per discourse: a name read as a place once is a place everywhere; so is a
+        big city of the document's country that the model took for a person ("aircraft struck
+        Homs"), unless the document names someone so ("Mike Henderson")."""
+        people = {name_key(e[-1].text) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
+                  and not any(t.lower_ in ARTICLES for t in e)}
+        known = set()
+        for start, end, places, _ in chosen:
+            label = entity_spans.get((start, end)) or self._entity_label(doc, start, end)
+            if places and (label in {"GPE", "LOC"} or _has_place_context(doc, start, end)) or \
+                    not places and label not in {"GPE", "LOC"}:
+                known.add(name_key(_name(doc, start, end)))
+        countries = _main_countries([max(places, key=lambda p: p.population)
+                                     for _, _, places, exact in chosen if places and exact])
+        known |= {name_key(name) for name, (places, exact) in found.items()
+                  if exact and any(p.kind == "city" and p.population >= BIG_CITY and
+                                   p.country_code in countries for p in places)}
+        return known - people
+
+    def _select(self, doc: Doc, spans: list[tuple[int, int]], entity_spans: dict,
+                found: dict, known: set[str], unknown: dict[tuple[int, int], bool],
+                earlier: list | None = None) -> list:
+        """Non-overlapping place names, longest first; `unknown` keeps, across passes, which
+        spans the gazetteer lacks are places all the same."""
         chosen: list[tuple[int, int, list[Place], bool]] = []
         taken: set[int] = set()
-        for start, end in sorted(set(spans), key=lambda se: (-(se[1] - se[0]), se[0])):
+        ends = {e for _, e, places, _ in earlier or [] if places}
+        starts = {s for s, _, places, _ in earlier or [] if places}
+        for start, end in spans:
             if taken.intersection(range(start, end)):
                 continue
             name = _name(doc, start, end)
-            if not name or name.lower() in self.demonyms:
+            if not name or name.lower() in GENERIC_WORDS | DIRECTIONS or \
+                    not name[-1].isalnum() and name[-1] != ".":
                 continue
             places, exact = found.get(name, ([], True))
+            if not places and doc[start].lower_ in DIRECTIONS and \
+                    found.get(_name(doc, start + 1, end), ([], True))[0]:
+                continue  # "Northeast Georgia": the trimmed "Georgia" is the name
+            if name.lower() in self.demonyms and not (
+                    exact and any(p.kind == "country" for p in places)):
+                continue
             label = entity_spans.get((start, end)) or self._entity_label(doc, start, end)
-            if label not in {"GPE", "LOC", "FAC"}:
-                if places and self._plausible(doc, start, end, places, label):
-                    pass
-                elif _inside_named_place(doc, start, end):
-                    places, exact = [], True
-                else:
+            if label in NEVER_PLACE_LABELS:
+                continue
+            listed = bool(places) and (
+                start >= 2 and doc[start - 1].lower_ in LIST_WORDS and start - 1 in ends
+                or end + 1 < len(doc) and doc[end].lower_ in LIST_WORDS and end + 1 in starts)
+            supported = listed or name_key(name) in known
+            if places and not exact and (len(name) < 5 or not supported and not (
+                    label in {"GPE", "LOC"} or _has_place_context(doc, start, end))):
+                places = []  # a transliteration match needs the text to say "place"
+            if places:
+                if not (supported or self._plausible(doc, start, end, places, label)):
                     continue
-            if not exact and (len(name) < 5 or label not in {"GPE", "LOC", "FAC"}
-                              and not _has_place_context(doc, start, end)):
-                places = []
-                if label not in {"GPE", "LOC", "FAC"}:
+            elif not supported:
+                if (start, end) not in unknown:
+                    unknown[(start, end)] = self._unknown_place(doc, start, end, label)
+                if not unknown[(start, end)]:
                     continue
             chosen.append((start, end, places, exact))
             taken.update(range(start, end))
-        chosen.sort()
-        return self._resolve(doc, chosen)
+        return chosen
+
+    def _demonym_toponyms(self, doc: Doc, taken: set[int]) -> list:
+        """Country adjectives that stand for their country, as modifiers of a noun ("the
+        Sudanese government", "Russian warplanes"); not nouns for people ("Syrians fled")."""
+        out = []
+        for token in doc:
+            code = self.demonyms.get(token.lower_)
+            if code is None or token.i in taken or not token.text[:1].isupper():
+                continue
+            if token.dep_ not in {"amod", "compound", "nmod"} or token.head.pos_ not in {
+                    "NOUN", "PROPN"} or token.head.i == token.i:
+                continue
+            country = self.gazetteer.country(code)
+            out.append((token.i, token.i + 1, [country] if country else [], True))
+        return out
+
+    def _priors(self, name: str, places: list[Place], hint: str | None) -> dict[int, float]:
+        """Each reading's prior; a place known by this name only as an alias ("Alexandria"
+        for Mashhad) and a division named like its capital or a major city of its country
+        ("Aleppo", "Washington", without "province") rank lower."""
+        priors = {}
+        for place in places:
+            score = _score(place, hint)
+            if not self.gazetteer.is_primary(name, place):
+                score -= ALIAS_PENALTY
+            seats = [p for p in places if p.kind == "city" and
+                     p.country_code == place.country_code and p.population > 0 and
+                     (p.admin1 == place.admin1 or p.population >= BIG_CITY)]
+            if place.kind == "admin1" and hint != "admin1" and seats:
+                score = min(score, max(_score(p, hint) for p in seats) - 1.0)
+            priors[id(place)] = score
+        return priors
 
     @staticmethod
     def _entity_label(doc: Doc, start: int, end: int) -> str | None:
         labels = {doc[i].ent_type_ for i in range(start, end)} - {""}
         return labels.pop() if len(labels) == 1 else None
 
-    def _plausible(self, doc: Doc, start: int, end: int, places: list[Place],
+    @staticmethod
+    def _plausible(doc: Doc, start: int, end: int, places: list[Place],
                    label: str | None) -> bool:
+        """Whether a name the gazetteer knows is used as a place here. The model's place
+        labels are trusted; its person and facility labels need a locative context."""
+        if label in {"GPE", "LOC"}:
+            return True
         if any(t.pos_ not in {"PROPN", "NOUN", "ADJ", "PUNCT", "DET"} for t in doc[start:end]):
             return False
-        if any(p.kind == "country" for p in places) and label not in {"PERSON"}:
+        if any(p.kind in {"country", "admin1"} for p in places) and label != "PERSON":
             return True
-        if _has_place_context(doc, start, end):
+        if label in {"PERSON", "FAC", "ORG"}:
+            return _strong_place_context(doc, start, end)
+        return _has_place_context(doc, start, end)
+
+    @staticmethod
+    def _unknown_place(doc: Doc, start: int, end: int, label: str | None) -> bool:
+        """Whether a name the gazetteer lacks is still a place: the model says so and the
+        context agrees, or the text makes it a district or puts it inside a place."""
+        if label == "LOC" or label == "GPE" and _has_place_context(doc, start, end):
             return True
-        if label in {"PERSON", "ORG", "NORP", "DATE", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}:
-            return False
-        if start == doc[start].sent.start and end - start == 1:
-            return False
-        return max(p.population for p in places) >= 50000
+        if _names_a_district(doc, start, end):
+            return True
+        labels = {t.ent_type_ for t in doc[start:end]}
+        return labels <= {"", "GPE", "LOC", "NORP"} and _inside_named_place(doc, start, end)
 
     def _resolve(self, doc: Doc, chosen: list[tuple[int, int, list[Place], bool]]
                  ) -> list[Toponym]:
         hints = [_kind_hint(doc, s, e) for s, e, _, _ in chosen]
-        countries: Counter = Counter()
-        regions: Counter = Counter()
+        keys = [name_key(_name(doc, s, e)) for s, e, _, _ in chosen]
+        containers = [_container(doc, chosen, i) for i in range(len(chosen))]
+        priors = [self._priors(_name(doc, s, e), places, hint)
+                  for (s, e, places, _), hint in zip(chosen, hints)]
         candidates = [places if exact else [] for _, _, places, exact in chosen]
-        picks: list[Place | None] = []
+        picks: list[Place | None] = [max(places, key=lambda p: prior[id(p)]) if places else None
+                                     for places, prior in zip(candidates, priors)]
         for round_ in range(3):
-            picks = [max(places, key=lambda p: _score(p, hint, countries, regions))
-                     if places else None for places, hint in zip(candidates, hints)]
-            countries = Counter(p.country_code for p in picks if p)
-            regions = Counter((p.country_code, p.admin1) for p in picks if p and p.admin1)
-            if round_ == 0:
-                # Loose (transliteration) matches count only in the document's own countries.
-                total = sum(countries.values()) or 1
-                main = {c for c, n in countries.items() if n / total >= 0.2}
+            if round_ == 1:
+                # Transliteration (loose) matches count only in the document's own countries.
+                main = _main_countries(picks)
                 candidates = [places if exact else [p for p in places if p.country_code in main]
                               for _, _, places, exact in chosen]
+            context = _Context(list(zip(keys, picks)))
+            previous = list(picks)
+            picks = []
+            for i, places in enumerate(candidates):
+                container = previous[containers[i]] if containers[i] is not None else None
+
+                def score(p: Place, i=i, container=container) -> float:
+                    value = priors[i][id(p)] + context.bonus(keys[i], p)
+                    if container is not None and _contains(container, p):
+                        value += CONTAINER_WEIGHT
+                    return value
+
+                picks.append(max(places, key=score) if places else None)
         toponyms = []
         for (start, end, _, _), place, hint in zip(chosen, picks, hints):
             span = doc[start:end]
@@ -266,11 +494,30 @@ class PlaceFinder:
         return toponyms
 
 
+def _main_countries(picks: list[Place | None]) -> set[str | None]:
+    counts: dict[str | None, int] = {}
+    for place in picks:
+        if place is not None:
+            counts[place.country_code] = counts.get(place.country_code, 0) + 1
+    total = sum(counts.values()) or 1
+    return {code for code, n in counts.items() if n / total >= 0.2}
+
+
+def _container(doc: Doc, chosen: list, index: int) -> int | None:
+    """The name the text puts this one inside: "Alexandria, Minn.", "al-Wa'er in Homs",
+    "Salaheddin district in eastern Aleppo city"."""
+    if index + 1 >= len(chosen):
+        return None
+    between = [t.lower_ for t in doc[chosen[index][1]:chosen[index + 1][0]]]
+    words = [w for w in between if w not in {"the"} | DIRECTIONS | set(PLACE_NOUNS)]
+    return index + 1 if words in (["in"], [","], ["of"]) else None
+
+
 def _precision(place: Place | None, qualifier: str | None, hint: str | None) -> int:
     """ACLED geo-precision: 1 the place itself, 2 part of or near it, 3 a larger region."""
     if place is None:
         return 3
-    if place.kind in {"country", "admin1", "admin2"}:
+    if place.kind in {"country", "admin1", "admin2", "region"}:
         return 3
     if qualifier or hint == "district" and place.kind == "city":
         return 2

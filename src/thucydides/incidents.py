@@ -64,24 +64,33 @@ def clause_tokens(doc: Doc, trigger: Trigger, others: list[Trigger]) -> set[int]
     return own
 
 
+# Sites a place name can qualify and still say where something happened: "Heathrow airport",
+# "a West Bank settlement", "Lebanon's southern border".
+SITE_HEADS = PLACE_HEADS | {"airport", "hospital", "base", "settlement", "home", "house",
+                            "market", "mosque", "church", "school", "prison", "checkpoint",
+                            "border", "crossing", "road", "highway", "bridge", "port",
+                            "stadium", "university", "square", "street", "front", "frontline"}
+
+
 def _is_event_place(token: Token, trigger_tokens: set[int], toponym: Toponym) -> bool:
     """Whether a place name stands for where something happened, not a modifier or actor."""
     if token.dep_ == "poss":
-        return False
+        return token.head.lower_ in SITE_HEADS
     # "Russian bombing", "US strikes": a country named on the event word is who did it.
     if token.dep_ in {"compound", "amod", "nmod"} and token.head.i in trigger_tokens and \
             toponym.place is not None and toponym.place.kind == "country":
         return False
-    if token.dep_ in {"nsubj", "nsubjpass"} and token.head.pos_ == "VERB" and \
+    # "Israel captured ...": the subject of an active verb acts, it is not where
+    if token.dep_ == "nsubj" or token.dep_ == "nsubjpass" and token.head.pos_ == "VERB" and \
             token.head.i not in trigger_tokens:
         return False
     if token.dep_ in {"compound", "amod", "nmod"}:
         head = token.head
         while head.dep_ in {"compound", "amod", "nmod", "conj"} and head.head.i != head.i:
-            if head.lower_ in PLACE_HEADS:
+            if head.lower_ in SITE_HEADS:
                 break
             head = head.head
-        if head.lower_ not in PLACE_HEADS and head.i not in trigger_tokens and \
+        if head.lower_ not in SITE_HEADS and head.i not in trigger_tokens and \
                 head.ent_type_ not in {"GPE", "LOC", "FAC"}:
             return False
     prep = next((a for a in token.ancestors if a.dep_ == "prep"), None)
@@ -91,8 +100,10 @@ def _is_event_place(token: Token, trigger_tokens: set[int], toponym: Toponym) ->
 
 
 def event_places(doc: Doc, own: set[int], trigger_tokens: set[int], toponyms: list[Toponym],
-                 excluded: list[tuple[int, int]]) -> list[Toponym]:
-    """The places a trigger's clause (`own`, token indices) attaches to it."""
+                 excluded: list[tuple[int, int]], resolved_only: bool = True) -> list[Toponym]:
+    """The places a trigger's clause (`own`, token indices) attaches to it, most specific
+    first; names the gazetteer could not resolve only with `resolved_only=False` (where the
+    span, not the coordinates, is wanted)."""
     places = []
     for toponym in toponyms:
         if any(s <= toponym.start < e for s, e in excluded):
@@ -102,34 +113,43 @@ def event_places(doc: Doc, own: set[int], trigger_tokens: set[int], toponyms: li
                 not _is_event_place(token, trigger_tokens, toponym):
             continue
         places.append((toponym, token))
-    return _most_specific(places)
+    return _most_specific(places, resolved_only)
 
 
-def _most_specific(places: list[tuple[Toponym, Token]]) -> list[Toponym]:
-    """Drop containers of more specific places ("al-Wa'er in Homs city" keeps al-Wa'er when the
-    gazetteer knows it near Homs; otherwise Homs, as "part of" it, precision 2)."""
-    result: list[Toponym] = []
+def _most_specific(places: list[tuple[Toponym, Token]], resolved_only: bool = True
+                   ) -> list[Toponym]:
+    """Drop containers of more specific places. Named inside another ("al-Wa'er in Homs
+    city"): the inner one when the gazetteer knows it near the outer, else the outer, as "part
+    of" it, precision 2. Named as a country or region of a town ("the Turkish city of
+    Gaziantep", "Aleppo, Syria"): the town."""
     contained: set[int] = set()
     for i, (outer, outer_token) in enumerate(places):
-        inner = [(t, tok) for j, (t, tok) in enumerate(places)
+        inner = [j for j, (t, tok) in enumerate(places)
                  if j != i and tok in outer_token.ancestors and
                  not any(a.dep_ == "conj" for a in _path(outer_token, tok))]
         if not inner:
             continue
-        resolved = [t for t, _ in inner if t.place and outer.place and haversine_km(
-            t.place.lat, t.place.lon, outer.place.lat, outer.place.lon) <= NEAR_KM * (
-            4 if outer.place.kind != "city" else 1)]
-        if resolved:
+        resolved = [j for j in inner if places[j][0].place and outer.place and haversine_km(
+            places[j][0].place.lat, places[j][0].place.lon, outer.place.lat,
+            outer.place.lon) <= NEAR_KM * (4 if outer.place.kind != "city" else 1)]
+        if resolved or not resolved_only:
             contained.add(i)
         else:
-            contained.update(j for j, (t, _) in enumerate(places) if (t, _) in inner and
-                             not t.place)
+            contained.update(j for j in inner if not places[j][0].place)
             if outer.place and outer.precision == 1:
                 outer.precision = 2
-    for i, (toponym, _) in enumerate(places):
-        if i not in contained and toponym.place is not None:
-            result.append(toponym)
-    return result
+    kept = [t for i, (t, _) in enumerate(places)
+            if i not in contained and (t.place is not None or not resolved_only)]
+    return [t for t in kept if not any(_contains_town(t, other) for other in kept)]
+
+
+def _contains_town(outer: Toponym, inner: Toponym) -> bool:
+    """Whether `outer` is a country or first-level division that `inner` lies in."""
+    big, small = outer.place, inner.place
+    if big is None or small is None or big.kind not in {"country", "admin1"} or \
+            small.kind in {"country", "region"} or big.country_code != small.country_code:
+        return False
+    return big.kind == "country" or small.kind != "admin1" and small.admin1 == big.admin1
 
 
 def _path(lower: Token, upper: Token) -> list[Token]:
@@ -154,7 +174,10 @@ def _excluded_spans(doc: Doc, claims: Iterable[Claim], sentence_start: int, sent
 
 
 def _sub_event_types(triggers: list[Trigger], implied: list[str]) -> list[tuple[str, str]]:
-    specific = [(t.event_type, t.sub_event_type) for t in triggers if t.specificity]
+    """The sub-event types the words support, most specific first (a suicide bombing before
+    the explosion it caused)."""
+    ranked = sorted(triggers, key=lambda t: -t.specificity)
+    specific = [(t.event_type, t.sub_event_type) for t in ranked if t.specificity]
     if not specific:
         implied = [i for i in implied if i != "-"]
         if implied:
@@ -165,11 +188,16 @@ def _sub_event_types(triggers: list[Trigger], implied: list[str]) -> list[tuple[
 
 
 def _date_for(doc: Doc, times: list[TimeExpression], start: int, end: int,
-              own: set[int], others: set[int]) -> TimeExpression | None:
-    """The time expression of the trigger's own clause, else one the sentence gives outside
-    other events' clauses (`others`)."""
+              own: set[int], others: set[int], triggers: set[int]) -> TimeExpression | None:
+    """A date that modifies the event word itself ("the 2004 bombing"), else the time
+    expression of the trigger's own clause, else one the sentence gives outside other
+    events' clauses (`others`)."""
     inside = [t for t in times if start <= t.span.start < end and t.precision]
     tokens = {id(t): _token(doc, t.span.start, t.span.end) for t in inside}
+    on_trigger = [t for t in inside if tokens[id(t)] is not None
+                  and tokens[id(t)].head.i in triggers and tokens[id(t)].i not in triggers]
+    if on_trigger:
+        return on_trigger[0]
     mine = [t for t in inside if tokens[id(t)] is not None and tokens[id(t)].i in own]
     free = [t for t in inside if tokens[id(t)] is None or tokens[id(t)].i not in others]
     candidates = mine or free
@@ -218,7 +246,8 @@ def _sentence_mentions(doc: Doc, found: SentenceEvents, segments) -> list[EventM
         implied = [w[1] for w in found.weapons if w[2] in own]
         types = _sub_event_types(triggers, implied)
         others = set().union(*(c for k, c in clauses.items() if k != key)) - own
-        date = _date_for(doc, doc._.times or [], start, end, own, others)
+        date = _date_for(doc, doc._.times or [], start, end, own, others,
+                         {t.token for t in triggers})
         for place in places_by_group[key] or [None]:
             mentions.append(EventMention(
                 event_type=types[0][0], sub_event_type=types[0][1],

@@ -1,0 +1,196 @@
+"""The gazetteer file: name keys, imports from GeoNames / Who's On First / CSV, downloads."""
+
+from __future__ import annotations
+
+import http.server
+import io
+import json
+import shutil
+import threading
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from thucydides.cli import cli
+from thucydides.gazetteer import (Gazetteer, UnknownFormat, create_empty, default_path,
+                                  import_file, loose_key, name_key)
+
+SHARED_WOF = Path(__file__).resolve().parents[2] / "shared" / "data" / "gazetteers" / "wof_sy.csv"
+
+# A GeoNames dump in the SY.txt layout (the "geoname" table): a governorate, a town, a
+# neighbourhood of it and an abandoned village, with made-up ids.
+DUMP_ROWS = [
+    ["900001", "Homs Governorate", "Homs Governorate", "Hims,Muhafazat Hims", "34.6", "37.5",
+     "A", "ADM1", "SY", "", "11", "", "", "", "1800000", "", "500", "Asia/Damascus", "2020-01-01"],
+    ["900002", "Talbiseh", "Talbiseh", "Talbisah,Tell Bisse", "34.84", "36.73", "P", "PPL", "SY",
+     "", "11", "", "", "", "30000", "", "480", "Asia/Damascus", "2020-01-01"],
+    ["900003", "Hay al Qusur", "Hay al Qusur", "Qusour,Al-Qusour", "34.74", "36.72", "P", "PPLX",
+     "SY", "", "11", "", "", "", "0", "", "490", "Asia/Damascus", "2020-01-01"],
+    ["900004", "Khirbat Umm Tuwaynah", "Khirbat Umm Tuwaynah", "", "34.9", "36.9", "P", "PPLQ",
+     "SY", "", "11", "", "", "", "0", "", "470", "Asia/Damascus", "2020-01-01"],
+]
+
+
+def dump_text() -> str:
+    return "".join("\t".join(row) + "\n" for row in DUMP_ROWS)
+
+
+@pytest.fixture
+def empty(tmp_path: Path) -> Gazetteer:
+    gazetteer = Gazetteer(create_empty(tmp_path / "own.sqlite"), build_if_missing=False)
+    yield gazetteer
+    gazetteer.close()
+
+
+def test_transliterations_of_one_neighbourhood_share_a_loose_key():
+    spellings = ["al-Wa'er", "Al Waer", "Al Wa`r", "al-Wa‘r", "Al-Waer"]
+    assert len({loose_key(s) for s in spellings}) == 1
+    assert name_key("al-Wa'er") == name_key("Al Waer")
+
+
+def test_other_places_keep_apart():
+    assert loose_key("Homs") != loose_key("Hama")
+    assert loose_key("Idlib") != loose_key("Daraa")
+    assert name_key("Deir ez-Zor") == name_key("Deir ez Zor")
+
+
+def test_suffix_and_doubled_letter_variants_meet():
+    assert loose_key("Ashrafiyeh") == loose_key("Ashrafiyah") == loose_key("Ashrafieh")
+    assert loose_key("Zabbadani") == loose_key("Zabadani")
+    assert loose_key("Jisr al-Shughour") == loose_key("Jisr ash-Shughur")
+
+
+def test_geonames_dump_import_maps_kinds_and_regions(tmp_path: Path, empty: Gazetteer):
+    dump = tmp_path / "SY.txt"
+    dump.write_text(dump_text(), encoding="utf-8")
+    assert import_file(dump, empty) == 3  # the abandoned village is left out
+    town = empty.lookup(["Tell Bisse"])["Tell Bisse"][0][0]
+    assert (town.kind, town.admin1, town.population) == ("city", "Homs Governorate", 30000)
+    quarter = empty.lookup(["al-Qusour"])["al-Qusour"][0][0]
+    assert quarter.kind == "district" and quarter.id == "geonames:900003"
+    assert empty.lookup(["Khirbat Umm Tuwaynah"])["Khirbat Umm Tuwaynah"][0] == []
+
+
+def test_plain_csv_import(tmp_path: Path, empty: Gazetteer):
+    csv = tmp_path / "places.csv"
+    csv.write_text("name,alternate names,lat,lon,type,parent,country\n"
+                   "Karm al-Jabal,Karm el Jabal|Karm Aljabal,34.737,36.725,neighbourhood,Homs,SY\n",
+                   encoding="utf-8")
+    import_file(csv, empty)
+    import_file(csv, empty)  # the same row keeps its id: no duplicate
+    hits, exact = empty.lookup(["Karm el-Jabal"])["Karm el-Jabal"]
+    assert exact and len(hits) == 1
+    assert (hits[0].kind, hits[0].admin1, hits[0].country_code) == ("district", "Homs", "SY")
+
+
+def test_wof_geojson_import_uses_labels_and_geonames_ids(tmp_path: Path, empty: Gazetteer):
+    feature = {"type": "Feature", "geometry": {"type": "Point", "coordinates": [36.1, 35.9]},
+               "properties": {"wof:id": 123, "wof:name": "Kessab", "wof:placetype": "locality",
+                              "name:eng_x_variant": ["Kasab"], "wof:country": "SY",
+                              "lbl:latitude": 35.92, "lbl:longitude": 35.99,
+                              "wof:concordances": {"gn:id": 170000}, "wof:parent_id": -1}}
+    path = tmp_path / "kessab.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}))
+    import_file(path, empty)
+    place = empty.lookup(["Kasab"])["Kasab"][0][0]
+    assert (place.id, place.lat, place.lon, place.kind) == ("geonames:170000", 35.92, 35.99, "city")
+
+
+def test_import_into_a_known_place_keeps_its_names(tmp_path: Path, empty: Gazetteer):
+    dump = tmp_path / "SY.txt"
+    dump.write_text(dump_text(), encoding="utf-8")
+    import_file(dump, empty)
+    csv = tmp_path / "wof.csv"
+    csv.write_text("wof_id,name,alt_names,placetype,lat,lon,parent_wof_id,parent_name,country,"
+                   "geonames_id,population\n"
+                   "55,Talbisa,Talbisseh,locality,34.84,36.73,,,SY,900002,\n", encoding="utf-8")
+    import_file(csv, empty)
+    for spelling in ("Talbiseh", "Tell Bisse", "Talbisseh"):
+        assert [p.id for p in empty.lookup([spelling])[spelling][0]] == ["geonames:900002"]
+    assert empty.get("geonames:900002").population == 30000
+
+
+def test_unknown_format_is_refused(tmp_path: Path, empty: Gazetteer):
+    path = tmp_path / "notes.txt"
+    path.write_text("shelling reported overnight\n")
+    with pytest.raises(UnknownFormat):
+        import_file(path, empty)
+    result = CliRunner().invoke(cli, ["gazetteer", "import", str(path), "--path",
+                                      str(empty.path)])
+    assert result.exit_code == 1 and "not a GeoNames dump" in result.output
+
+
+class _ZipHandler(http.server.BaseHTTPRequestHandler):
+    payload = b""
+
+    def do_GET(self):  # noqa: N802 (http.server's name)
+        if self.path != "/dumps/SY.zip":
+            self.send_error(404)
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", "application/zip")
+        self.send_header("Content-Length", str(len(self.payload)))
+        self.end_headers()
+        self.wfile.write(self.payload)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def dump_server():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("SY.txt", dump_text())
+        archive.writestr("readme.txt", "fixture")
+    _ZipHandler.payload = buffer.getvalue()
+    server = http.server.HTTPServer(("127.0.0.1", 0), _ZipHandler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/dumps"
+    server.shutdown()
+    server.server_close()
+
+
+def test_download_fetches_and_imports_a_country_dump(dump_server: str, empty: Gazetteer):
+    result = CliRunner().invoke(cli, ["gazetteer", "download", "sy", "--url", dump_server,
+                                      "--path", str(empty.path)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == {"country": "SY", "places": 3}
+    empty.forget()
+    assert empty.lookup(["Talbisah"])["Talbisah"][0][0].id == "geonames:900002"
+
+
+def test_download_reports_a_missing_dump(dump_server: str, empty: Gazetteer):
+    result = CliRunner().invoke(cli, ["gazetteer", "download", "LB", "--path", str(empty.path)],
+                                env={"THUCYDIDES_GEONAMES_URL": dump_server})
+    assert result.exit_code == 1 and "404" in result.output
+
+
+def test_download_refuses_a_bad_country_code(empty: Gazetteer):
+    result = CliRunner().invoke(cli, ["gazetteer", "download", "Syria", "--url",
+                                      "http://127.0.0.1:9", "--path", str(empty.path)])
+    assert result.exit_code == 1 and "two-letter" in result.output
+
+
+@pytest.mark.skipif(not SHARED_WOF.exists(),
+                    reason=f"the Who's On First test file is not at {SHARED_WOF} "
+                           "(../shared is absent)")
+@pytest.mark.skipif(not default_path().exists(), reason="no gazetteer built at setup")
+def test_wof_import_makes_a_homs_neighbourhood_resolve(tmp_path: Path):
+    from thucydides import geoparse
+
+    path = tmp_path / "gazetteer.sqlite"
+    shutil.copy(default_path(), path)
+    gazetteer = Gazetteer(path, build_if_missing=False)
+    assert import_file(SHARED_WOF, gazetteer) > 10000
+    gazetteer.close()
+    text = ("Government forces shelled al-Wa'er, the last rebel-held district of Homs, on "
+            "Sunday, residents said.")
+    toponyms = {t.text: t for t in geoparse(text, str(path))}
+    waer = toponyms["al-Wa'er"]
+    assert waer.place is not None and waer.place.country_code == "SY"
+    assert abs(waer.place.lat - 34.78) < 0.1 and abs(waer.place.lon - 36.65) < 0.1
+    assert waer.precision == 1

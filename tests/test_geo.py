@@ -1,0 +1,131 @@
+"""Place names found and resolved in realistic (made-up) news sentences, event location,
+and the geo evaluation command."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from thucydides import extract, geoparse
+from thucydides.cli import cli
+
+
+def places(text: str) -> dict[str, object]:
+    return {t.text: t for t in geoparse(text)}
+
+
+def test_syrian_context_reads_homs_as_the_syrian_city():
+    found = places("Rebels in Idlib and Hama said government aircraft struck Homs on Monday.")
+    assert found["Homs"].place.country_code == "SY"
+    assert {found["Idlib"].place.country_code, found["Hama"].place.country_code} == {"SY"}
+
+
+def test_a_named_state_decides_between_towns_of_one_name():
+    found = places("Police in Alexandria, Virginia, arrested two men after a fire downtown.")
+    alexandria = found["Alexandria"].place
+    assert alexandria.country_code == "US" and alexandria.admin1 == "Virginia"
+    egypt = places("Protesters marched through Alexandria and Cairo, Egyptian state media "
+                   "reported.")
+    assert egypt["Alexandria"].place.country_code == "EG"
+
+
+def test_province_is_a_region_at_precision_three():
+    found = places("Clashes continued across Idlib province on Tuesday.")
+    assert found["Idlib"].place.kind == "admin1" and found["Idlib"].precision == 3
+
+
+def test_direction_makes_a_part_of_the_city():
+    found = places("Shells fell on the northern outskirts of Aleppo, north of Aleppo's "
+                   "citadel.")
+    aleppo = next(t for t in geoparse("Fighting raged in eastern Aleppo overnight.")
+                  if t.text == "Aleppo")
+    assert aleppo.place.country_code == "SY" and aleppo.precision == 2
+    assert aleppo.qualifier == "eastern"
+    assert found["Aleppo"].place.country_code == "SY"
+
+
+def test_a_country_adjective_stands_for_its_country_but_a_people_does_not():
+    found = places("The Sudanese government rejected the report, officials in Khartoum said.")
+    assert found["Sudanese"].place.country_code == "SD"
+    found = places("Thousands of Syrians fled to Lebanon last winter.")
+    assert "Syrians" not in found and found["Lebanon"].place.country_code == "LB"
+
+
+def test_the_country_of_the_attackers_is_not_where_the_attack_happened():
+    result = extract("Russian warplanes bombed the town of Saraqeb in Idlib province on "
+                     "Tuesday, killing six people.", published="2016-11-15")
+    locations = {i.location.country_code for i in result.incidents if i.location}
+    assert locations == {"SY"}
+
+
+def test_months_people_and_generic_words_are_not_places():
+    found = places("In March, Jones told reporters at City Hall that House leaders in "
+                   "Springfield would meet in May.")
+    assert {"March", "May", "Jones", "House", "City Hall"}.isdisjoint(found)
+    assert "Springfield" in found
+
+
+def test_unknown_neighbourhood_is_kept_unresolved_when_the_text_places_it():
+    found = places("Barrel bombs hit the Qatirji neighbourhood in eastern Aleppo.")
+    assert found["Aleppo"].place.country_code == "SY"
+    assert "Qatirji" in found and found["Qatirji"].place is None
+
+
+def test_event_happens_where_the_event_verb_says_not_where_the_speakers_are():
+    result = extract("Iraqi officials in Baghdad said the militant leader was killed in an "
+                     "airstrike in Anbar on Tuesday.", published="2017-05-03")
+    locations = [i.location.name for i in result.incidents if i.location]
+    assert locations and all("Anbar" in name for name in locations)
+
+
+def test_district_inside_a_city_is_located_at_the_city_when_unknown():
+    result = extract("Four civilians were killed when regime helicopters dropped barrel bombs "
+                     "on the Zibdiya district in eastern Aleppo city.", published="2016-11-15")
+    location = result.incidents[0].location
+    assert location.name == "Aleppo" and location.precision == 2
+
+
+def _write_jsonl(path: Path, records: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def test_eval_geo_scores_detection_resolution_and_end_to_end(tmp_path: Path):
+    text = "Flooding closed roads in Fargo and Moorhead, officials in Bismarck said."
+    toponyms = [{"start": text.index(name), "end": text.index(name) + len(name), "text": name,
+                 "lat": lat, "lon": lon, "geonameid": None, "type": None}
+                for name, lat, lon in [("Fargo", 46.877, -96.79), ("Moorhead", 46.874, -96.767),
+                                       ("Bismarck", 0.0, 0.0)]]
+    data = _write_jsonl(tmp_path / "toponyms.jsonl",
+                        [{"id": "1", "corpus": "mine", "text": text, "published": None,
+                          "toponyms": toponyms}])
+    result = CliRunner().invoke(cli, ["eval", "geo", "--data", str(data)])
+    assert result.exit_code == 0, result.output
+    metrics = json.loads(result.output)["mine"]
+    assert metrics["detection"]["recall"] == 1.0 and metrics["detection"]["precision"] == 1.0
+    # Bismarck's made-up gold coordinates are far from the real town: 2 of 3 within 161 km.
+    assert metrics["end_to_end"]["accuracy_161km"] == pytest.approx(2 / 3, abs=1e-3)
+    assert metrics["resolution"]["coverage"] == 1.0
+
+
+def test_eval_geo_scores_event_location(tmp_path: Path):
+    first = "Iraqi officials in Baghdad said the leader was killed in an airstrike in Anbar."
+    second = "The leader was killed, the statement said."
+    records = [
+        {"id": "a", "text": first, "events": [{
+            "trigger": {"start": first.index("killed"), "end": first.index("killed") + 6,
+                        "text": "killed"},
+            "location": {"start": first.index("Anbar"), "end": first.index("Anbar") + 5,
+                         "text": "Anbar"}}]},
+        {"id": "b", "text": second, "events": [{
+            "trigger": {"start": 15, "end": 21, "text": "killed"}, "location": None}]},
+    ]
+    data = _write_jsonl(tmp_path / "event_location.jsonl", records)
+    result = CliRunner().invoke(cli, ["eval", "geo", "--data", str(data)])
+    assert result.exit_code == 0, result.output
+    metrics = json.loads(result.output)["event_location"]
+    assert metrics["accuracy"] == 1.0
+    assert (metrics["with_location"], metrics["without_location"]) == (1, 1)
