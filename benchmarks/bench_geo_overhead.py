@@ -1,6 +1,6 @@
 """How much geoparsing adds to the spaCy pass it shares: the target is at most 30%.
 
-    .venv/bin/python benchmarks/geo_overhead.py [--docs N] [--repeat R] [FILE.jsonl ...]
+    .venv/bin/python benchmarks/bench_geo_overhead.py [--docs N] [--repeat R] [FILE.jsonl ...]
 
 Times the same texts through the spaCy model alone (the baseline) and through the model plus
 the geoparser, alternating the two so that both see the same machine load, and prints a table
