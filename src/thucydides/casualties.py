@@ -1,8 +1,14 @@
-"""Killed and injured counts stated in a sentence, as conservative low / best / high counts.
+"""Killed and injured counts stated in a sentence, as conservative low / best / high counts,
+and the tally of one incident's counts over a whole report.
 
 Counting rules (ACLED and UCDP): "at least 15" is low 15, best 15, high none; "15 to 20"
 is low 15, best 15, high 20; vague quantities take the values in the vague_quantities
 lexicon ("dozens" 12); "no one was hurt" is 0; a count that is not given is None.
+
+Besides war reporting ("killing 15 civilians") the patterns read the way local news reports
+shootings: people "shot" with no outcome yet, "fatally shot", "pronounced dead", "suffered a
+gunshot wound", headlines without articles ("Teen shot in Durham"), victims named one by one
+("Jamal Price, 19, died"), and attackers hit ("the gunman turned the gun on himself").
 """
 
 from __future__ import annotations
@@ -23,11 +29,14 @@ TENS = {w: 10 * i for i, w in enumerate(
 SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 ORDINALS = {w: i for i, w in enumerate(
     "_ _ second third fourth fifth sixth seventh eighth ninth tenth".split()) if w != "_"}
-ADDING = {"another", "a further", "an additional", "additional", "also"}
+ADDING = {"another", "a further", "an additional", "additional"}
 
 _WORD = "|".join(sorted([*UNITS, *TENS, *SCALES], key=len, reverse=True))
 _ORDINAL = "|".join(ORDINALS)
-NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_WORD})(?:[\s-]+(?:and\s+)?(?:{_WORD}))*)"
+# "2017 Man dead" (a dateline before a headline) and "15-year-old" are not counts
+NUMBER = (r"(?!(?:19|20)\d\d\b(?:\s+(?-i:[A-Z])|\s*[,.]))"
+          rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_WORD})(?:[\s-]+(?:and\s+)?(?:{_WORD}))*)"
+          r"(?![\s-]*(?:years?|months?|weeks?)[\s-]*old)")
 VAGUE = "|".join(sorted((re.escape(row[0]) for row in load("vague_quantities")), key=len,
                         reverse=True))
 MODIFIER = (r"(?P<mod>at least|no fewer than|no less than|more than|over|nearly|almost|about|"
@@ -36,46 +45,62 @@ MODIFIER = (r"(?P<mod>at least|no fewer than|no less than|more than|over|nearly|
 QUANTITY = (rf"(?:{MODIFIER}\s+)?(?:between\s+(?P<lo>{NUMBER})\s+and\s+(?P<hi>{NUMBER})"
             rf"|(?P<n>{NUMBER})(?:\s*(?:to|-|–|or)\s*(?P<n2>{NUMBER}))?"
             rf"|(?P<vague>{VAGUE})"
-            rf"|(?P<single>a|an|one|another|(?:a|the)\s+(?P<ord>{_ORDINAL})))")
-ADJECTIVES = r"(?:[\w'’-]+\s+){0,3}?"
+            rf"|(?P<single>(?:a|the)\s+(?P<ord>{_ORDINAL})|a|an|one|another))")
+# words before the noun; "of", a determiner or a relative pronoun starts another phrase
+ADJECTIVES = r"(?:(?!(?:of|the|a|an|his|her|their|its|who|that|which)\b)[\w'’-]+\s+){0,3}?"
+# "one of them died", "two of the victims, a man and a woman, were wounded"
+PARTITIVE = r"(?:\s+of\s+(?:them|those|the (?:[\w-]+\s+)?(?:victims|people|men|women))" \
+            r"(?:\s*,\s*(?:a|an)\s[^,]{1,40},)?)?"
 PERPETRATORS = (r"(?:suspects?|gunm[ae]n|attackers?|bombers?|assailants?|shooters?|robbers?|"
                 r"intruders?|killers?|carjackers?|burglars?)")
 PERSONS = (r"(?:people|persons|person|civilians?|children|child|kids|men|man|women|woman|boys?|"
            r"girls?|teens?|teenagers?|toddlers?|infants?|babies|baby|students?|soldiers?|troops|"
-           r"fighters?|militants?|insurgents?|rebels?|officers?|policemen|policeman|police officers?|"
+           r"fighters?|militants?|insurgents?|rebels?|officers?|policemen|policeman|"
+           r"police officers?|"
            r"guards?|protesters?|demonstrators?|worshippers?|residents?|villagers?|pilgrims?|"
            r"journalists?|workers?|members?|victims?|individuals?|others|adults?|youths?|"
            r"relatives|family members|passengers?|patients|doctors|staff|bystanders?|drivers?|"
-           r"deput(?:y|ies)|brothers?|sisters?|sons?|daughters?|males?|females?|"
+           r"deput(?:y|ies)|brothers?|sisters?|sons?|daughters?|males?|females?|juveniles?|minors?|"
+           r"\d{1,3}[\s-]years?[\s-]olds?|employees?|co-?workers?|customers?|neighbou?rs?|"
+           r"friends?|relatives?|"
            rf"{PERPETRATORS})")
-KILLED = (r"(?:killed|dead|died|slain|massacred|executed|murdered|perished|lost (?:their|his|her) "
+KILLED = (r"(?:killed|dead|died|dies|slain|massacred|executed|murdered|perished|"
+          r"lost (?:their|his|her) "
           r"lives?|shot dead|shot and killed|shot to death|gunned down|fatally (?:shot|wounded|"
           r"injured|stabbed|struck)|killed instantly|pronounced dead|beheaded)")
 INJURED = (r"(?:injured|wounded|hurt|hospitali[sz]ed|shot and wounded|shot and injured|grazed|"
            r"(?:suffered|sustained|received) (?:[\w-]+\s+){0,3}?(?:injuries|wounds?)|"
-           r"treated for (?:[\w-]+\s+){0,2}?(?:injuries|wounds?))")
+           r"(?:treated|treating) for (?:[\w-]+\s+){0,4}?(?:injuries|wounds?)|"
+           r"(?:taken|transported|rushed|airlifted|flown) to (?:[\w'’.-]+\s+){1,6}?with "
+           r"(?:[\w-]+\s+){0,3}?(?:injuries|wounds?)|"
+           r"(?:listed )?in (?:critical|serious|stable|fair|good|grave)(?: but stable)? condition)")
 SHOT = (r"(?:shot|struck by (?:gunfire|bullets?|a bullet)|hit by (?:gunfire|bullets?|a bullet)|"
         r"(?:found|discovered) (?:\w+\s+){0,3}?with (?:\w+\s+){0,2}?gunshot wounds?)")
 CASUALTIES = r"(?:casualties)"
 AUX = r"(?:(?:were|was|have|has|had|been|are|is|being|reportedly|also|later|all|both|allegedly|" \
-      r"critically|seriously|severely|fatally|slightly|badly|were\s+all|each|then|" \
-      r"apparently|eventually|subsequently|ultimately)\s+){0,4}"
+      r"critically|seriously|severely|slightly|badly|were\s+all|each|then|" \
+      r"apparently|eventually|subsequently|ultimately|accidentally|reportedly|being|found)\s+){0,4}"
+# "a police officer in Weatherford was shot": a place name may stand between person and verb
+PLACE_AFTER = r"(?:\s+(?:in|from|of|near)\s+(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}))?"
 CHILDREN = rf"(?:\s*,?\s*(?:including|among them|among whom were)\s+(?P<kids>{NUMBER}|a|an)\s+" \
            rf"(?P<kidnoun>children|child|minors?|kids|women|civilians|soldiers)\s*,?)?"
 AGE = r"(?:\s*,\s*(?:aged\s+)?\d{1,3}\s*,)?"
 
-SELF_INFLICTED = r"(?:killed (?:himself|herself)|took (?:his|her) own life|" \
-                 r"turned the (?:gun|weapon) on (?:himself|herself)|shot (?:himself|herself))"
+SELF_INFLICTED = r"(?:kill(?:ed|ing) (?:himself|herself)|t(?:ook|aking) (?:his|her) own life|" \
+                 r"turn(?:ed|ing) the (?:gun|weapon|rifle|pistol) on (?:himself|herself))"
 # A victim verb used actively has an object after it ("a man shot his wife"): no victim there.
 VICTIM_VERB = (rf"(?P<verb>{KILLED}|{INJURED}|{SHOT})\b(?:(?<=died)|(?<=dead)|(?!\s+(?:a|an|the|"
-               rf"his|her|their|its|him|them|me|us|it|at|into|up|back|another|\d+|{_WORD})\b))")
+               rf"his|her|their|its|him|them|me|us|it|into|up|back|another|\d+|{_WORD})\b))")
 COUNT_BEFORE = re.compile(
-    rf"\b{QUANTITY}(?:\s+{ADJECTIVES}(?P<noun>{PERSONS}))?{AGE}{CHILDREN}\s+(?:who\s+)?{AUX}"
+    rf"\b{QUANTITY}(?:\s+{ADJECTIVES}(?P<noun>{PERSONS}){PLACE_AFTER})?{PARTITIVE}{AGE}"
+    rf"{CHILDREN}\s+"
+    rf"(?:who\s+)?{AUX}"
     rf"{VICTIM_VERB}", re.IGNORECASE)
 VERB_BEFORE = re.compile(
-    rf"\b(?P<verb>killing|killed|kills|wounding|wounded|injuring|injured|leaving|left|"
-    rf"claimed the lives of|claiming the lives of)\s+{QUANTITY}"
-    rf"(?:\s+{ADJECTIVES}(?P<noun>{PERSONS}))?(?:\s+(?P<state>dead|injured|wounded|hurt))?\b",
+    rf"\b(?P<verb>killing|killed|kills|wounding|wounded|injuring|injured|leaving|left|shot|"
+    rf"shooting|"
+    rf"claimed the lives of|claiming the lives of|claimed|claiming)\s+{QUANTITY}"
+    rf"(?:\s+{ADJECTIVES}(?P<noun>{PERSONS}|lives))?(?:\s+(?P<state>dead|injured|wounded|hurt))?\b",
     re.IGNORECASE)
 TOLL = re.compile(rf"\b(?:death|casualty|fatality) toll\s+(?:\w+\s+){{0,4}}?"
                   rf"(?:to|at|of|reached|is|was|hit)\s+{QUANTITY}", re.IGNORECASE)
@@ -87,26 +112,69 @@ NONE_HURT = re.compile(
     r"(?:were|was|have been|had been)?\s*reported|\bwithout (?P<verb3>injuries|casualties)"
     r"|\bthere were no (?:other |further )?(?P<verb4>injuries|deaths|casualties|fatalities)\b",
     re.IGNORECASE)
-SOME_FATALLY = re.compile(rf"\b{SHOT}\s*,\s*(?P<n>{NUMBER})\s+(?:of them\s+)?"
-                          r"(?P<verb>fatally|critically|seriously)\b", re.IGNORECASE)
+SOME_FATALLY = re.compile(rf"(?<=shot),\s*(?P<n>{NUMBER})\s+(?:of them\s+)?fatally\b",
+                          re.IGNORECASE)
+# "three juveniles and three adults were shot": the two groups add up
+COORDINATED = re.compile(
+    rf"\b(?P<a>{NUMBER}|an?)\s+{ADJECTIVES}{PERSONS}\s+and\s+(?P<b>{NUMBER}|an?)\s+{ADJECTIVES}"
+    rf"{PERSONS}\s+{AUX}{VICTIM_VERB}", re.IGNORECASE)
+# "he and four others were shot": the four and him
+WITH_OTHERS = re.compile(rf"\b(?:he|she|[A-Z][a-z]+)\s+and\s+(?P<n>{NUMBER})\s+others?\s+{AUX}"
+                         rf"{VICTIM_VERB}")
+# "the four victims", "two of the five people shot": the whole group, shot unless it says
+GROUP = re.compile(rf"\b(?:of|among|all|all of)\s+the\s+(?P<n>{NUMBER})\s+"
+                   rf"(?:people|victims|persons|"
+                   rf"men|teens|teenagers|others)\b(?:\s+(?:who\s+were\s+)?(?P<verb>{KILLED}|"
+                   rf"{INJURED}|shot)\b)?", re.IGNORECASE)
+# "police found two men with gunshot wounds", "found a woman dead"
+FOUND = re.compile(rf"\bfound\s+{QUANTITY}\s+{ADJECTIVES}(?P<noun>{PERSONS})?\s*"
+                   rf"(?:[\w-]+\s+){{0,3}}?"
+                   r"(?:(?P<dead>dead|fatally)|(?:with|suffering from)\s+(?:[\w-]+\s+){0,3}?"
+                   r"(?:gunshot wounds?|bullet wounds?|wounds?|injuries))\b", re.IGNORECASE)
+# "... was shot in the head and later pronounced dead": the one just shot has died
+AND_DIED = re.compile(r"\b(?:and|but)\s+(?:was\s+|were\s+)?(?:later\s+|then\s+|eventually\s+)?"
+                      r"(?:pronounced dead|died)\b", re.IGNORECASE)
+# Headlines drop the article: "Teen shot in Durham", "Boy, 7, dies after shooting"
+_ONE = (r"(?:man|woman|teen|teenager|boy|girl|child|toddler|baby|infant|student|officer|"
+        r"deputy|trooper|father|mother|dad|mom|son|daughter|driver|clerk|person|grandmother|"
+        r"grandfather|brother|sister|wife|husband|cop|youth|juvenile|motorist|customer|employee|"
+        r"\d{1,2}-year-old)(?:\s*,\s*\d{1,3}\s*,?)?")
+BARE_VICTIM = re.compile(
+    rf"\b(?P<list>(?:{_ONE}(?:\s*,\s*|\s+and\s+|\s*&\s*))*){_ONE}\s+(?:(?:is|are|was|were|"
+    rf"accidentally|fatally|critically|seriously|reportedly|found|both)\s+)*{VICTIM_VERB}",
+    re.IGNORECASE)
+SELF_HARM = re.compile(rf"\b(?:(?P<fatal>{SELF_INFLICTED}|fatally shot (?:himself|herself))|"
+                       r"shot (?:himself|herself)|shooting (?:himself|herself))\b", re.IGNORECASE)
 AGGREGATE = re.compile(r"\b(?:in|during|from|across)\s+(?:the|these|those|all|both)\s+"
                        r"(?:\w+\s+){0,2}(?:attacks|strikes|raids|bombings|airstrikes|"
                        r"clashes|incidents|shootings|explosions|blasts|assaults)\b|"
-                       r"\bin total\b|\bin all\b", re.IGNORECASE)
+                       r"\bin total\b|\bin all\b|"
+                       # a round-up of a city's or a year's shootings
+                       r"\b(?:so far )?this year\b|\bso far\b|\bto date\b|\bcitywide\b|"
+                       r"\bacross the city\b|\bin separate (?:\w+\s+)?(?:incidents|shootings|"
+                       r"attacks)\b", re.IGNORECASE)
 PERPETRATOR_HIT = re.compile(
-    rf"\b(?:the|a|one|both|two)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{PERPETRATORS}){AGE}\s+"
-    rf"{AUX}(?:(?P<self>{SELF_INFLICTED})|{VICTIM_VERB})"
+    rf"\b(?:(?:the|a|one|both|two)\s+(?:[\w-]+\s+){{0,2}}?)?(?P<noun>{PERPETRATORS}){AGE}"
+    rf"(?:\s*,?\s*who)?\s+{AUX}(?:{SELF_INFLICTED}|{VICTIM_VERB})"
     rf"|\b(?P<verb2>shot and killed|killed|fatally shot|shot and wounded|wounded|shot)\s+"
     rf"(?:the|a|one)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun2>{PERPETRATORS})\b", re.IGNORECASE)
 NAMED_VICTIM = re.compile(
     r"(?<![\w.])(?P<who>(?:[Tt]he|[Hh]is|[Hh]er) (?:victim|man|woman|boy|girl|teen|teenager|child|"
-    r"toddler|infant|baby|driver|passenger|son|daughter)|[Hh]e|[Ss]he"
+    r"toddler|infant|baby|driver|passenger|son|daughter|juvenile|\d{1,3}-year-old)|[Hh]e|[Ss]he"
     r"|(?:[A-Z][a-z'’-]+\s+){0,2}[A-Z][a-z'’-]{2,})"
-    r"(?:\s*,\s*(?:aged\s+)?\d{1,3}\s*,|\s*,\s*(?:a|an|the)\s[^,]{1,60},)?\s+"
-    r"(?:(?:was|had been|has been)\s+(?:(?:later|also|then|critically|seriously|fatally|"
-    rf"reportedly)\s+)*{VICTIM_VERB}|(?:later\s+|eventually\s+|then\s+)?(?P<died>died)\b)")
+    r"(?:\s*,\s*(?:aged\s+)?\d{1,3}\s*,?)?(?:\s*,\s*(?:who|a|an|the)\s[^,]{1,80},)?"
+    r"(?:\s+(?:boy|girl|man|woman|victim))?(?:\s+who)?\s+"
+    r"(?:(?:was|is|had been|has been|is being|was being)\s+(?:(?:later|also|then|critically|"
+    rf"seriously|reportedly|accidentally|found)\s+)*{VICTIM_VERB}"
+    r"|(?:later\s+|eventually\s+|then\s+)?(?P<died>died)\b"
+    r"|(?P<suffered>(?:suffered|sustained) (?:[\w-]+\s+){0,3}?(?:injuries|wounds?))\b)")
+DETERMINERS = {"the", "his", "her", "a", "an", "he", "she"}
 NOT_NAMES = {"police", "officers", "authorities", "investigators", "it", "this", "that", "there",
-             "who", "what", "one", "nobody", "no", "none", "everyone"}
+             "who", "what", "one", "nobody", "no", "none", "everyone", "school", "department",
+             "office", "county", "city", "hospital", "center", "university", "college", "church",
+             "court", "jail", "street", "avenue", "road", "park", "state", "company"}
+
+
 def words_to_int(text: str) -> int | None:
     text = text.lower().replace(",", "").strip()
     if text.isdigit():
@@ -178,7 +246,32 @@ def _adds(m: re.Match) -> bool:
     """Whether the count is of victims beyond those already counted ("another man died")."""
     g = m.groupdict()
     said = (g.get("mod") or g.get("single") or "").lower()
-    return said in ADDING or bool(re.search(r"\balso\b", m.group(0), re.IGNORECASE))
+    return said in ADDING
+
+
+def _victim_key(who: str) -> str:
+    """How one victim is told apart: a surname ("Smith"), a kind of person ("father"), or
+    nothing for a pronoun or an age, which could be anyone already counted."""
+    words = who.split()
+    if words[0][:1].isupper() and words[0].lower() not in DETERMINERS:
+        return words[-1]
+    last = words[-1].lower().rstrip(",")
+    return "" if last in {"he", "she", "victim"} else last
+
+
+def _shot_at(m: re.Match) -> bool:
+    """ "A man shot at officers", "they were shot at by gunmen": fired at, not said to be hit
+    (where "four people were shot at a party" is)."""
+    return m["verb"].lower() == "shot" and re.match(
+        r"\s+at\s+(?:by\b|(?:the\s+|a\s+|two\s+|several\s+)?(?:police|officers?|deput(?:y|ies)|"
+        r"troopers?|agents?|him|her|them|us|me|people|crowds?|group|cars?|vehicles?|houses?|"
+        r"homes?)\b)", m.string[m.end():], re.IGNORECASE) is not None
+
+
+def _is_age(m: re.Match) -> bool:
+    """ "Calvin Williams, 24 was shot": a bare number before a singular verb is an age."""
+    return bool(m["n"]) and not m["noun"] and words_to_int(m["n"]) != 1 and re.match(
+        r"\s*(?:who\s+)?(?:was|is|has)\b", m.string[m.end("n"):]) is not None
 
 
 def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
@@ -215,15 +308,26 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
         add(_kind(verb), Count(*[2 if m.group(0).lower().startswith(("both", "two")) else 1] * 3),
             m, perpetrator=True)
     for m in SOME_FATALLY.finditer(sentence):
-        if m.group("verb").lower() == "fatally":
-            add("killed", parse_quantity(m), m)
+        add("killed", parse_quantity(m), m)
+    for m in COORDINATED.finditer(sentence):
+        both = (words_to_int(m["a"]) or 1) + (words_to_int(m["b"]) or 1)
+        add(_kind(m["verb"]), Count(both, both, both), m)
+    for m in SELF_HARM.finditer(sentence):
+        if m["fatal"]:
+            add("killed", Count(1, 1, 1), m, perpetrator=True)
+        else:
+            add("shot", Count(1, 1, 1), m, victim="")
     for m in COUNT_BEFORE.finditer(sentence):
+        if _is_age(m) or _shot_at(m):
+            continue
         kids = None
         if m.group("kids"):
             kids = 1 if m.group("kids").lower() in {"a", "an"} else words_to_int(m.group("kids"))
             if m.group("kidnoun").lower() not in {"children", "child", "minors", "minor", "kids"}:
                 kids = None
-        ordinal = ORDINALS.get((m.group("ord") or "").lower())
+        # "a second victim died" counts on; "the fifth man" only points at one of them
+        ordinal = ORDINALS.get((m.group("ord") or "").lower()) \
+            if (m.group("single") or "").lower().startswith("a ") else None
         add(_kind(m.group("verb")), parse_quantity(m), m, m.group("noun"), kids,
             adds=_adds(m) and ordinal is None, ordinal=ordinal)
     for m in VERB_BEFORE.finditer(sentence):
@@ -234,8 +338,10 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
                 continue
             kind = "killed" if state == "dead" else "injured"
         else:
-            kind = "killed" if verb.startswith(("kill", "claim")) else "injured"
-        if verb in {"killed", "wounded", "injured"} and not m.group("noun"):
+            kind = "killed" if verb.startswith(("kill", "claim")) else \
+                "shot" if verb.startswith("shot") else "injured"
+        if verb in {"killed", "wounded", "injured", "shot", "shooting", "claimed", "claiming"} and \
+                not m.group("noun"):
             continue
         add(kind, parse_quantity(m), m, m.group("noun"), adds=_adds(m))
     for m in CASUALTY_NOUN.finditer(sentence):
@@ -244,13 +350,29 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
     for m in re.finditer(rf"\band\s+{QUANTITY}\s+(?:(?:more|others?|people)\s+)?{AUX}"
                          rf"(?P<verb>{INJURED}|{KILLED}|{SHOT})\b", sentence, re.IGNORECASE):
         add(_kind(m.group("verb")), parse_quantity(m), m, adds=_adds(m))
+    for m in WITH_OTHERS.finditer(sentence):
+        people = (words_to_int(m["n"]) or 0) + 1
+        add(_kind(m["verb"]), Count(people, people, people), m)
+    for m in GROUP.finditer(sentence):
+        total = words_to_int(m["n"])
+        if total:
+            add(_kind(m["verb"]) if m["verb"] else "shot", Count(total, total, total), m)
+    for m in FOUND.finditer(sentence):
+        add("killed" if m["dead"] else "shot", parse_quantity(m), m, m["noun"])
+    for m in BARE_VICTIM.finditer(sentence):
+        if _shot_at(m):
+            continue
+        people = 1 + len(re.findall(_ONE, m["list"], re.IGNORECASE))
+        add(_kind(m["verb"]), Count(people, people, people), m,
+            victim=_victim_key(m.group(0).split()[0].lower()) if people == 1 else None)
+    for m in AND_DIED.finditer(sentence):
+        add("killed", Count(1, 1, 1), m, victim="")
     for m in NAMED_VICTIM.finditer(sentence):
         who = m.group("who")
         if who.lower() in NOT_NAMES or who.split()[-1].lower() in NOT_NAMES:
             continue
-        definite = who.lower().split()[0] in {"the", "his", "her", "he", "she"}
-        add("killed" if m.group("died") else _kind(m.group("verb")), Count(1, 1, 1), m,
-            victim="" if definite else who.split()[-1])
+        kind = "killed" if m["died"] else "injured" if m["suffered"] else _kind(m["verb"])
+        add(kind, Count(1, 1, 1), m, victim=_victim_key(who))
     mentions.sort(key=lambda c: c.span.start)
     return mentions
 
@@ -263,20 +385,24 @@ def tally(mentions: list[CasualtyMention]) -> tuple[Fatalities, Count]:
     "a second victim"), victims named one by one count once each, a revised toll supersedes
     the figures before it, and "no one was hurt" is 0 only when no count says otherwise.
     Attackers hit are counted with the others and their dead kept apart as `perpetrators`.
-    People shot without an outcome are wounded unless they are among the dead.
+    People shot without an outcome are wounded unless they are among the dead, and a victim
+    the story follows ("she was wounded ... she died") is counted once, as dead.
     """
-    ordered = sorted((c for c in mentions if not c.aggregate), key=lambda c: c.span.start)
+    ordered = sorted(mentions, key=lambda c: c.span.start)
+    dead_names = {c.victim for c in ordered if c.kind == "killed" and c.victim}
+    anyone_dead = any(c.kind == "killed" and c.count.best for c in ordered)
 
     def of(kind: str, perpetrator: bool) -> list[CasualtyMention]:
-        return [c for c in ordered if c.kind == kind and c.perpetrator == perpetrator]
+        return [c for c in ordered if c.kind == kind and c.perpetrator == perpetrator and
+                not (kind != "killed" and _died_later(c, dead_names, anyone_dead))]
 
     killed = _running(of("killed", False))
     attackers_killed = _running(of("killed", True))
     injured = _plus(_running(of("injured", False)), _running(of("injured", True)))
     shot = _plus(_running(of("shot", False)), _running(of("shot", True)))
     dead = _plus(killed, attackers_killed)
-    if not injured.given and shot.best:
-        rest = max(shot.best - (dead.best or 0), 0)
+    rest = max((shot.best or 0) - (dead.best or 0), 0)
+    if shot.best and (not injured.given or rest > (injured.best or 0)):
         injured = Count(rest, rest, rest)
     kids = [c.children for c in ordered if c.kind == "killed" and c.children is not None]
     civilians = [c.civilians for c in ordered if c.kind == "killed" and c.civilians is not None]
@@ -286,16 +412,24 @@ def tally(mentions: list[CasualtyMention]) -> tuple[Fatalities, Count]:
     return fatalities, injured
 
 
+def _died_later(mention: CasualtyMention, dead_names: set[str], anyone_dead: bool) -> bool:
+    """Whether a wounded victim named or pointed at ("Smith", "the boy", "he") is one of the
+    dead: the same name or kind of person, or a pronoun when someone died."""
+    if mention.victim is None:
+        return False
+    return mention.victim in dead_names if mention.victim else anyone_dead
+
+
 def _running(counts: list[CasualtyMention]) -> Count:
     """One figure from reports of the same kind, in text order (see `tally`)."""
     total = Count()
     zero = False
-    names: set[str] = set()
+    victims: set[str] = set()
     for c in counts:
         if c.count.best == 0:
             zero = True
         elif c.victim is not None:
-            names.add(c.victim)
+            victims.add(c.victim)
         elif c.update or not total.given:
             total = c.count
         elif c.ordinal:
@@ -304,7 +438,8 @@ def _running(counts: list[CasualtyMention]) -> Count:
             total = _plus(total, c.count)
         else:
             total = _larger(total, c.count)
-    people = len(names - {""}) or len(names)
+    names = {v for v in victims if v[:1].isupper()}
+    people = len(names) or (1 if victims else 0)
     if people:
         total = _larger(total, Count(people, people, None if len(names) > 1 else people))
     if not total.given and zero:

@@ -2,8 +2,12 @@
 
 Values follow TimeML (TIMEX3): "2016-11-15", "2016-11", "2016-W46", "2016", "2016-Q3",
 "199" (a decade), "2016-SU", "PAST_REF" / "PRESENT_REF" / "FUTURE_REF". News speaks of the
-past, so a bare weekday is the latest such day on or before the reference day; inside a
-live-blog update it is the nearest such day, since the blog runs over several days.
+past, so a bare weekday is the latest such day on or before the reference day unless its
+sentence speaks of what is to come ("is scheduled to resume Monday"); inside a live-blog
+update it is the nearest such day, since the blog runs over several days. A part of the day
+("Tuesday night") leaves the value a calendar day. "That year" and "the following month"
+take the date the text named before them; in a report of quarterly results "a year ago" is
+the same quarter a year back.
 """
 
 from __future__ import annotations
@@ -22,6 +26,16 @@ MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augus
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1,
                 "several": None, "few": None}
+SPOKEN_UNITS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine".split())}
+SPOKEN_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+               "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+               "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+               "eighty": 80, "ninety": 90}
+_SPOKEN_UNITS = "|".join(list(SPOKEN_UNITS)[1:])
+_SPOKEN_TENS = "|".join(SPOKEN_TENS)
+DECADE_WORDS = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+                "nineties"]
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
             "4th": 4}
@@ -37,7 +51,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.IGNORECASE)) 
     ("day_month", rf"\b(?:{_WD},?\s+)?(?:the\s+)?(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
                   rf"(?:\s+of)?\s+{_MON}(?:,?\s+(?P<y>(?:19|20)\d\d))?\b"),
     ("month_day", rf"\b(?:{_WD},?\s+)?{_MON}\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b"
-                  r"(?!:)(?:,?\s+(?P<y>(?:19|20)\d\d))?"),
+                  r"(?!:\d)(?:,?\s+(?P<y>(?:19|20)\d\d))?"),
     ("month_year", rf"\b(?:(?P<rel>last|this|next|early|late|mid|earlier this|later this)\s+)?"
                    rf"{_MON}(?:,?\s+(?P<y>(?:19|20)\d\d))?\b"),
     ("weekday", rf"\b(?:(?P<rel>last|this|next|on|late|early|past)\s+)?{_WD}{_PART}\b"),
@@ -45,27 +59,73 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.IGNORECASE)) 
                r"this (?:morning|afternoon|evening)|last night|overnight|earlier today|"
                r"the previous day|the day before|the next day)\b"
                r"(?:\s+(?P<part>morning|afternoon|evening|night))?"),
+    ("year_ago_quarter", r"\b(?:the\s+)?(?:corresponding|comparable|same)\s+(?:period|quarter)\s+"
+                         r"(?:last year|a year (?:ago|earlier))\b"
+                         r"|\blast year's (?:quarter|period)\b"),
     ("ago", r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s+"
-            r"(?P<unit>day|week|month|year)s?\s+(?:ago|earlier)\b"),
+            r"(?P<unit>day|week|month|year)s?\s+(?:ago|earlier)\b"
+            r"|\b(?:the\s+)?(?P<unit2>year)-(?:ago|earlier)(?:\s+(?:quarter|period))?\b"),
+    ("last_quarter", r"\bthe\s+(?:(?:latest|most recent|recent|past|just-ended|"
+                     r"just-completed)\s+)?quarter\b|\bthe\s+(?:latest|most recent|just-ended)"
+                     r"\s+period\b"),
+    ("holiday", r"\b(?:(?P<rel>last|this|next)\s+)?(?P<holiday>thanksgiving|christmas|"
+                r"new year's|independence|veterans|memorial|labor)(?:\s+day|\s+eve)?\b"),
+    ("year_quarter", r"\bthe\s+(?P<y>(?:19|20)\d\d)\s+(?:quarter|period)\b"),
+    ("year_end", r"\b(?:the\s+)?year[\s-]end\b"),
+    ("weekend", r"\b(?:the|this|last|next)\s+weekend\b"),
+    ("spoken_year", rf"\b(?:the\s+year\s+)?(?P<spoken>nineteen(?:\s+hundred(?:\s+and)?)?\s+"
+                    rf"(?:{_SPOKEN_TENS})(?:[\s-]+(?:{_SPOKEN_UNITS}))?|two thousand"
+                    rf"(?:\s+and)?(?:[\s-]+(?:{_SPOKEN_UNITS}))?)\b"),
     ("relunit", r"\b(?P<rel>last|this|next|past|previous|coming|current|earlier this|later this)"
                 r"\s+(?P<unit>week|month|year|weekend|quarter)\b"),
-    ("quarter", r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter"
+    ("quarter", r"\b(?:the\s+)?(?:(?P<y0>(?:19|20)\d\d)\s+)?"
+                r"(?P<ord>first|second|third|fourth|1st|2nd|"
+                r"3rd|4th)[\s-]+quarter"
                 r"(?:\s+of\s+(?P<y>(?:19|20)\d\d))?\b"),
     ("season", r"\b(?:(?P<rel>last|this|next|early|late)\s+)?(?P<season>spring|summer|autumn|fall|"
                r"winter)(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d\d))?\b"),
-    ("decade", r"\b(?:the\s+)?(?P<dec>(?:19|20)\d0)'?s\b"),
-    ("year", r"(?<![\d,.$£€])\b(?:(?:in|since|by|of|from|until|during|before|after|early|late|"
-             r"mid|fiscal|for|the|year)\s+)(?P<y>(?:19|20)\d\d)\b(?![\d,.%-])"),
-    ("present", r"\b(?P<ref>now|currently|at present|presently|these days|nowadays|"
+    ("the_year", r"\bthe\s+(?:full\s+|current\s+)?(?:fiscal\s+)?year\b"
+                 r"(?!\s+(?:before|after|earlier|ago|"
+                 r"later|of|to|in|when|that|two|nineteen))"),
+    ("decade", r"\b(?:the\s+)?(?P<dec>(?:19|20)\d0)'?s\b|\bthe\s+(?:[\w-]+\s+(?:of\s+the\s+)?)?"
+               r"(?:'(?P<short>\d)0s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|"
+               r"eighties|nineties))\b|\b(?P<rel>the last|the past|this|the previous) decade\b"),
+    ("century", r"\b(?P<n>1\d|20|21|[2-9])(?:st|nd|rd|th)[\s-]+century\b"),
+    ("year", r"(?<![\d,.$£€#])\b(?:(?:in|since|by|of|from|until|during|before|after|early|late|"
+             r"mid|fiscal|for|the|year)[\s-]+)?(?P<y>(?:19|20)\d\d)\b"
+             r"(?![\d%]|[,.:-]\d|\s+(?:people|persons|troops|soldiers|civilians|men|women|"
+             r"children|dead|killed|wounded|injured|dollars|feet|meters|metres|miles|km|"
+             r"kilometers|hours|tons|tonnes)\b)"),
+    ("present", r"\b(?P<ref>now|currently|current|at present|presently|these days|nowadays|"
                 r"at the moment|right now|so far|to date)\b"),
-    ("past", r"\b(?P<ref>recently|previously|formerly|in the past|once|earlier|lately|"
-             r"in recent (?:days|weeks|months|years))\b"),
-    ("future", r"\b(?P<ref>in the future|in the coming (?:days|weeks|months|years)|soon|"
-               r"eventually|later)\b"),
+    ("past", r"\b(?P<ref>recently|recent|previously|formerly|in the past|once|"
+             r"earlier(?!\s+(?:that|the same)\b)|lately|"
+             r"(?:several|a few|some|many) (?:days|weeks|months|years) ago|"
+             r"(?:in |over )?(?:the )?(?:past|last) (?:few |several )?(?:days|weeks|months|years|"
+             r"quarters)|past (?:days|weeks|months|years))\b"),
+    ("future", r"\b(?P<ref>(?:in )?the future|future|(?:in )?(?:the )?coming (?:days|weeks|months|"
+               r"years|quarters)|(?:in |over )?the (?:near|short) term|soon|eventually|"
+               r"later(?!\s+(?:that|the same)\b))\b"),
 ]]
 
-FUTURE_CUES = re.compile(r"\b(will|would|shall|plans? to|is to|are to|going to|scheduled|"
-                         r"expected to|next)\b", re.IGNORECASE)
+# Said of what is yet to come: checked in the sentence before the expression only, since
+# "said they would appeal the ruling announced Wednesday" speaks of Wednesday past.
+ANAPHORA = re.compile(r"\b(?:(?:later|earlier)\s+)?(?:that|the same|that same)\s+"
+                      r"(?P<unit>day|month|year)\b"
+                      r"|\bthe\s+(?P<dir>following|previous|preceding)\s+(?P<unit2>month|year)\b",
+                      re.IGNORECASE)
+FUTURE_CUES = re.compile(r"\b(will|'ll|shall|plan(?:s|ned|ning)? to|is to|are to|going to|"
+                         r"scheduled|set to|expected to|due to|as (?:soon|early) as|until|"
+                         r"postponed|planned|planning|payable|effective|next)\b", re.IGNORECASE)
+# A reporting verb after the cue dates the report, not the plan ("will appeal, he said Monday").
+REPORTED = re.compile(r"\b(?:said|says|told|announced|predicted|reported|added|stated|"
+                      r"confirmed|declared|warned)\b", re.IGNORECASE)
+# A full stop after a word of three letters or more (not "Mr." or an initial) ends a sentence.
+SENTENCE_END = re.compile(r"(?:(?<=[a-z]{3})|(?<=\d)|(?<=[)\"'’”]))[.!?][\"'’”]?\s+"
+                          r"(?=[A-Z\"“`])|\n")
+QUARTER_REACH = 1000  # characters back that a quarterly report's subject carries
+QUARTER_CONTEXT = re.compile(r"\b(?:(?P<ord>first|second|third|fourth)[\s-]+)?quarter",
+                             re.IGNORECASE)
 
 if not Doc.has_extension("times"):
     Doc.set_extension("times", default=None)
@@ -105,9 +165,62 @@ def _weekday(wd: str, rel: str | None, ref: date, live: bool, future: bool) -> d
     return ref - timedelta(days=back)
 
 
-def _resolve(kind: str, m: re.Match, ref: date, live: bool, context: str) -> tuple[str, str] | None:
-    """(value, precision) of one match."""
-    future = bool(FUTURE_CUES.search(context))
+def _holiday(name: str, rel: str, ref: date, future: bool) -> str:
+    """The day of a fixed or weekday-rule US holiday nearest the reference, in the direction
+    the text speaks of."""
+    def on(year: int) -> date:
+        if name in {"thanksgiving", "memorial", "labor"}:
+            month, weekday, nth = {"thanksgiving": (11, 3, 4), "memorial": (5, 0, -1),
+                                   "labor": (9, 0, 1)}[name]
+            first = date(year, month, 1)
+            day = first + timedelta(days=(weekday - first.weekday()) % 7)
+            if nth == -1:
+                while (day + timedelta(days=7)).month == month:
+                    day += timedelta(days=7)
+                return day
+            return day + timedelta(weeks=nth - 1)
+        month, day = {"christmas": (12, 25), "new year's": (1, 1), "independence": (7, 4),
+                      "veterans": (11, 11)}[name]
+        return date(year, month, day)
+    if rel == "next" or (future and rel != "last"):
+        year = ref.year if on(ref.year) > ref else ref.year + 1
+    elif rel == "this":
+        year = ref.year
+    else:
+        year = ref.year if on(ref.year) <= ref else ref.year - 1
+    return on(year).isoformat()
+
+
+def _year_back(years: int, m: re.Match, sentence: str, before: str, ref: date) -> tuple[str, str]:
+    """A year back; in a report of quarterly results, that quarter a year back, since such a
+    report compares like with like ("profit rose from $2 million a year ago")."""
+    quarter = _quarter_in_view(sentence + m.group(0), before)
+    if quarter:
+        year, number = _reported_quarter(quarter["ord"], ref)
+        return f"{year - years:04d}-Q{number}", "month"
+    return f"{ref.year - years:04d}", "year"
+
+
+def _quarter_in_view(sentence: str, before: str) -> re.Match | None:
+    """The quarter the sentence names, else the last one the text named shortly before."""
+    return QUARTER_CONTEXT.search(sentence) or next(
+        reversed(list(QUARTER_CONTEXT.finditer(before[-QUARTER_REACH:]))), None)
+
+
+def _reported_quarter(ordinal: str | None, ref: date) -> tuple[int, int]:
+    """The quarter a report speaks of: the named one most recently ended, else the last ended."""
+    current = (ref.month - 1) // 3 + 1
+    if ordinal:
+        number = ORDINALS[ordinal.lower()]
+        return (ref.year if number < current else ref.year - 1), number
+    return (ref.year, current - 1) if current > 1 else (ref.year - 1, 4)
+
+
+def _resolve(kind: str, m: re.Match, ref: date, live: bool, before: str) -> tuple[str, str] | None:
+    """(value, precision) of one match; `before` is the text that leads up to it."""
+    sentence = _sentence_before(before)
+    cues = list(FUTURE_CUES.finditer(sentence))
+    future = bool(cues) and not REPORTED.search(sentence, cues[-1].end())
     g = m.groupdict()
     if kind in {"iso", "slash", "day_month", "month_day"}:
         month = int(g["m"]) if kind in {"iso", "slash"} else _month(g["mon"])
@@ -123,7 +236,9 @@ def _resolve(kind: str, m: re.Match, ref: date, live: bool, context: str) -> tup
             return None
     if kind == "month_year":
         month = _month(g["mon"])
-        if g["mon"].lower().rstrip(".") == "may" and not g.get("y") and not g.get("rel"):
+        if g["mon"].lower().rstrip(".") == "may" and not g.get("y") and not g.get("rel") and not (
+                g["mon"] == "May" and re.search(r"\b(?:in|by|since|until|from|of|through|"
+                                                r"before|after|during)\s+$", sentence)):
             return None
         rel = (g.get("rel") or "").lower()
         if g.get("y"):
@@ -138,26 +253,21 @@ def _resolve(kind: str, m: re.Match, ref: date, live: bool, context: str) -> tup
             year = _past_year(month, None, ref, future)
         return f"{year:04d}-{month:02d}", "month"
     if kind == "weekday":
-        day = _weekday(g["wd"], g.get("rel"), ref, live, future)
-        part = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
-                "overnight": "NI"}.get((g.get("part") or "").lower())
-        return (day.isoformat() + (f"T{part}" if part else "")), "day"
+        return _weekday(g["wd"], g.get("rel"), ref, live, future).isoformat(), "day"
     if kind == "relday":
         rel = g["rel"].lower()
         offset = {"yesterday": -1, "the day before yesterday": -2, "tomorrow": 1,
                   "last night": -1, "the previous day": -1, "the day before": -1,
                   "the next day": 1}.get(rel, 0)
-        day = ref + timedelta(days=offset)
-        part = {"tonight": "NI", "this morning": "MO", "this afternoon": "AF",
-                "this evening": "EV", "last night": "NI"}.get(rel)
-        part = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}.get(
-            (g.get("part") or "").lower(), part)
-        return day.isoformat() + (f"T{part}" if part else ""), "day"
+        return (ref + timedelta(days=offset)).isoformat(), "day"
     if kind == "ago":
-        n = NUMBER_WORDS.get(g["n"].lower()) if not g["n"].isdigit() else int(g["n"])
+        if g.get("unit2"):
+            n, unit = 1, "year"
+        else:
+            n = NUMBER_WORDS.get(g["n"].lower()) if not g["n"].isdigit() else int(g["n"])
+            unit = g["unit"].lower()
         if n is None:
             return None
-        unit = g["unit"].lower()
         if unit == "day":
             return (ref - timedelta(days=n)).isoformat(), "day"
         if unit == "week":
@@ -165,7 +275,38 @@ def _resolve(kind: str, m: re.Match, ref: date, live: bool, context: str) -> tup
         if unit == "month":
             month0 = ref.year * 12 + ref.month - 1 - n
             return f"{month0 // 12:04d}-{month0 % 12 + 1:02d}", "month"
-        return f"{ref.year - n:04d}", "year"
+        # A report of quarterly results compares like with like: "a year ago" is that quarter.
+        return _year_back(n, m, sentence, before, ref)
+    if kind == "year_ago_quarter":
+        quarter = _quarter_in_view(sentence + m.group(0), before)
+        year, number = _reported_quarter(quarter["ord"] if quarter else None, ref)
+        return f"{year - 1:04d}-Q{number}", "month"
+    if kind == "last_quarter":
+        year, number = _reported_quarter(None, ref)
+        return f"{year:04d}-Q{number}", "month"
+    if kind == "weekend":
+        rel = m.group(0).split()[0].lower()
+        saturday = ref - timedelta(days=(ref.weekday() - 5) % 7)
+        if rel == "next" or (rel != "last" and future):
+            saturday += timedelta(days=7)
+        return _week(saturday) + "-WE", "week"
+    if kind == "holiday":
+        return _holiday(g["holiday"].lower(), (g.get("rel") or "").lower(), ref, future), "day"
+    if kind == "year_quarter":
+        quarter = _quarter_in_view(sentence + m.group(0), before)
+        number = _reported_quarter(quarter["ord"] if quarter else None, ref)[1]
+        return f"{g['y']}-Q{number}", "month"
+    if kind == "year_end":
+        return f"{ref.year:04d}-12-31", "day"
+    if kind == "the_year":
+        return f"{ref.year:04d}", "year"
+    if kind == "spoken_year":
+        words = re.findall(r"[a-z]+", g["spoken"].lower())
+        if words[0] == "two":
+            return f"{2000 + sum(SPOKEN_UNITS.get(w, 0) for w in words[2:]):04d}", "year"
+        rest = [w for w in words[1:] if w not in {"hundred", "and"}]
+        year = 1900 + SPOKEN_TENS[rest[0]] + sum(SPOKEN_UNITS.get(w, 0) for w in rest[1:])
+        return f"{year:04d}", "year"
     if kind == "relunit":
         rel, unit = g["rel"].lower(), g["unit"].lower()
         step = -1 if rel in {"last", "past", "previous"} else 1 if rel in {"next", "coming"} else 0
@@ -181,14 +322,22 @@ def _resolve(kind: str, m: re.Match, ref: date, live: bool, context: str) -> tup
             return f"{year:04d}-Q{quarter % 4 + 1}", "month"
         return f"{ref.year + step:04d}", "year"
     if kind == "quarter":
-        year = int(g["y"]) if g.get("y") else ref.year
+        year = int(g.get("y") or g.get("y0") or ref.year)
         return f"{year:04d}-Q{ORDINALS[g['ord'].lower()]}", "month"
     if kind == "season":
         rel = (g.get("rel") or "").lower()
         year = int(g["y"]) if g.get("y") else ref.year + (-1 if rel == "last" else 1 if rel == "next" else 0)
         return f"{year:04d}-{SEASONS[g['season'].lower()]}", "month"
     if kind == "decade":
-        return g["dec"][:3], "year"
+        if g.get("dec"):
+            return g["dec"][:3], "year"
+        if g.get("rel"):
+            step = 0 if g["rel"].lower() == "this" else 10
+            return f"{(ref.year - step) // 10:03d}", "year"
+        tens = int(g["short"]) if g.get("short") else DECADE_WORDS.index(g["word"].lower()) + 2
+        return f"{ref.year // 100 - (tens * 10 > ref.year % 100)}{tens}", "year"
+    if kind == "century":
+        return f"{int(g['n']) - 1:02d}", "year"
     if kind == "year":
         return g["y"], "year"
     if kind in {"present", "past", "future"}:
@@ -210,8 +359,7 @@ def find_times(text: str, reference: date | None, *, live: bool = False, offset:
                 start = m.start("y")
             if any(start < e and s < end for s, e in taken):
                 continue
-            context = text[max(0, start - 60):start]
-            resolved = _resolve(kind, m, reference, live, context)
+            resolved = _resolve(kind, m, reference, live, text[max(0, start - 1000):start])
             if resolved is None:
                 continue
             value, precision = resolved
@@ -225,7 +373,46 @@ def find_times(text: str, reference: date | None, *, live: bool = False, offset:
             found.append(TimeExpression(Span(start + offset, end + offset, span_text), value,
                                         precision, time))
     found.sort(key=lambda t: t.span.start)
-    return found
+    return _with_anaphora(text, found, taken, offset, time)
+
+
+def _with_anaphora(text: str, found: list[TimeExpression], taken: list[tuple[int, int]],
+                   offset: int, time: str | None) -> list[TimeExpression]:
+    """Add "that year", "the following month", "later that day": they take the date the text
+    named last before them, not the day of writing."""
+    added = []
+    for m in ANAPHORA.finditer(text):
+        if any(m.start() < e and s < m.end() for s, e in taken):
+            continue
+        unit = (m["unit"] or m["unit2"]).lower()
+        size = {"year": 4, "month": 7, "day": 10}[unit]
+        antecedent = next((t for t in reversed(found) if t.span.start - offset < m.start()
+                           and re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", t.value[:size])
+                           and len(t.value) >= size), None)
+        if antecedent is None:
+            continue
+        step = {"following": 1, "next": 1, "previous": -1, "preceding": -1}.get(
+            (m["dir"] or "").lower(), 0)
+        value = _shift(antecedent.value[:size], unit, step)
+        added.append(TimeExpression(Span(m.start() + offset, m.end() + offset, m.group(0)), value,
+                                    unit, time))
+    return sorted(found + added, key=lambda t: t.span.start)
+
+
+def _shift(value: str, unit: str, step: int) -> str:
+    if unit == "year":
+        return f"{int(value) + step:04d}"
+    if unit == "month":
+        month0 = int(value[:4]) * 12 + int(value[5:7]) - 1 + step
+        return f"{month0 // 12:04d}-{month0 % 12 + 1:02d}"
+    return (date.fromisoformat(value) + timedelta(days=step)).isoformat()
+
+
+def _sentence_before(before: str) -> str:
+    """The last sentence of `before` (at most 150 characters): the one a match stands in."""
+    window = before[-150:]
+    ends = list(SENTENCE_END.finditer(window))
+    return window[ends[-1].end():] if ends else window
 
 
 @Language.factory("thucydides_dates")

@@ -14,10 +14,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from .casualties import tally
 from .dates import period_start
 from .incidents import unique_actors
 from .lexicons import load
-from .types import (CasualtyMention, Claim, Count, Document, EventMention, Fatalities,
+from .types import (CasualtyMention, Claim, Document, EventMention, Fatalities,
                     Incident, Location, Segment, Span, Toponym)
 
 VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -198,12 +199,6 @@ def _total_claim(mention: EventMention, casualty: CasualtyMention,
                  fatalities=fatalities if casualty.kind == "killed" else None)
 
 
-def _best(counts: list[CasualtyMention]) -> CasualtyMention | None:
-    """Reports of the same victims are not added up: the highest conservative figure wins."""
-    counts = [c for c in counts if c.count.given]
-    return max(counts, key=lambda c: (c.count.best or 0, c.count.low or 0)) if counts else None
-
-
 def _incident(document: Document, draft: _Draft) -> Incident:
     event_types = _event_type_of()
     mentions = sorted(draft.mentions, key=lambda m: (-m.specificity, m.sentence.start))
@@ -211,22 +206,7 @@ def _incident(document: Document, draft: _Draft) -> Incident:
     primary = sub_types[0] if sub_types else mentions[0].sub_event_type
 
     casualties = [c for m in draft.mentions for c in m.casualties]
-    killed = _best([c for c in casualties if c.kind == "killed"])
-    injured = _best([c for c in casualties if c.kind == "injured"])
-    shot = _best([c for c in casualties if c.kind == "shot"])
-    fatalities = Fatalities()
-    if killed:
-        fatalities = Fatalities(killed.count.low, killed.count.best, killed.count.high,
-                                max((c.children for c in casualties if c.kind == "killed"
-                                     and c.children is not None), default=None),
-                                max((c.civilians for c in casualties if c.kind == "killed"
-                                     and c.civilians is not None), default=None))
-    wounded = Count()
-    if injured:
-        wounded = Count(injured.count.low, injured.count.best, injured.count.high)
-    elif shot and shot.count.best is not None:
-        rest = max(shot.count.best - (fatalities.best or 0), 0)
-        wounded = Count(rest, rest, rest)
+    fatalities, wounded = tally(casualties)
 
     actors = unique_actors([a for m in draft.mentions for a in m.actors])
     claims: dict[tuple[str, int], Claim] = {}
@@ -237,7 +217,7 @@ def _incident(document: Document, draft: _Draft) -> Incident:
                       .values(), key=lambda s: s.start)
     evidence = [Span(s.start, s.start + len(s.text.rstrip()), s.text.rstrip()) for s in evidence]
     location = Location.from_toponym(draft.location) if draft.location else None
-    field_evidence = _field_evidence(draft, killed, injured or shot)
+    field_evidence = _field_evidence(draft, casualties)
     contested = any(c.stance == "denies" for c in claims.values())
     confidence = 0.45 + 0.15 * (location is not None) + 0.1 * (mentions[0].specificity > 0) + \
         0.1 * (len(evidence) > 1) + 0.1 * any(m.date is not None for m in draft.mentions) + \
@@ -256,8 +236,7 @@ def _incident(document: Document, draft: _Draft) -> Incident:
         sub_event_types=sub_types, field_evidence=field_evidence)
 
 
-def _field_evidence(draft: _Draft, killed: CasualtyMention | None,
-                    injured: CasualtyMention | None) -> dict[str, list[Span]]:
+def _field_evidence(draft: _Draft, casualties: list[CasualtyMention]) -> dict[str, list[Span]]:
     """The characters each field was read from, so every figure can be traced."""
     def unique(spans):
         return sorted({(s.start, s.end): s for s in spans}.values(), key=lambda s: s.start)
@@ -271,8 +250,8 @@ def _field_evidence(draft: _Draft, killed: CasualtyMention | None,
         "location": unique(Span(p.start, p.end, p.text) for m in draft.mentions for p in m.places
                            if loc and p.place and p.place.id == loc.place.id),
         "date": unique(dates),
-        "fatalities": [killed.span] if killed else [],
-        "injured": [injured.span] if injured else [],
+        "fatalities": unique(c.span for c in casualties if c.kind == "killed"),
+        "injured": unique(c.span for c in casualties if c.kind in {"injured", "shot"}),
         "actors": unique(actors),
     }
     return {name: spans for name, spans in found.items() if spans}

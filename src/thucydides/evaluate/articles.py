@@ -10,16 +10,24 @@ they are from every incident record.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Span as SpacySpan
 
 from ..casualties import tally
-from ..fuse import fuse
+from ..fuse import BACKGROUND_DAYS, VIOLENCE, fuse
 from ..incidents import build_mentions
 from ..ingest import parse_published
 from ..nlp import annotate
 from ..segment import segment
 from ..types import CasualtyMention, Document, Incident
+
+
+# "police said Thursday": the day of the statement, not of the shooting
+SAID_ON = re.compile(r"\b(?:said|says|told|announced|reported|confirmed|added)\s+(?:on\s+)?$",
+                     re.IGNORECASE)
 
 
 @dataclass
@@ -46,18 +54,52 @@ def read_article(record: dict) -> Article:
     counts = own_casualties(main, incidents, doc._.casualties or [])
     killed, injured = article_counts(counts)
 
-    def sentence(start: int) -> str:
-        span = doc.char_span(start, start + 1, alignment_mode="expand")
-        return span.sent.text.strip() if span is not None else ""
-
-    reasons = {kind: sentence(decisive.span.start) for kind in ("killed", "injured")
-               if (decisive := _decisive(counts, kind)) is not None}
-    if main is not None and main.evidence:
-        reasons["date"] = main.evidence[0].text
+    reasons = {kind: _said(doc, decisive.span.start) for kind in ("killed", "injured")
+               if (decisive := _decisive(counts, kind))}
+    when, said = incident_day(main, doc, counts, day)
+    if said is not None:
+        reasons["date"] = _said(doc, said)
     location = main.location if main is not None else None
-    return Article(killed, injured, main.date if main else (day.isoformat() if day else None),
-                   location.lat if location else None, location.lon if location else None,
-                   reasons)
+    return Article(killed, injured, when, location.lat if location else None,
+                   location.lon if location else None, reasons)
+
+
+def incident_day(main: Incident | None, doc: Doc, casualties: list[CasualtyMention],
+                 published: date | None) -> tuple[str | None, int | None]:
+    """The incident's day and where the text gives it: the main incident's own dated
+    mention, else the first day named in a sentence that reports the violence (news names
+    the day of the shooting in the lead: "early Saturday", "on Tuesday night"), else the day
+    of publication. Days after publication or long before it are not the news, nor is the
+    dateline ("Posted: Sunday, March 8") or the day a statement was made ("police said
+    Thursday")."""
+    dated = main.field_evidence.get("date") if main is not None else None
+    if dated and main.date_precision == "day":
+        return main.date, dated[0].start
+    reporting = [(e.sentence.start, e.sentence.end) for e in doc._.events or []
+                 if any(t.event_type in VIOLENCE for t in e.triggers)] + [
+        (s.start_char, s.end_char) for c in casualties if (s := _sentence(doc, c.span.start))]
+    for told in doc._.times or []:
+        if told.day is None or published is None or not \
+                timedelta(0) <= published - told.day <= timedelta(days=BACKGROUND_DAYS):
+            continue
+        dateline = told.day == published and any(ch.isdigit() for ch in told.span.text)
+        if any(start <= told.span.start < end for start, end in reporting) and not dateline \
+                and not SAID_ON.search(doc.text, max(0, told.span.start - 30), told.span.start):
+            return told.day.isoformat(), told.span.start
+    if main is not None:
+        return main.date, main.evidence[0].start if main.evidence else None
+    return (published.isoformat() if published else None), None
+
+
+def _said(doc: Doc, offset: int) -> str:
+    sentence = _sentence(doc, offset)
+    return sentence.text.strip() if sentence is not None else ""
+
+
+def _sentence(doc: Doc, offset: int) -> SpacySpan | None:
+    """The sentence of the Doc that holds a character offset."""
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span.sent if span is not None else None
 
 
 def main_incident(incidents: list[Incident], casualties: list[CasualtyMention]) -> Incident | None:
@@ -75,8 +117,8 @@ def own_casualties(main: Incident | None, incidents: list[Incident],
     def inside(c: CasualtyMention, incident: Incident) -> bool:
         return any(e.start <= c.span.start < e.end for e in incident.evidence)
     others = [i for i in incidents if i is not main]
-    return [c for c in casualties
-            if (main is not None and inside(c, main)) or not any(inside(c, i) for i in others)]
+    return [c for c in casualties if not c.aggregate and (
+        (main is not None and inside(c, main)) or not any(inside(c, i) for i in others))]
 
 
 def article_counts(casualties: list[CasualtyMention]) -> tuple[int | None, int | None]:
@@ -97,10 +139,3 @@ def article_counts(casualties: list[CasualtyMention]) -> tuple[int | None, int |
 def _decisive(casualties: list[CasualtyMention], kind: str) -> CasualtyMention | None:
     of_kind = [c for c in casualties if c.kind == kind and not c.aggregate]
     return max(of_kind, key=lambda c: (c.count.best or 0, c.span.start), default=None)
-
-
-def day_of(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None

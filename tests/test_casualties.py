@@ -1,0 +1,129 @@
+"""Killed and injured counts: single sentences, then the tally over a whole report.
+
+The sentences are written for these tests in the style of local shooting news and of
+conflict reporting; none is taken from an evaluation set.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from thucydides.casualties import find_casualties, tally
+
+
+def counts(text: str) -> tuple[int | None, int | None]:
+    """(killed, injured) best figures over every line of `text`."""
+    mentions = [c for m in re.finditer(r"[^\n]+", text)
+                for c in find_casualties(m.group(0), m.start())]
+    fatalities, injured = tally(mentions)
+    return fatalities.best, injured.best
+
+
+@pytest.mark.parametrize("sentence, killed, injured", [
+    ("A 23-year-old man was shot and killed outside a bar on Elm Street early Sunday.", 1, None),
+    ("Two people were shot, one fatally, near the corner of 5th and Main.", 1, 1),
+    ("One man died and two were wounded when someone opened fire on a porch.", 1, 2),
+    ("The gunfire left three people dead and four others injured.", 3, 4),
+    ("A 16-year-old boy was pronounced dead at the scene.", 1, None),
+    ("Police said the woman suffered a gunshot wound to the leg.", None, 1),
+    ("Five people were hurt in the shooting at the park.", None, 5),
+    ("Three juveniles and two adults were shot during the party.", None, 5),
+    ("Officers found a man with a gunshot wound to the chest.", None, 1),
+    ("No one was injured in the exchange of fire.", None, 0),
+])
+def test_one_sentence(sentence, killed, injured):
+    assert counts(sentence) == (killed, injured)
+
+
+def test_an_age_is_not_a_count():
+    assert counts("A 13-year-old was charged with killing 15-year-old Marcus Lee.") == (None, None)
+    assert counts("Darnell Hayes, 24 was shot in the chest.")[1] == 1
+    assert counts("Updated Jan. 3, 2017 Man dead after shooting on Elm Street") == (1, None)
+
+
+def test_an_active_verb_with_an_object_names_the_shooter_not_a_victim():
+    assert counts("A man shot his neighbor during an argument.") == (None, None)
+    assert counts("A man shot at officers and fled.") == (None, None)
+
+
+def test_victims_mentioned_one_by_one_add_up():
+    text = ("A 23-year-old man was killed in the shooting on Pine Street.\n"
+            "A second victim died in hospital on Monday, police said.")
+    assert counts(text)[0] == 2
+
+
+def test_another_victim_is_added_but_a_repeated_report_is_not():
+    text = ("Two men were wounded outside the club.\n"
+            "Two men were wounded when shots rang out, police said.\n"
+            "Another man was wounded as he ran to his car.")
+    assert counts(text)[1] == 3
+
+
+def test_a_victim_followed_through_the_story_is_counted_once_as_dead():
+    text = ("A teenage girl was shot inside a home on Orchard Avenue.\n"
+            "She was wounded in the chest and rushed to hospital.\n"
+            "She died during surgery.")
+    assert counts(text) == (1, 0)
+
+
+def test_named_victims_count_once_each():
+    text = ("Jamal Price, 19, was pronounced dead at the scene.\n"
+            "Kevin Ortiz, 22, died later at the hospital.\n"
+            "Price had been a student at the community college.")
+    assert counts(text)[0] == 2
+
+
+def test_people_shot_are_wounded_unless_among_the_dead():
+    text = "Four people were shot near the bus stop.\nOne of them, a 30-year-old man, died."
+    assert counts(text) == (1, 3)
+
+
+def test_an_update_supersedes_the_earlier_toll():
+    text = ("Nine people were killed when the market was shelled.\n"
+            "By evening the death toll rose to 7, officials said after a recount.")
+    assert counts(text)[0] == 7
+
+
+def test_perpetrators_are_counted_and_kept_apart():
+    text = ("The gunman killed two coworkers before police arrived.\n"
+            "Two employees were killed in the attack.\n"
+            "The gunman was shot and killed by officers.")
+    mentions = [c for m in re.finditer(r"[^\n]+", text)
+                for c in find_casualties(m.group(0), m.start())]
+    fatalities, _ = tally(mentions)
+    assert fatalities.best == 3 and fatalities.perpetrators == 1
+
+
+def test_a_shooter_who_turns_the_gun_on_himself_is_among_the_dead():
+    text = "A man fatally shot three relatives before turning the gun on himself."
+    mentions = find_casualties(text)
+    assert any(c.perpetrator and c.kind == "killed" for c in mentions)
+
+
+def test_ranges_and_vague_quantities_follow_the_contract():
+    (ranged,) = find_casualties("Between 15 and 20 civilians were killed in the strike.")
+    assert (ranged.count.low, ranged.count.best, ranged.count.high) == (15, 15, 20)
+    (vague,) = find_casualties("Dozens of people were wounded in the blast.")
+    assert (vague.count.low, vague.count.best, vague.count.high) == (12, 12, None)
+    (floor,) = find_casualties("At least 15 people were killed.")
+    assert (floor.count.low, floor.count.best, floor.count.high) == (15, 15, None)
+
+
+def test_a_count_that_is_not_given_is_null_and_none_hurt_is_zero():
+    assert counts("Police are investigating a shooting on Broad Street.") == (None, None)
+    assert counts("Shots were fired at a house but nobody was hurt.") == (None, 0)
+
+
+def test_a_city_round_up_is_marked_as_a_sum_over_incidents():
+    (total,) = find_casualties("More than 700 people have been shot in the city so far this year.")
+    assert total.aggregate
+
+
+def test_victims_told_apart_by_age_are_different_people():
+    assert counts("15-year-old killed, 13-year-old injured in Desire Street shooting") == (1, 1)
+
+
+def test_a_single_and_a_group_of_victims_add_up():
+    assert counts("A woman and two other men were also shot outside the hall.") == (None, 3)

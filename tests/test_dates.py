@@ -1,0 +1,67 @@
+"""Time expressions resolved against the day a passage was written (sentences written for
+these tests)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from thucydides.dates import find_times
+
+THURSDAY = date(2016, 11, 17)
+
+
+def values(text: str, reference: date = THURSDAY, **kwargs) -> list[str]:
+    return [t.value for t in find_times(text, reference, **kwargs)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police said the shooting happened on Tuesday night.", "2016-11-15"),
+    ("The victim died Thursday at the hospital.", "2016-11-17"),
+    ("Officers were called to the house yesterday.", "2016-11-16"),
+    ("The attack took place on March 3, 2015.", "2015-03-03"),
+    ("The funeral is set to take place on Saturday, Nov. 19.", "2016-11-19"),
+    ("Two men were shot three days ago.", "2016-11-14"),
+    ("The clinic was shelled last week.", "2016-W45"),
+    ("Fighting intensified in the summer of 2014.", "2014-SU"),
+    ("The ceasefire collapsed in the 1990s.", "199"),
+    ("The group was founded in 1982 by former officers.", "1982"),
+    ("He was arrested on Thanksgiving Day.", "2015-11-26"),
+])
+def test_a_news_expression_resolves_to_the_past(text, expected):
+    assert expected in values(text)
+
+
+def test_a_weekday_after_a_future_cue_is_ahead():
+    assert "2016-11-21" in values("The trial is scheduled to resume on Monday.")
+
+
+def test_a_reporting_verb_after_the_cue_dates_the_report_not_the_plan():
+    text = "The family will appeal the ruling, their lawyer said Wednesday."
+    assert "2016-11-16" in values(text)
+
+
+def test_a_live_blog_update_reads_a_weekday_within_its_days():
+    assert values("Shelling resumed on Friday morning.", THURSDAY, live=True)[0] == "2016-11-18"
+    assert values("Shelling resumed on Friday morning.", THURSDAY)[0] == "2016-11-11"
+
+
+def test_a_year_ago_in_a_quarterly_report_is_that_quarter():
+    text = ("The company reported third-quarter profit of $2 million.\n"
+            "Revenue rose 8% from a year ago.")
+    assert "2015-Q3" in values(text)
+    assert "2015" in values("The town was flooded a year ago.")
+
+
+def test_that_year_takes_the_year_named_before_it():
+    text = "The militia was formed in 2011. Later that year it seized the port."
+    assert values(text) == ["2011", "2011"]
+
+
+def test_counts_and_prices_are_not_years():
+    assert values("About 2000 people fled and prices rose to $1990 a ton.") == []
+
+
+def test_without_a_reference_day_nothing_is_resolved():
+    assert find_times("The strike hit the town on Monday.", None) == []
