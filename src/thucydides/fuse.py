@@ -23,6 +23,7 @@ from .types import (CasualtyMention, Claim, Document, EventMention, Fatalities,
 
 VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 BACKGROUND_DAYS = 30  # older events are background, not the news being reported
+CONTEXT_DAYS = 3  # a development dated further back than this is context, not news
 NEARBY_CHARS = 600  # how far back a place-less sentence looks for the incident it continues
 
 
@@ -90,7 +91,7 @@ def _period_end(value: str, precision: str | None) -> date | None:
 def _is_background(mention: EventMention, day: str | None, precision: str | None,
                    segment: Segment | None) -> bool:
     """Events long before the entry that mentions them, or after it, are not its news; nor is
-    a non-violent development the text dates to before the entry's day (context, such as
+    a strategic development the text dates to an earlier week or month (context, such as
     "the carrier had been deployed last week")."""
     if day is None or segment is None or segment.reference is None:
         return False
@@ -102,7 +103,8 @@ def _is_background(mention: EventMention, day: str | None, precision: str | None
         return True
     if precision == "day" and end > ref + timedelta(days=1):
         return True
-    return mention.event_type not in VIOLENCE and mention.date is not None and end < ref
+    return (mention.event_type == "Strategic developments" and mention.date is not None and
+            (precision != "day" and end < ref or end < ref - timedelta(days=CONTEXT_DAYS)))
 
 
 def fuse(document: Document, mentions: list[EventMention], segments: list[Segment],
@@ -174,14 +176,17 @@ def _home_for(mention: EventMention, day: str | None, drafts: list[_Draft]) -> _
 
 
 def _focus(toponyms: list[Toponym], segment: Segment | None) -> Toponym | None:
-    """The place a stretch of text is about: its most named resolved place."""
-    inside = [t for t in toponyms if t.place and (segment is None or
-                                                  segment.start <= t.start < segment.end)]
-    inside = inside or [t for t in toponyms if t.place]
-    if not inside:
-        return None
-    counts = Counter(t.place.id for t in inside)
-    return max(inside, key=lambda t: (counts[t.place.id], t.place.kind == "city"))
+    """The place a stretch of text is about: its most named resolved place, a town or a
+    province before a whole country ("Russian" names a country, not where things happen)."""
+    resolved = [t for t in toponyms if t.place]
+    inside = [t for t in resolved if segment is None or segment.start <= t.start < segment.end]
+    for candidates in (inside, resolved):
+        specific = [t for t in candidates if t.place.kind != "country"]
+        candidates = specific or candidates
+        if candidates:
+            counts = Counter(t.place.id for t in candidates)
+            return max(candidates, key=lambda t: (counts[t.place.id], t.place.kind == "city"))
+    return None
 
 
 def _total_claim(mention: EventMention, casualty: CasualtyMention,
