@@ -265,3 +265,11 @@ def test_actor_offsets_point_at_the_mention_in_the_document():
     assert {a.mention for a in actors} >= {"Rebels", "Russian troops", "Islamic State"}
     for actor in actors:
         assert doc.text[actor.start:actor.end] == actor.mention
+
+
+def test_people_who_report_an_attack_are_not_its_perpetrators():
+    result = thucydides.extract("Residents said militants attacked a police post in Kirkuk on "
+                                "Monday, killing two officers.", published="2021-03-30")
+    roles = {a.name: a.role for i in result.incidents for a in i.actors}
+    assert roles.get("Civilians") != "perpetrator"
+    assert roles.get("Militants") == "perpetrator"

@@ -744,8 +744,16 @@ def _argument(token: Token, deps: set[str]) -> Token | None:
     return None
 
 
+REPORTING_LEMMAS = {row[0] for row in load("speech_verbs") if " " not in row[0]}
+
+
 def _role(token: Token, trigger_tokens: set[int]) -> str:
-    """Perpetrator when the actor does or owns the violence, target when it receives it."""
+    """Perpetrator when the actor does or owns the violence, target when it receives it; the
+    subject of a reporting verb ("residents said") only speaks."""
+    if token.dep_ == "nsubj" and token.head.i not in trigger_tokens and \
+            token.head.lemma_.lower() in REPORTING_LEMMAS and \
+            not any(t.i in trigger_tokens for t in token.subtree):
+        return "other"
     if token.dep_ in {"nsubj", "agent"} or (token.dep_ == "pobj" and token.head.lower_ == "by"):
         return "perpetrator"
     if token.dep_ in {"poss", "amod", "compound", "nmod"}:
