@@ -93,6 +93,31 @@ def _write_jsonl(path: Path, records: list[dict]) -> Path:
     return path
 
 
+def test_ap_state_abbreviation_is_the_state_and_places_the_town():
+    found = places("A man from Alexandria, Minn., was charged on Monday.")
+    assert found["Minn."].place.kind == "admin1" and found["Minn."].place.name == "Minnesota"
+    assert found["Alexandria"].place.admin1 == "Minnesota"
+
+
+def test_a_two_word_country_adjective_is_one_toponym():
+    found = places("The Sri Lankan government said the talks would resume.")
+    assert found["Sri Lankan"].place.country_code == "LK" and "Sri" not in found
+
+
+def test_dateline_in_capitals_is_a_place():
+    found = places("Council approves budget.\nRALEIGH, N.C. (AP) - The council voted on Monday.")
+    assert found["RALEIGH"].place.name == "Raleigh"
+    assert found["N.C."].place.name == "North Carolina"
+
+
+def test_place_names_inside_other_names_are_not_places():
+    found = places("Lindsay and Charlotte Graham study at Columbia University. Charlotte "
+                   "Graham said Mayor Bill Euille of Alexandria spoke at the Mansfield "
+                   "Police Department.")
+    assert "Charlotte" not in found and "Columbia" not in found and "Mayor" not in found
+    assert "Mansfield" in found and "Alexandria" in found
+
+
 def test_eval_geo_scores_detection_resolution_and_end_to_end(tmp_path: Path):
     text = "Flooding closed roads in Fargo and Moorhead, officials in Bismarck said."
     toponyms = [{"start": text.index(name), "end": text.index(name) + len(name), "text": name,

@@ -3,7 +3,9 @@
 The small spaCy model tags many transliterated places as PERSON or ORG, or not at all, so
 entities are only one source of candidates: capitalised name sequences found in the
 gazetteer count too when the context says "place" (a locative preposition, a place noun, a
-list with other places, a name already read as a place elsewhere in the document).
+list with other places, a name already read as a place elsewhere in the document), and so
+do datelines in capitals and AP state abbreviations ("Alexandria, Minn."); a piece of a
+longer name (a person's, an institution's, a country adjective's) does not.
 Resolution weighs feature type and population against what the other names of the document
 say: their countries and regions, nearby towns, and a container named next to the name
 ("Alexandria, Minnesota", "Salaheddin district in eastern Aleppo"), so that a document about
@@ -75,6 +77,7 @@ LOCAL_NOUNS = {"police", "officers", "officer", "department", "residents", "resi
                "municipality", "community", "streets", "suburbs", "outskirts", "countryside",
                "city", "town"}
 LIST_WORDS = {",", "and", "or", "&"}
+DATELINE_DASHES = {"—", "–", "---", "--", "-", "("}
 
 if not Doc.has_extension("toponyms"):
     Doc.set_extension("toponyms", default=None)
@@ -83,6 +86,11 @@ if not Doc.has_extension("toponyms"):
 def _demonyms() -> dict[str, str]:
     """Country adjective -> ISO code."""
     return {row[0].lower(): row[1] for row in load("demonyms")}
+
+
+def _state_abbreviations() -> dict[str, str]:
+    """AP abbreviation -> US state name ("Minn." -> "Minnesota")."""
+    return {row[0]: row[1] for row in load("us_state_abbreviations")}
 
 
 def _is_name_token(token: Token) -> bool:
@@ -111,6 +119,29 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
                 if doc[end - 1].whitespace_ == "" and end < len(doc) and doc[end].text in {"-", "‑"}:
                     continue
                 spans.append((start, end))
+    return spans
+
+
+def _dateline_spans(doc: Doc) -> list[tuple[int, int]]:
+    """The capitalised place of a dateline ("MANSFIELD — The council...", "RALEIGH, N.C.
+    (AP) -"), which the name finder skips as it skips other all-caps words."""
+    spans = []
+    start = 0
+    while start < len(doc):
+        end = start
+        while end < len(doc) and end - start < MAX_NAME_TOKENS and doc[end].text.isupper() and \
+                doc[end].text.isalpha() and len(doc[end].text) > 1:
+            end += 1
+        if end == start:
+            start += 1
+            continue
+        before = doc[start - 1] if start else None
+        after = [t.text for t in doc[end:end + 6]]
+        opens = before is None or before.is_space or before.is_punct or before.like_num
+        dash = next((i for i, text in enumerate(after) if text in DATELINE_DASHES), None)
+        if opens and dash is not None and (dash == 0 or after[0] == ","):
+            spans.append((start, end))
+        start = end
     return spans
 
 
@@ -225,6 +256,39 @@ def _inside_named_place(doc: Doc, start: int, end: int) -> bool:
         rest[1].ent_type_ in {"GPE", "LOC", "NORP", ""}
 
 
+def _surnames(doc: Doc) -> set[str]:
+    """Last names of the people the document names in full ("Brett Hartmann")."""
+    return {name_key(e[-1].text) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
+            and not any(t.lower_ in ARTICLES for t in e)}
+
+
+def _part_of_person(doc: Doc, start: int, end: int) -> bool:
+    """ "Sheldon Peck", "Charlotte Graham": a place name inside a longer person's name."""
+    return any(doc[i].ent_type_ == "PERSON" for i in range(start, end)) and (
+        start > 0 and doc[start - 1].ent_type_ == "PERSON" and doc[start - 1].ent_iob_ != "B"
+        or doc[start].ent_iob_ == "I" or
+        end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "PERSON")
+
+
+def _opens_longer_name(doc: Doc, end: int) -> bool:
+    """ "Columbia University", "Webb Center", "Mayor Bill Euille": a name followed by more of
+    a proper name, other than a word for the place's people or institutions ("Mansfield
+    Police")."""
+    return end < len(doc) and _is_name_token(doc[end]) and _continues_name(doc, end) and \
+        doc[end].lower_ not in LOCAL_NOUNS
+
+
+def _continues_name(doc: Doc, start: int) -> bool:
+    """ "Pointe Coupee", "Mansfield Police": the tail of a longer capitalised name that was
+    not read as a place as a whole; a word opening a sentence is capitalised anyway."""
+    if start == 0:
+        return False
+    before = doc[start - 1]
+    return bool(before.whitespace_) and _is_name_token(before) and \
+        before.text not in {"-", "‑"} and not before.is_sent_start and \
+        before.lower_ not in DIRECTIONS | {"the", "a", "an"}
+
+
 def _score(place: Place, hint: str | None) -> float:
     """Prior of one reading before the document has its say: feature type and population."""
     score = KIND_PRIOR.get(place.kind, 0.0) + math.log10(place.population + 10) * 0.8
@@ -269,14 +333,21 @@ class _Context:
             self.own_countries[(key, place.country_code)]
         score = COUNTRY_WEIGHT * same_country / others
         region = (place.country_code, place.admin1)
-        if place.admin1 and self.regions[region] > self.own_regions[(key, *region)]:
-            score += REGION_WEIGHT
-        if place.kind in {"city", "district"} and any(
-                k != key and abs(p.lat - place.lat) < 1.0 and
-                haversine_km(p.lat, p.lon, place.lat, place.lon) <= NEAR_KM
-                for k, p in self.towns):
-            score += PROXIMITY_WEIGHT
+        if place.admin1:
+            same_region = self.regions[region] - self.own_regions[(key, *region)]
+            score += REGION_WEIGHT * _support(same_region, others)
+        if place.kind in {"city", "district"}:
+            nearby = sum(k != key and abs(p.lat - place.lat) < 1.0 and
+                         haversine_km(p.lat, p.lon, place.lat, place.lon) <= NEAR_KM
+                         for k, p in self.towns)
+            score += PROXIMITY_WEIGHT * _support(nearby, others)
         return score
+
+
+def _support(mentions: int, others: int) -> float:
+    """How far other mentions back a reading: fully once a third of them do, so that a town
+    the document keeps naming outweighs one named in passing."""
+    return min(1.0, 3 * mentions / others)
 
 
 @Language.factory("thucydides_places", default_config={"gazetteer_path": None})
@@ -290,6 +361,7 @@ class PlaceFinder:
     def __init__(self, gazetteer: Gazetteer | None):
         self._gazetteer = gazetteer
         self.demonyms = _demonyms()
+        self.state_abbreviations = _state_abbreviations()
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -310,30 +382,40 @@ class PlaceFinder:
                 if span:
                     entity_spans[span] = entity.label_
                     spans.append(span)
+        for span in _dateline_spans(doc):
+            entity_spans[span] = "GPE"
+            spans.append(span)
         spans = sorted(set(spans), key=lambda se: (-(se[1] - se[0]), se[0]))
         names = {_name(doc, s, e) for s, e in spans} - {""}
         stems = {_name(doc, s, e): _name(doc, s, e - 1) for s, e in spans
                  if e - s > 1 and doc[e - 1].text in ADMIN_NOUNS}
-        found = self.gazetteer.lookup(names | set(stems.values()))
+        states = {n: self.state_abbreviations[n] for n in names if n in self.state_abbreviations}
+        found = self.gazetteer.lookup(names | set(stems.values()) | set(states.values()))
         for name, stem in stems.items():
             # "Douglas County", "Idlib Governorate": the division, or else its seat.
             divisions = [p for p in found[stem][0] if p.kind not in {"country", "region"}]
             if not found[name][0] and divisions:
                 found[name] = (divisions, found[stem][1])
+        for abbreviation, state in states.items():
+            found[abbreviation] = ([p for p in found[state][0] if p.kind == "admin1" and
+                                    p.country_code == "US"], True)
+        demonyms = self._demonym_spans(doc)
+        people = _surnames(doc)
         unknown: dict[tuple[int, int], bool] = {}
-        chosen = self._select(doc, spans, entity_spans, found, set(), unknown)
-        known = self._known_names(doc, chosen, entity_spans, found)
-        chosen = self._select(doc, spans, entity_spans, found, known, unknown, chosen)
-        chosen += self._demonym_toponyms(doc, {i for s, e, _, _ in chosen for i in range(s, e)})
+        chosen = self._select(doc, spans, entity_spans, found, set(), unknown, demonyms, people)
+        known = self._known_names(doc, chosen, entity_spans, found, people)
+        chosen = self._select(doc, spans, entity_spans, found, known, unknown, demonyms, people,
+                              chosen)
+        chosen += self._demonym_toponyms(doc, demonyms,
+                                         {i for s, e, _, _ in chosen for i in range(s, e)})
         chosen.sort(key=lambda item: item[0])
         return self._resolve(doc, chosen)
 
-    def _known_names(self, doc: Doc, chosen: list, entity_spans: dict, found: dict) -> set[str]:
+    def _known_names(self, doc: Doc, chosen: list, entity_spans: dict, found: dict,
+                     people: set[str]) -> set[str]:
         """One sense per discourse: a name read as a place once is a place everywhere; so is a
         big city of the document's country that the model took for a person ("aircraft struck
         Homs"), unless the document names someone so ("Mike Henderson")."""
-        people = {name_key(e[-1].text) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
-                  and not any(t.lower_ in ARTICLES for t in e)}
         known = set()
         for start, end, places, _ in chosen:
             label = entity_spans.get((start, end)) or self._entity_label(doc, start, end)
@@ -349,15 +431,19 @@ class PlaceFinder:
 
     def _select(self, doc: Doc, spans: list[tuple[int, int]], entity_spans: dict,
                 found: dict, known: set[str], unknown: dict[tuple[int, int], bool],
+                demonyms: list[tuple[int, int]], people: set[str],
                 earlier: list | None = None) -> list:
-        """Non-overlapping place names, longest first; `unknown` keeps, across passes, which
-        spans the gazetteer lacks are places all the same."""
+        """Non-overlapping place names, longest first, none of them a piece of a country
+        adjective ("Sri" of "Sri Lankan"); `unknown` keeps, across passes, which spans the
+        gazetteer lacks are places all the same."""
         chosen: list[tuple[int, int, list[Place], bool]] = []
         taken: set[int] = set()
         ends = {e for _, e, places, _ in earlier or [] if places}
         starts = {s for s, _, places, _ in earlier or [] if places}
         for start, end in spans:
-            if taken.intersection(range(start, end)):
+            if taken.intersection(range(start, end)) or any(
+                    start < d_end and d_start < end and not start <= d_start < d_end <= end
+                    for d_start, d_end in demonyms):
                 continue
             name = _name(doc, start, end)
             if not name or name.lower() in GENERIC_WORDS | DIRECTIONS or \
@@ -371,7 +457,16 @@ class PlaceFinder:
                     exact and any(p.kind == "country" for p in places)):
                 continue
             label = entity_spans.get((start, end)) or self._entity_label(doc, start, end)
-            if label in NEVER_PLACE_LABELS:
+            if label in NEVER_PLACE_LABELS or _part_of_person(doc, start, end) or \
+                    _continues_name(doc, start):
+                continue
+            # A person named before, or the first word of a longer name; a state's or a
+            # county's name stays a place there ("Texas Forest Service", "Madison County Jail").
+            division = exact and any(p.kind in {"country", "admin1"} for p in places) or \
+                doc[end - 1].text in ADMIN_NOUNS
+            if not division and name_key(name) not in known and (
+                    _opens_longer_name(doc, end) or
+                    label not in {"GPE", "LOC"} and name_key(name) in people):
                 continue
             listed = bool(places) and (
                 start >= 2 and doc[start - 1].lower_ in LIST_WORDS and start - 1 in ends
@@ -392,19 +487,35 @@ class PlaceFinder:
             taken.update(range(start, end))
         return chosen
 
-    def _demonym_toponyms(self, doc: Doc, taken: set[int]) -> list:
+    def _demonym_spans(self, doc: Doc) -> list[tuple[int, int]]:
+        """Capitalised country adjectives, the longest at each word ("Sri Lankan", "South
+        African")."""
+        spans = []
+        start = 0
+        while start < len(doc):
+            for length in (3, 2, 1):
+                span = doc[start:start + length]
+                if len(span) == length and span.text[:1].isupper() and \
+                        span.text.lower() in self.demonyms:
+                    spans.append((start, start + length))
+                    start += length - 1
+                    break
+            start += 1
+        return spans
+
+    def _demonym_toponyms(self, doc: Doc, spans: list[tuple[int, int]], taken: set[int]) -> list:
         """Country adjectives that stand for their country, as modifiers of a noun ("the
         Sudanese government", "Russian warplanes"); not nouns for people ("Syrians fled")."""
         out = []
-        for token in doc:
-            code = self.demonyms.get(token.lower_)
-            if code is None or token.i in taken or not token.text[:1].isupper():
+        for start, end in spans:
+            last = doc[end - 1]
+            if taken.intersection(range(start, end)):
                 continue
-            if token.dep_ not in {"amod", "compound", "nmod"} or token.head.pos_ not in {
-                    "NOUN", "PROPN"} or token.head.i == token.i:
+            if last.dep_ not in {"amod", "compound", "nmod"} or last.head.pos_ not in {
+                    "NOUN", "PROPN"} or start <= last.head.i < end:
                 continue
-            country = self.gazetteer.country(code)
-            out.append((token.i, token.i + 1, [country] if country else [], True))
+            country = self.gazetteer.country(self.demonyms[doc[start:end].text.lower()])
+            out.append((start, end, [country] if country else [], True))
         return out
 
     def _priors(self, name: str, places: list[Place], hint: str | None) -> dict[int, float]:
