@@ -194,3 +194,25 @@ def test_wof_import_makes_a_homs_neighbourhood_resolve(tmp_path: Path):
     assert waer.place is not None and waer.place.country_code == "SY"
     assert abs(waer.place.lat - 34.78) < 0.1 and abs(waer.place.lon - 36.65) < 0.1
     assert waer.precision == 1
+
+
+def test_build_if_missing_keeps_a_current_file_and_rebuilds_an_outdated_one(tmp_path: Path,
+                                                                            monkeypatch):
+    import sqlite3
+
+    import thucydides.gazetteer as gazetteer
+
+    built = []
+    monkeypatch.setattr(gazetteer, "build", lambda path, quiet=False: built.append(str(path)))
+    current = create_empty(tmp_path / "current.sqlite")
+    result = CliRunner().invoke(cli, ["gazetteer", "build", "--if-missing", "--path", str(current)])
+    assert result.exit_code == 0 and built == []
+
+    db = sqlite3.connect(str(current))
+    db.execute("UPDATE meta SET value = 'older' WHERE name = 'schema'")
+    db.commit()
+    db.close()
+    CliRunner().invoke(cli, ["gazetteer", "build", "--if-missing", "--path", str(current)])
+    missing = tmp_path / "missing.sqlite"
+    CliRunner().invoke(cli, ["gazetteer", "build", "--if-missing", "--path", str(missing)])
+    assert built == [str(current), str(missing)]

@@ -168,7 +168,8 @@ def gazetteer() -> None:
 @click.option("--path", type=click.Path(dir_okay=False), envvar="THUCYDIDES_GAZETTEER",
               help="Where to write it (default: ~/.local/share/thucydides/gazetteer.sqlite, "
                    "or $THUCYDIDES_HOME).")
-@click.option("--if-missing", is_flag=True, help="Do nothing when the file already exists.")
+@click.option("--if-missing", is_flag=True,
+              help="Do nothing when an up-to-date gazetteer already exists.")
 def gazetteer_build(path: str | None, if_missing: bool) -> None:
     """Build the gazetteer from the installed GeoNames packages (offline, about a minute).
 
@@ -176,10 +177,10 @@ def gazetteer_build(path: str | None, if_missing: bool) -> None:
     Example:
       thucydides gazetteer build --if-missing
     """
-    from .gazetteer import build, default_path
+    from .gazetteer import SCHEMA_VERSION, build, built_version, default_path
 
     target = path or default_path()
-    if if_missing and __import__("pathlib").Path(target).exists():
+    if if_missing and built_version(target) == SCHEMA_VERSION:
         click.echo(f"thucydides: gazetteer already at {target}", err=True)
         return
     build(target)

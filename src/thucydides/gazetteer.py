@@ -42,7 +42,20 @@ CREATE INDEX IF NOT EXISTS names_key ON names (key);
 CREATE INDEX IF NOT EXISTS names_loose ON names (loose);
 CREATE INDEX IF NOT EXISTS names_place ON names (place_id);
 """
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "2"  # bump when the build changes what it writes: setup then rebuilds
+
+
+def built_version(path: Path | str) -> str | None:
+    """The SCHEMA_VERSION a gazetteer file was built with, None if it is missing or unreadable."""
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = db.execute("SELECT value FROM meta WHERE name = 'schema'").fetchone()
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
 
 _MARKS = re.compile(r"[’'`ʿʾ‘´ʻ]")
 _ARTICLES = {"al", "el", "ad", "as", "ash", "an", "ar", "at", "az", "ad", "ed", "es", "ez", "er",
