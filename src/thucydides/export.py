@@ -9,7 +9,6 @@ from collections.abc import Iterable
 
 from .types import Extraction, Incident
 
-FORMATS = ("json", "jsonl", "csv", "geojson", "table")
 CSV_COLUMNS = [
     "document_id", "incident_id", "date", "date_precision", "event_type", "sub_event_type",
     "location", "country_code", "admin1", "latitude", "longitude", "geo_precision",

@@ -16,7 +16,6 @@ from pathlib import Path
 from .types import Document
 
 MAX_BYTES = 20 * 1024 * 1024
-TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 
