@@ -10,6 +10,7 @@ added to each.
 from __future__ import annotations
 
 import hashlib
+from functools import cache
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -34,6 +35,7 @@ def _joins(mention: EventMention, event_type: str) -> bool:
         mention.specificity == 0 and mention.event_type in VIOLENCE and event_type in VIOLENCE)
 
 
+@cache
 def _event_type_of() -> dict[str, str]:
     types = {row[2]: row[1] for row in load("event_triggers")}
     types.update({row[2]: "Explosions/Remote violence" for row in load("weapons") if row[2] != "-"})
