@@ -524,11 +524,14 @@ class EventFinder:
         return list(seen.values())
 
     def _country_adjective(self, token: Token) -> str | None:
-        """The country adjective a token stands for: "Russian", "Russia", "Moscow('s)"."""
+        """The country adjective a token stands for: "Russian", "Russia", "Moscow('s)".
+
+        A place name in capitals is a dateline ("KYIV, March 3 — ..."), where the story was
+        filed, not a party to it."""
         word = token.text.lower()
         if word in self.demonyms:
             return self.demonyms[word]
-        if token.ent_type_ in {"GPE", "NORP"} or token.pos_ == "PROPN":
+        if (token.ent_type_ in {"GPE", "NORP"} or token.pos_ == "PROPN") and not token.is_upper:
             return self.country_adjectives.get(word)
         return None
 

@@ -122,12 +122,12 @@ def fuse(document: Document, mentions: list[EventMention], segments: list[Segmen
             continue
         (placed if mention.places else placeless).append((mention, day, precision))
 
-    # Specific mentions found the incidents; generic ones then join them where they can.
-    placed.sort(key=lambda item: -item[0].specificity)
+    # Specific (then dated) mentions found the incidents; the others join them where they can.
+    placed.sort(key=lambda item: (-item[0].specificity, item[0].date is None))
     for mention, day, precision in placed:
         place = mention.places[0]
         key = next((k for k in drafts if k[1:] == (day, place.place.id) and _joins(mention, k[0])),
-                   (mention.event_type, day, place.place.id))
+                   None) or _continued(mention, drafts) or (mention.event_type, day, place.place.id)
         draft = drafts.setdefault(key, _Draft(key[0], day, precision, place))
         if place.precision < draft.location.precision:
             draft.location = place
@@ -160,6 +160,17 @@ def fuse(document: Document, mentions: list[EventMention], segments: list[Segmen
     loose = [c for c in claims if (c.claimant, c.start) not in used]
     incidents.sort(key=lambda i: (i.date or "", i.evidence[0].start if i.evidence else 0))
     return incidents, aggregate_claims + loose
+
+
+def _continued(mention: EventMention, drafts: dict[tuple, _Draft]) -> tuple | None:
+    """The incident an undated sentence goes on about: one its entry has already dated at the
+    same place ("Five more were wounded in Saltivka" after "shelling of Saltivka on Tuesday")."""
+    if mention.date is not None:
+        return None
+    place_id = mention.places[0].place.id
+    return next((key for key, d in drafts.items()
+                 if mention.segment in d.segments and _joins(mention, d.family)
+                 and any(p.place.id == place_id for m in d.mentions for p in m.places)), None)
 
 
 def _covered(mention: EventMention, day: str | None, drafts: list[_Draft]) -> list[_Draft]:

@@ -1,0 +1,36 @@
+"""Fusion of one report's sentences into incidents, on short fictional wire copy."""
+
+from __future__ import annotations
+
+import thucydides
+
+# Fictional wire report (written for this test).
+SHELLING = (
+    "KYIV, March 3 — Russian shelling of the Saltivka district of Kharkiv killed three "
+    "civilians on Tuesday, the regional governor said. Five more people were wounded when a "
+    "shell hit an apartment block in Saltivka, he added."
+)
+
+
+def test_undated_sentence_at_the_same_place_continues_the_dated_incident():
+    result = thucydides.extract(SHELLING, published="2022-03-03")
+    [saltivka] = [i for i in result.incidents if i.location.name == "Saltivka"]
+    assert saltivka.date == "2022-03-01"  # Tuesday, not the day of publication
+    assert saltivka.fatalities.best == 3 and saltivka.injured.best == 5
+    assert len(saltivka.evidence) == 2
+
+
+def test_dateline_city_is_not_a_party_to_the_attack():
+    result = thucydides.extract(SHELLING, published="2022-03-03")
+    names = {a.name for i in result.incidents for a in i.actors if a.role == "perpetrator"}
+    assert names == {"Russian military"}
+
+
+def test_undated_sentence_elsewhere_stays_its_own_incident():
+    text = ("Shelling killed two people in Kherson on Monday, officials said. "
+            "In Mykolaiv, a missile strike wounded four people.")
+    result = thucydides.extract(text, published="2022-04-06")
+    [kherson] = [i for i in result.incidents if i.location.name == "Kherson"]
+    [mykolaiv] = [i for i in result.incidents if i.location.name.startswith("Mykola")]
+    assert kherson.date == "2022-04-04" and kherson.fatalities.best == 2
+    assert mykolaiv.date == "2022-04-06" and mykolaiv.injured.best == 4
