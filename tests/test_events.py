@@ -35,6 +35,8 @@ def sub_type(text: str) -> str | None:
      "Air/drone strike"),
     ("Artillery shells landed on a residential district late on Tuesday.",
      "Shelling/artillery/missile attack"),
+    ("Shelling killed two people in the port city on Monday, officials said.",
+     "Shelling/artillery/missile attack"),
     ("A suicide bomber blew himself up at a police checkpoint, killing four officers.",
      "Suicide bomb"),
     ("A roadside bomb struck a minibus carrying workers, killing six of them.",

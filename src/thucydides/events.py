@@ -120,14 +120,15 @@ def _phrases(name: str) -> dict[tuple[str, ...], tuple[str, ...]]:
 def _match(tokens: list[str], table: dict[tuple[str, ...], tuple[str, ...]],
            words: list[str] | None = None):
     """Longest matches of lemma phrases, left to right: (start, end, value). With `words`
-    (the tokens as written, lower case), an entry also matches them: the English model
-    lemmatises some forms wrongly ("raped" as "rap", "retook" as itself)."""
+    (the tokens as written, lower case), an entry for the written form comes first: the
+    English model lemmatises some forms wrongly ("raped" as "rap", "retook" as itself) and
+    a listed form says more than its lemma ("shelling" is a kind of attack, "shell" may not be)."""
     i = 0
     while i < len(tokens):
         for size in range(min(MAX_PHRASE, len(tokens) - i), 0, -1):
-            value = table.get(tuple(tokens[i:i + size]))
-            if value is None and words is not None:
-                value = table.get(tuple(words[i:i + size]))
+            value = table.get(tuple(words[i:i + size])) if words is not None else None
+            if value is None:
+                value = table.get(tuple(tokens[i:i + size]))
             if value is not None:
                 yield i, i + size, value
                 i += size
