@@ -255,6 +255,7 @@ def test_reported_battles_and_agreements_stay_events(text, word):
     "The deal also has language on long-term security cooperation.",
     "'The danger has not passed yet,' agreed the activist.",
     "Volunteers have been deployed to help at the food bank.",
+    "The ambassador said the nuclear issue is being dealt with in Vienna.",
 ])
 def test_agreements_talked_about_and_unarmed_deployments_are_no_events(text):
     assert acled_triggers(text) == []

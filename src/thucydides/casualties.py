@@ -46,8 +46,11 @@ QUANTITY = (rf"(?:{MODIFIER}\s+)?(?:between\s+(?P<lo>{NUMBER})\s+and\s+(?P<hi>{N
             rf"|(?P<n>{NUMBER})(?:\s*(?:to|-|–|or)\s*(?P<n2>{NUMBER}))?"
             rf"|(?P<vague>{VAGUE})"
             rf"|(?P<single>(?:a|the)\s+(?P<ord>{_ORDINAL})|a|an|one|another))")
-# words before the noun; "of", a determiner or a relative pronoun starts another phrase
-ADJECTIVES = r"(?:(?!(?:of|the|a|an|his|her|their|its|who|that|which)\b)[\w'’-]+\s+){0,3}?"
+# words before the noun; "of", a determiner, a relative pronoun, a conjunction, a number or a
+# victim's state starts another phrase ("one dead and 11 others shot", "24 hours after 14 people")
+ADJECTIVES = (r"(?:(?!(?:of|the|a|an|his|her|their|its|who|that|which|and|or|where|when|while|"
+              r"after|before|as|since|were|was|is|are|had|has|have|been|dead|killed|wounded|"
+              r"injured|hurt|shot|\d+|" + "|".join([*UNITS, *TENS]) + r")\b)[\w'’-]+\s+){0,3}?")
 # "one of them died", "two of the victims, a man and a woman, were wounded"
 PARTITIVE = r"(?:\s+of\s+(?:them|those|the (?:[\w-]+\s+)?(?:victims|people|men|women))" \
             r"(?:\s*,\s*(?:a|an)\s[^,]{1,40},)?)?"
@@ -66,7 +69,7 @@ PERSONS = (r"(?:people|persons|person|civilians?|children|child|kids|men|man|wom
            rf"{PERPETRATORS})")
 KILLED = (r"(?:killed|dead|died|dies|slain|massacred|executed|murdered|perished|"
           r"lost (?:their|his|her) "
-          r"lives?|shot dead|shot and killed|shot to death|gunned down|fatally (?:shot|wounded|"
+          r"lives?|shot dead|shot,? (?:and )?killed|shot to death|gunned down|fatally (?:shot|wounded|"
           r"injured|stabbed|struck)|killed instantly|pronounced dead|beheaded)")
 INJURED = (r"(?:injured|wounded|hurt|hospitali[sz]ed|shot and wounded|shot and injured|grazed|"
            r"(?:suffered|sustained|received) (?:[\w-]+\s+){0,3}?(?:injuries|wounds?)|"
@@ -141,7 +144,7 @@ _ONE = (r"(?:man|woman|teen|teenager|boy|girl|child|toddler|baby|infant|student|
         r"\d{1,2}-year-old)(?:\s*,\s*\d{1,3}\s*,?)?")
 BARE_VICTIM = re.compile(
     rf"\b(?P<list>(?:{_ONE}(?:\s*,\s*|\s+and\s+|\s*&\s*))*){_ONE}\s+(?:(?:is|are|was|were|"
-    rf"accidentally|fatally|critically|seriously|reportedly|found|both)\s+)*{VICTIM_VERB}",
+    rf"accidentally|critically|seriously|reportedly|found|both)\s+)*{VICTIM_VERB}",
     re.IGNORECASE)
 SELF_HARM = re.compile(rf"\b(?:(?P<fatal>{SELF_INFLICTED}|fatally shot (?:himself|herself))|"
                        r"shot (?:himself|herself)|shooting (?:himself|herself))\b", re.IGNORECASE)
@@ -339,7 +342,7 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
             kind = "killed" if state == "dead" else "injured"
         else:
             kind = "killed" if verb.startswith(("kill", "claim")) else \
-                "shot" if verb.startswith("shot") else "injured"
+                "shot" if verb.startswith(("shot", "shooting")) else "injured"
         if verb in {"killed", "wounded", "injured", "shot", "shooting", "claimed", "claiming"} and \
                 not m.group("noun"):
             continue

@@ -353,6 +353,8 @@ class EventFinder:
             return True  # "a missile base", "artillery positions"
         if sub_type == "Natural disaster" and head.pos_ == "VERB":
             return True  # "stormed the university", "flooded the streets"
+        if sub_type == "Agreement" and not trigger.specificity and head.pos_ == "VERB":
+            return True  # "the issue is dealt with in Vienna" is no deal
         if sub_type == "Man-made disaster" and not trigger.specificity and head.pos_ != "NOUN":
             return True  # "a fire at a factory", not "fired at the crowd"
         if head.dep_ == "pobj" and any(t.token == governor.i and t.event_type == "Protests"
