@@ -276,3 +276,12 @@ def test_people_who_report_an_attack_are_not_its_perpetrators():
     roles = {a.name: a.role for i in result.incidents for a in i.actors}
     assert roles.get("Civilians") != "perpetrator"
     assert roles.get("Militants") == "perpetrator"
+
+
+def test_subject_of_another_clause_is_not_the_perpetrator():
+    result = thucydides.extract("Villagers are afraid to go into the forest, and a deadly attack "
+                                "by militants on a police post in Lamu on Monday has shaken them.",
+                                published="2021-03-30")
+    roles = {a.name: a.role for i in result.incidents for a in i.actors}
+    assert roles.get("Civilians") != "perpetrator"
+    assert roles.get("Militants") == "perpetrator"

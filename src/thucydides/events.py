@@ -760,6 +760,9 @@ def _role(token: Token, trigger_tokens: set[int]) -> str:
             token.head.lemma_.lower() in REPORTING_LEMMAS and \
             not any(t.i in trigger_tokens for t in token.subtree):
         return "other"
+    if token.dep_ == "nsubj" and not any(_same_clause(token.doc[i], token.head)
+                                          for i in trigger_tokens):
+        return "other"  # "Villagers are afraid, and an attack on the base has ..."
     if token.dep_ in {"nsubj", "agent"} or (token.dep_ == "pobj" and token.head.lower_ == "by"):
         return "perpetrator"
     if token.dep_ in {"poss", "amod", "compound", "nmod"}:
@@ -773,6 +776,19 @@ def _role(token: Token, trigger_tokens: set[int]) -> str:
                                                {"on", "against", "targeting"}):
         return "target"
     return "other"
+
+
+def _same_clause(word: Token, verb: Token) -> bool:
+    """Whether an event word belongs to the clause of `verb`: it is the verb, or the path up
+    to it crosses no other clause with a subject of its own (a coordinated or reported one)."""
+    while word.i != verb.i:
+        if word.head.i == word.i:
+            return False
+        if word.dep_ in {"conj", "ccomp", "parataxis"} and word.pos_ in {"VERB", "AUX"} and \
+                any(c.dep_ in {"nsubj", "nsubjpass"} for c in word.children):
+            return False
+        word = word.head
+    return True
 
 
 @Language.factory("thucydides_events")
