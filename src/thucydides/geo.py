@@ -15,12 +15,14 @@ Syria reads "Homs" as the Syrian city.
 from __future__ import annotations
 
 import math
+import statistics
 from collections import Counter
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from .gazetteer import Gazetteer, name_key
+from .gazetteer import UNPLACED, Gazetteer, name_key
 from .incidents import haversine_km
 from .lexicons import load
 from .types import Place, Toponym
@@ -55,7 +57,8 @@ GENERIC_WORDS = {"road", "street", "avenue", "lane", "drive", "boulevard", "high
                  "bridge", "center", "centre", "court", "tower", "station", "school", "church",
                  "gulf", "coast", "valley", "island", "islands", "mountain", "mountains", "bay",
                  "district", "province", "state", "region", "border", "metro", "capitol",
-                 "senate", "congress", "assembly", "office", "airport", "port", "camp", "base"}
+                 "senate", "congress", "assembly", "office", "airport", "port", "camp", "base",
+                 "bank", "cape", "side", "wing", "university", "college", "board", "trust"}
 STRONG_LOCATIVES = {"in", "at", "near", "outside", "around", "across", "towards", "toward",
                     "into", "inside", "throughout", "nearby", "on", "over", "against"}
 CONTAINERS = {"city", "town", "village", "province", "provinces", "governorate", "region",
@@ -70,6 +73,8 @@ PLACE_TAKING_VERBS = {"liberate", "storm", "besiege", "overrun", "shell", "bomba
 ADMIN_NOUNS = {"County": "admin2", "Parish": "admin2", "Province": "admin1",
                "Governorate": "admin1", "Region": "admin1", "Oblast": "admin1",
                "District": "district"}
+# What US local news appends to a county's name ("Walton County", "Rapides Parish").
+DIVISION_SUFFIXES = ("County", "Parish")
 # Nouns that a place name modifies when it stands for the place's people or institutions.
 LOCAL_NOUNS = {"police", "officers", "officer", "department", "residents", "resident", "man",
                "woman", "men", "women", "boy", "girl", "family", "families", "mayor", "council",
@@ -86,6 +91,10 @@ if not Doc.has_extension("toponyms"):
 def _demonyms() -> dict[str, str]:
     """Country adjective -> ISO code."""
     return {row[0].lower(): row[1] for row in load("demonyms")}
+
+
+def _person_titles() -> set[str]:
+    return {row[0] for row in load("person_titles")}
 
 
 def _state_abbreviations() -> dict[str, str]:
@@ -146,13 +155,24 @@ def _dateline_spans(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """An entity without its determiner and place noun: "the Homs city" -> "Homs"."""
-    while start < end and doc[start].lower_ in {"the", "a", "an"} | DIRECTIONS:
+    """An entity without its determiner, place noun and a direction in lower case: "the Homs
+    city" -> "Homs", "northern Aleppo" -> "Aleppo"; a capitalised direction may be part of the
+    name ("West Bank", "Eastern Ghouta") and is left to the gazetteer to decide."""
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or
+                           doc[start].text in DIRECTIONS):
         start += 1
     while end > start and (doc[end - 1].text in PLACE_NOUNS or
                            doc[end - 1].lower_ in {"'s", "’s"}):
         end -= 1
     return (start, end) if end > start else None
+
+
+def _names_a_territory(match: tuple[list[Place], bool]) -> bool:
+    """Whether the rest of "Northeast Georgia", "South Philadelphia" is a place the direction
+    divides; a continent's parts ("West Africa") and names the gazetteer lacks ("Eastern
+    Ghouta") are names of their own."""
+    places, exact = match
+    return exact and any(p.kind != "region" for p in places)
 
 
 def _name(doc: Doc, start: int, end: int) -> str:
@@ -174,8 +194,8 @@ def _kind_hint(doc: Doc, start: int, end: int) -> str | None:
             break
         head = head.head
     # "Idlib and Homs Provinces": the plural noun after the last conjunct
-    for right in doc[end:end + 4]:
-        if right.lower_ in {"provinces", "governorates", "cities", "districts"}:
+    for right in doc[end:end + 16]:
+        if right.lower_ in {"provinces", "governorates", "cities", "districts", "counties"}:
             return PLACE_NOUNS[right.lower_]
         if right.lower_ not in {"and", ","} and not _is_name_token(right):
             break
@@ -362,6 +382,7 @@ class PlaceFinder:
         self._gazetteer = gazetteer
         self.demonyms = _demonyms()
         self.state_abbreviations = _state_abbreviations()
+        self.person_titles = _person_titles()
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -409,18 +430,37 @@ class PlaceFinder:
         chosen += self._demonym_toponyms(doc, demonyms,
                                          {i for s, e, _, _ in chosen for i in range(s, e)})
         chosen.sort(key=lambda item: item[0])
-        return self._resolve(doc, chosen)
+        return self._resolve(doc, self._counties_by_plural(doc, chosen))
+
+    def _counties_by_plural(self, doc: Doc, chosen: list) -> list:
+        """ "Walton and Oconee counties": names the text calls counties read as the counties
+        of those names, where the gazetteer has them."""
+        listed = {i: _name(doc, s, e) for i, (s, e, _, _) in enumerate(chosen)
+                  if _kind_hint(doc, s, e) == "admin2" and doc[e - 1].text not in ADMIN_NOUNS}
+        wanted = {name: [f"{name} {noun}" for noun in DIVISION_SUFFIXES]
+                  for name in listed.values()}
+        found = self.gazetteer.lookup([full for fulls in wanted.values() for full in fulls])
+        out = list(chosen)
+        for i, name in listed.items():
+            counties = [p for full in wanted[name] for p in found[full][0]
+                        if found[full][1] and p.kind == "admin2"]
+            if counties:
+                out[i] = (chosen[i][0], chosen[i][1], counties, True)
+        return out
 
     def _known_names(self, doc: Doc, chosen: list, entity_spans: dict, found: dict,
                      people: set[str]) -> set[str]:
-        """One sense per discourse: a name read as a place once is a place everywhere; so is a
-        big city of the document's country that the model took for a person ("aircraft struck
-        Homs"), unless the document names someone so ("Mike Henderson")."""
+        """One sense per discourse: a name the gazetteer knows exactly, read as a place once,
+        is a place everywhere; so is a big city of the document's country that the model took
+        for a person ("aircraft struck Homs"), unless the document names someone so ("Mike
+        Henderson"). A name the gazetteer lacks or only matches loosely must show it is a place
+        at each mention: read once as a place, it is too often a people, a disease or a title
+        elsewhere ("the Tamil community", "Ebola")."""
         known = set()
-        for start, end, places, _ in chosen:
+        for start, end, places, exact in chosen:
             label = entity_spans.get((start, end)) or self._entity_label(doc, start, end)
-            if places and (label in {"GPE", "LOC"} or _has_place_context(doc, start, end)) or \
-                    not places and label not in {"GPE", "LOC"}:
+            if places and exact and (label in {"GPE", "LOC"} or
+                                     _has_place_context(doc, start, end)):
                 known.add(name_key(_name(doc, start, end)))
         countries = _main_countries([max(places, key=lambda p: p.population)
                                      for _, _, places, exact in chosen if places and exact])
@@ -451,14 +491,14 @@ class PlaceFinder:
                 continue
             places, exact = found.get(name, ([], True))
             if not places and doc[start].lower_ in DIRECTIONS and \
-                    found.get(_name(doc, start + 1, end), ([], True))[0]:
+                    _names_a_territory(found.get(_name(doc, start + 1, end), ([], True))):
                 continue  # "Northeast Georgia": the trimmed "Georgia" is the name
             if name.lower() in self.demonyms and not (
                     exact and any(p.kind == "country" for p in places)):
                 continue
             label = entity_spans.get((start, end)) or self._entity_label(doc, start, end)
             if label in NEVER_PLACE_LABELS or _part_of_person(doc, start, end) or \
-                    _continues_name(doc, start):
+                    _continues_name(doc, start) or self._after_title(doc, start):
                 continue
             # A person named before, or the first word of a longer name; a state's or a
             # county's name stays a place there ("Texas Forest Service", "Madison County Jail").
@@ -486,6 +526,10 @@ class PlaceFinder:
             chosen.append((start, end, places, exact))
             taken.update(range(start, end))
         return chosen
+
+    def _after_title(self, doc: Doc, start: int) -> bool:
+        """ "coach Ripley", "President Obama": a name right after a person's title."""
+        return start > 0 and doc[start - 1].lower_ in self.person_titles
 
     def _demonym_spans(self, doc: Doc) -> list[tuple[int, int]]:
         """Capitalised country adjectives, the longest at each word ("Sri Lankan", "South
@@ -595,6 +639,7 @@ class PlaceFinder:
                     return value
 
                 picks.append(max(places, key=score) if places else None)
+        picks = [_placed_among_towns(place, picks) for place in picks]
         toponyms = []
         for (start, end, _, _), place, hint in zip(chosen, picks, hints):
             span = doc[start:end]
@@ -612,6 +657,21 @@ def _main_countries(picks: list[Place | None]) -> set[str | None]:
             counts[place.country_code] = counts.get(place.country_code, 0) + 1
     total = sum(counts.values()) or 1
     return {code for code, n in counts.items() if n / total >= 0.2}
+
+
+def _placed_among_towns(place: Place | None, picks: list[Place | None]) -> Place | None:
+    """A division the gazetteer holds without a position (a US county) stands among the
+    towns of its state that the document names: local news names the county it reports
+    from, and a county is small beside its state. Without such towns it keeps its state's
+    point."""
+    if place is None or not place.id.startswith(UNPLACED):
+        return place
+    towns = [p for p in picks if p is not None and p.kind == "city" and
+             p.country_code == place.country_code and p.admin1 == place.admin1]
+    if not towns:
+        return place
+    return replace(place, lat=statistics.median(p.lat for p in towns),
+                   lon=statistics.median(p.lon for p in towns))
 
 
 def _container(doc: Doc, chosen: list, index: int) -> int | None:
