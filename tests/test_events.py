@@ -256,6 +256,7 @@ def test_reported_battles_and_agreements_stay_events(text, word):
     "'The danger has not passed yet,' agreed the activist.",
     "Volunteers have been deployed to help at the food bank.",
     "The ambassador said the nuclear issue is being dealt with in Vienna.",
+    "The victim is recovering from his wounds at a local hospital, police said.",
 ])
 def test_agreements_talked_about_and_unarmed_deployments_are_no_events(text):
     assert acled_triggers(text) == []

@@ -389,6 +389,9 @@ class EventFinder:
         if sub_type in TAKING_TERRITORY and generic and head.pos_ == "NOUN" and \
                 governor.lemma_.lower() not in TAKING_VERBS:
             return True
+        if sub_type in TAKING_TERRITORY and generic and head.pos_ == "VERB" and \
+                _argument(head, {"dobj", "nsubjpass"}) is None:
+            return True  # "recovering from his injuries" takes nothing
         if generic and head.dep_ == "pobj" and governor.lemma_.lower() in TRENDS:
             return True
         if _over_a_long_period(head):
