@@ -188,3 +188,30 @@ def test_a_name_the_gazetteer_lacks_must_be_a_place_at_each_mention():
     found = geoparse("Clinics opened in the Vorlanka district last week. Vorlanka activists "
                      "said Vorlanka leaders want more doctors.")
     assert [t.start for t in found if t.text == "Vorlanka"] == [22]
+
+
+def test_a_street_is_a_place_in_the_town_it_lies_in():
+    found = places("A fire damaged a house on Maple Grove Road in Springfield, Illinois, on "
+                   "Tuesday, police said.")
+    street = found["Maple Grove Road"]
+    assert "Maple Grove" not in found
+    assert street.place.name == "Springfield" and street.place.admin1 == "Illinois"
+    assert street.precision == 2
+    found = places("Officers were called to 1200 Elm Ave. in Decatur, Illinois, late on Friday.")
+    assert found["Elm Ave."].place.name == "Decatur"
+
+
+def test_a_small_town_name_that_speaks_is_a_person():
+    found = places("The food bank in Dayton, Ohio, fed 500 families on Saturday. “We were "
+                   "overwhelmed,” Marion said. Marion, who founded the charity in 2001, thanked "
+                   "the volunteers.")
+    assert "Marion" not in found and found["Dayton"].place.admin1 == "Ohio"
+    found = places("Beijing said on Monday it would answer the new tariffs, officials in "
+                   "Shanghai said.")
+    assert found["Beijing"].place.country_code == "CN"
+
+
+def test_a_disease_named_after_a_place_is_no_place():
+    found = [t for t in geoparse("A soldier from Reston, Virginia, was treated for Reston virus "
+                                 "last year.") if t.text == "Reston"]
+    assert len(found) == 1 and found[0].place.admin1 == "Virginia"

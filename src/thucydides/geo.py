@@ -5,7 +5,10 @@ entities are only one source of candidates: capitalised name sequences found in 
 gazetteer count too when the context says "place" (a locative preposition, a place noun, a
 list with other places, a name already read as a place elsewhere in the document), and so
 do datelines in capitals and AP state abbreviations ("Alexandria, Minn."); a piece of a
-longer name (a person's, an institution's, a country adjective's) does not.
+longer name (a person's, an institution's, a country adjective's) does not, nor does a name
+the document quotes someone under ("..., Kristina said") or gives a disease ("West Nile
+virus") unless the text says "place" there. Streets ("Darby Street") are places in the town
+the text puts them in, else in the town the document names most (local news).
 Resolution weighs feature type and population against what the other names of the document
 say: their countries and regions, nearby towns, and a container named next to the name
 ("Alexandria, Minnesota", "Salaheddin district in eastern Aleppo"), so that a document about
@@ -47,6 +50,8 @@ PROXIMITY_WEIGHT = 2.5
 CONTAINER_WEIGHT = 6.0
 ALIAS_PENALTY = 2.0
 BIG_CITY = 500000
+# A town this large is quoted for its council or government ("Gainesville says").
+SPEAKING_TOWN = 100000
 NEAR_KM = 100.0
 NEVER_PLACE_LABELS = {"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"}
 # Words that name a kind of place or a compass point, never a place on their own when
@@ -95,6 +100,11 @@ def _demonyms() -> dict[str, str]:
 
 def _person_titles() -> set[str]:
     return {row[0] for row in load("person_titles")}
+
+
+def _street_nouns() -> dict[str, bool]:
+    """Street word -> whether it is an abbreviation ("Ave.")."""
+    return {row[0]: row[1] == "abbreviation" for row in load("street_nouns")}
 
 
 def _state_abbreviations() -> dict[str, str]:
@@ -155,11 +165,12 @@ def _dateline_spans(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """An entity without its determiner, place noun and a direction in lower case: "the Homs
-    city" -> "Homs", "northern Aleppo" -> "Aleppo"; a capitalised direction may be part of the
-    name ("West Bank", "Eastern Ghouta") and is left to the gazetteer to decide."""
+    """An entity without its determiner, house number, place noun and a direction in lower
+    case: "the Homs city" -> "Homs", "northern Aleppo" -> "Aleppo", "6016 Dublin Road" ->
+    "Dublin Road"; a capitalised direction may be part of the name ("West Bank", "Eastern
+    Ghouta") and is left to the gazetteer to decide."""
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or
-                           doc[start].text in DIRECTIONS):
+                           doc[start].text in DIRECTIONS or doc[start].text.isdigit()):
         start += 1
     while end > start and (doc[end - 1].text in PLACE_NOUNS or
                            doc[end - 1].lower_ in {"'s", "’s"}):
@@ -231,6 +242,10 @@ def _strong_place_context(doc: Doc, start: int, end: int) -> bool:
     # "Nadia Moayyad of Southlake": a person's home town
     if before and before[-1].lower_ == "of" and before[-1].head.ent_type_ == "PERSON":
         return True
+    # "Reston, Virginia": a town placed in its state or country
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ == "GPE" and \
+            _is_name_token(doc[end + 1]):
+        return True
     return _place_object(doc, start, end)
 
 
@@ -280,6 +295,29 @@ def _surnames(doc: Doc) -> set[str]:
     """Last names of the people the document names in full ("Brett Hartmann")."""
     return {name_key(e[-1].text) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
             and not any(t.lower_ in ARTICLES for t in e)}
+
+
+def _disease_names(doc: Doc, disease_nouns: set[str]) -> set[str]:
+    """Names the document gives a disease ("West Nile virus", "Marburg hemorrhagic fever"),
+    with their tails ("Nile"): the disease's name wherever the text does not make it the
+    place."""
+    names = set()
+    for token in doc:
+        if token.lower_ in disease_nouns or token.lower_.endswith("virus"):
+            start = token.i
+            while start > 0 and token.i - start < MAX_NAME_TOKENS and \
+                    _is_name_token(doc[start - 1]) and not doc[start - 1].is_sent_start:
+                start -= 1
+            names.update(name_key(doc[i:token.i].text) for i in range(start, token.i))
+    return names
+
+
+def _speakers(doc: Doc, speech_verbs: set[str]) -> set[str]:
+    """One-word names that say something ("..., Kristina said"): people, unless a large
+    place speaks for its government ("Tbilisi says"); the caller weighs that."""
+    return {name_key(t.text) for t in doc if t.dep_ == "nsubj" and t.head.lemma_ in speech_verbs
+            and t.pos_ == "PROPN" and _is_name_token(t) and not any(
+                child.dep_ == "compound" for child in t.children)}
 
 
 def _part_of_person(doc: Doc, start: int, end: int) -> bool:
@@ -383,6 +421,9 @@ class PlaceFinder:
         self.demonyms = _demonyms()
         self.state_abbreviations = _state_abbreviations()
         self.person_titles = _person_titles()
+        self.street_nouns = _street_nouns()
+        self.speech_verbs = {row[0] for row in load("speech_verbs") if " " not in row[0]}
+        self.disease_nouns = {row[0] for row in load("disease_nouns")}
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -421,7 +462,10 @@ class PlaceFinder:
             found[abbreviation] = ([p for p in found[state][0] if p.kind == "admin1" and
                                     p.country_code == "US"], True)
         demonyms = self._demonym_spans(doc)
-        people = _surnames(doc)
+        # Name -> whether it is no place even where the model labels it one: surnames yield
+        # to the model's place labels, names of speakers and diseases do not.
+        people = dict.fromkeys(_surnames(doc), False) | dict.fromkeys(
+            self._small_speakers(doc, found) | _disease_names(doc, self.disease_nouns), True)
         unknown: dict[tuple[int, int], bool] = {}
         chosen = self._select(doc, spans, entity_spans, found, set(), unknown, demonyms, people)
         known = self._known_names(doc, chosen, entity_spans, found, people)
@@ -449,7 +493,7 @@ class PlaceFinder:
         return out
 
     def _known_names(self, doc: Doc, chosen: list, entity_spans: dict, found: dict,
-                     people: set[str]) -> set[str]:
+                     people: dict[str, bool]) -> set[str]:
         """One sense per discourse: a name the gazetteer knows exactly, read as a place once,
         is a place everywhere; so is a big city of the document's country that the model took
         for a person ("aircraft struck Homs"), unless the document names someone so ("Mike
@@ -467,11 +511,11 @@ class PlaceFinder:
         known |= {name_key(name) for name, (places, exact) in found.items()
                   if exact and any(p.kind == "city" and p.population >= BIG_CITY and
                                    p.country_code in countries for p in places)}
-        return known - people
+        return known - set(people)
 
     def _select(self, doc: Doc, spans: list[tuple[int, int]], entity_spans: dict,
                 found: dict, known: set[str], unknown: dict[tuple[int, int], bool],
-                demonyms: list[tuple[int, int]], people: set[str],
+                demonyms: list[tuple[int, int]], people: dict[str, bool],
                 earlier: list | None = None) -> list:
         """Non-overlapping place names, longest first, none of them a piece of a country
         adjective ("Sri" of "Sri Lankan"); `unknown` keeps, across passes, which spans the
@@ -500,6 +544,13 @@ class PlaceFinder:
             if label in NEVER_PLACE_LABELS or _part_of_person(doc, start, end) or \
                     _continues_name(doc, start) or self._after_title(doc, start):
                 continue
+            if self._is_street(doc, start, end):
+                if end < len(doc) and doc[end].text == "." and not doc[end - 1].whitespace_ \
+                        and self.street_nouns.get(doc[end - 1].text):
+                    end += 1  # "Ave." keeps its dot
+                chosen.append((start, end, [], True))
+                taken.update(range(start, end))
+                continue
             # A person named before, or the first word of a longer name; a state's or a
             # county's name stays a place there ("Texas Forest Service", "Madison County Jail").
             division = exact and any(p.kind in {"country", "admin1"} for p in places) or \
@@ -507,6 +558,10 @@ class PlaceFinder:
             if not division and name_key(name) not in known and (
                     _opens_longer_name(doc, end) or
                     label not in {"GPE", "LOC"} and name_key(name) in people):
+                continue
+            # Someone quoted, or a disease, by this name is one wherever the text does not say
+            # "place".
+            if people.get(name_key(name)) and not _strong_place_context(doc, start, end):
                 continue
             listed = bool(places) and (
                 start >= 2 and doc[start - 1].lower_ in LIST_WORDS and start - 1 in ends
@@ -526,6 +581,21 @@ class PlaceFinder:
             chosen.append((start, end, places, exact))
             taken.update(range(start, end))
         return chosen
+
+    def _is_street(self, doc: Doc, start: int, end: int) -> bool:
+        """ "Darby Street", "1200 DeKalb Ave.": a name ending in a street word, unless more of
+        a name follows ("Elm Street School")."""
+        return end - start >= 2 and doc[end - 1].text.rstrip(".") in self.street_nouns and \
+            doc[start].lower_ not in {"the", "a", "an"} and not (
+                end < len(doc) and _is_name_token(doc[end]) and _continues_name(doc, end))
+
+    def _small_speakers(self, doc: Doc, found: dict) -> set[str]:
+        """Speakers whose name the gazetteer knows, if at all, only as a small town: a
+        country, a region or a city speaking for its government is no person."""
+        speakers = _speakers(doc, self.speech_verbs)
+        big = {name_key(name) for name, (places, _) in found.items() if any(
+            p.kind != "city" or p.population >= SPEAKING_TOWN for p in places)}
+        return speakers - big
 
     def _after_title(self, doc: Doc, start: int) -> bool:
         """ "coach Ripley", "President Obama": a name right after a person's title."""
@@ -640,6 +710,11 @@ class PlaceFinder:
 
                 picks.append(max(places, key=score) if places else None)
         picks = [_placed_among_towns(place, picks) for place in picks]
+        streets = [i for i, (s, e, places, _) in enumerate(chosen)
+                   if not places and self._is_street(doc, s, e - (doc[e - 1].text == "."))]
+        for i in streets:
+            hints[i] = "district"
+            picks[i] = _town_of_street(picks, containers[i], streets)
         toponyms = []
         for (start, end, _, _), place, hint in zip(chosen, picks, hints):
             span = doc[start:end]
@@ -672,6 +747,21 @@ def _placed_among_towns(place: Place | None, picks: list[Place | None]) -> Place
         return place
     return replace(place, lat=statistics.median(p.lat for p in towns),
                    lon=statistics.median(p.lon for p in towns))
+
+
+def _town_of_street(picks: list[Place | None], container: int | None,
+                    streets: list[int]) -> Place | None:
+    """The town a street lies in: the one the text puts it in ("Darby Street in Dublin"), else
+    the town the document names most, the one local news reports from."""
+    if container is not None and picks[container] is not None and \
+            picks[container].kind in {"city", "district"}:
+        return picks[container]
+    towns = Counter(p.id for i, p in enumerate(picks)
+                    if p is not None and p.kind == "city" and i not in streets)
+    if not towns:
+        return None
+    top = towns.most_common(1)[0][0]
+    return next(p for p in picks if p is not None and p.id == top)
 
 
 def _container(doc: Doc, chosen: list, index: int) -> int | None:
