@@ -15,13 +15,26 @@ from spacy.tokens import Doc, Token
 
 from .dates import segment_of
 from .events import SentenceEvents, Trigger
+from .lexicons import load
 from .types import Actor, CasualtyMention, Claim, EventMention, TimeExpression, Toponym
 
-PLACE_HEADS = {"city", "town", "village", "province", "provinces", "governorate", "region",
-               "district", "neighbourhood", "neighborhood", "neighborhoods", "neighbourhoods",
-               "area", "areas", "parts", "part", "outskirts", "suburbs", "countryside", "capital",
-               "state", "county", "camp", "north", "south", "east", "west", "centre", "center"}
+PLACE_NOUNS = {row[0]: row[1] for row in load("place_nouns")}
+SETTLEMENTS = {noun for noun, role in PLACE_NOUNS.items() if role == "settlement"}
+PLACE_HEADS = {noun for noun, role in PLACE_NOUNS.items() if role != "site"}
+FORCES = {row[0] for row in load("military_nouns")}
+COMPASS = {noun for noun, role in PLACE_NOUNS.items() if role == "compass"}
 NOT_LOCATIVE = {"for", "from", "with", "like", "than", "about"}
+# Prepositions that introduce something other than the event's setting: a place behind one is
+# not where the event was ("protested against the war in X", "talks between X and Y").
+ELSEWHERE = {"against", "between", "as", "like", "than", "about"}
+# Prepositions that seldom say where the event itself was ("drove to his home in X"): a place
+# behind one is a last resort.
+AWAY = NOT_LOCATIVE | {"according", "since", "amid", "to", "toward", "towards", "despite"}
+# Dependency links that open a clause of its own: a place across one says where something
+# else happened, used only when the event's own clause names none.
+CLAUSE_LINKS = {"advcl", "relcl", "acl", "xcomp", "csubj", "parataxis"}
+# Links by which an event's clause hangs from one that can give its setting.
+SETTING_LINKS = {"advcl", "relcl", "acl", "xcomp", "conj"}
 NOUN_ROLES = {"nsubj", "nsubjpass", "dobj", "attr", "appos"}
 NEAR_KM = 60.0
 VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -66,10 +79,14 @@ def clause_tokens(doc: Doc, trigger: Trigger, others: list[Trigger]) -> set[int]
 
 # Sites a place name can qualify and still say where something happened: "Heathrow airport",
 # "a West Bank settlement", "Lebanon's southern border".
-SITE_HEADS = PLACE_HEADS | {"airport", "hospital", "base", "settlement", "home", "house",
-                            "market", "mosque", "church", "school", "prison", "checkpoint",
-                            "border", "crossing", "road", "highway", "bridge", "port",
-                            "stadium", "university", "square", "street", "front", "frontline"}
+SITE_HEADS = set(PLACE_NOUNS)
+
+
+def _ground(noun: Token) -> bool:
+    """Whether a noun a place name qualifies is a thing on the ground where an event can be
+    ("a Dublin soccer field", "Gaza farmland"), not a force or group ("Hong Kong police")."""
+    return noun.dep_ in {"pobj", "dobj"} and noun.lemma_.lower() not in FORCES and \
+        noun.ent_type_ not in {"PERSON", "NORP", "ORG"}
 
 
 def _is_event_place(token: Token, trigger_tokens: set[int], toponym: Toponym) -> bool:
@@ -90,20 +107,54 @@ def _is_event_place(token: Token, trigger_tokens: set[int], toponym: Toponym) ->
             if head.lower_ in SITE_HEADS:
                 break
             head = head.head
+        # "downtown Tbilisi Saturday": a date the parser took for the name's head
         if head.lower_ not in SITE_HEADS and head.i not in trigger_tokens and \
-                head.ent_type_ not in {"GPE", "LOC", "FAC"}:
+                head.ent_type_ not in {"GPE", "LOC", "FAC", "DATE", "TIME"} and \
+                not (token.dep_ == "compound" and _ground(head) and
+                     (toponym.place is None or toponym.place.kind != "country")):
             return False
     prep = next((a for a in token.ancestors if a.dep_ == "prep"), None)
-    if prep is not None and prep.lower_ in NOT_LOCATIVE and prep.head.lower_ not in PLACE_HEADS:
+    # "Dmitri Ivanov, of Belarus, won": where a person is from, not where it happened
+    if prep is not None and prep.lower_ == "of" and prep.head.ent_type_ == "PERSON":
         return False
-    return True
+    return prep is None or prep.lower_ not in NOT_LOCATIVE or prep.head.lower_ in PLACE_HEADS
 
 
-def event_places(doc: Doc, own: set[int], trigger_tokens: set[int], toponyms: list[Toponym],
-                 excluded: list[tuple[int, int]], resolved_only: bool = True) -> list[Toponym]:
-    """The places a trigger's clause (`own`, token indices) attaches to it, most specific
-    first; names the gazetteer could not resolve only with `resolved_only=False` (where the
-    span, not the coordinates, is wanted)."""
+def _attachment(token: Token, event: Token) -> tuple[int, int] | None:
+    """How directly a place name hangs off the event word, as (steps aside, prepositions
+    crossed). A step aside is a clause of its own ("killed when a bomb went off in X"), a doer
+    ("gunmen in X killed") or a preposition that seldom says where ("drove to his home in X");
+    none: through prepositions, objects and noun chains ("killed in the town of X"). Two steps
+    aside, reported speech or a preposition that points elsewhere ("protested against the war
+    in X"), and the place is someone else's: None."""
+    steps, hops, node = 0, 0, token
+    scope = _scope(event)
+    carriers = {event.i} | {a.i for a in event.ancestors}
+    while node.i != scope.i and node.i not in carriers:
+        if node.dep_ == "ccomp" or node.head.i == node.i or \
+                node.dep_ == "prep" and node.lower_ in ELSEWHERE:
+            return None
+        hops += node.dep_ == "prep"
+        steps += _is_aside(node, token)
+        node = node.head
+    return (steps, hops) if steps < 2 else None
+
+
+def _is_aside(node: Token, place: Token) -> bool:
+    """Whether the link from `node` up to its head steps aside from the event: into a doer
+    (not the place itself as what the event befell: "Kabul was captured"), a preposition that
+    seldom says where, a clause of its own, or a bearing."""
+    return node.dep_ in {"nsubj", "agent"} or node.dep_ == "nsubjpass" and node.i != place.i \
+        or node.dep_ == "prep" and node.lower_ in AWAY or node.dep_ in CLAUSE_LINKS \
+        or node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"} or _bearing(node)
+
+
+def event_places(doc: Doc, event: Token, own: set[int], trigger_tokens: set[int],
+                 toponyms: list[Toponym], excluded: list[tuple[int, int]],
+                 resolved_only: bool = True) -> list[Toponym]:
+    """The places a trigger's clause (`own`, token indices) attaches most directly to the
+    `event` word, nearest and most specific first; names the gazetteer could not resolve only
+    with `resolved_only=False` (where the span, not the coordinates, is wanted)."""
     places = []
     for toponym in toponyms:
         if any(s <= toponym.start < e for s, e in excluded):
@@ -113,7 +164,56 @@ def event_places(doc: Doc, own: set[int], trigger_tokens: set[int], toponyms: li
                 not _is_event_place(token, trigger_tokens, toponym):
             continue
         places.append((toponym, token))
-    return _most_specific(places, resolved_only)
+    return _most_specific(_nearest_attached(places, event), resolved_only)
+
+
+def _bearing(token: Token) -> bool:
+    """Whether a token is the compass word of a bearing ("10 km east of X", "south of X"):
+    the place after it is a landmark, not where the event was."""
+    return token.lower_ in COMPASS and token.dep_ in {"advmod", "npadvmod"}
+
+
+def trigger_places(doc: Doc, trigger: Trigger, triggers: list[Trigger], toponyms: list[Toponym],
+                   excluded: list[tuple[int, int]], resolved_only: bool = True) -> list[Toponym]:
+    """The places of one event word, nearest first. One without a place of its own takes those
+    of an event word it governs ("killed in an airstrike in Anbar"), but not across reported
+    speech or two steps aside (`_attachment`); else those of the clause it hangs from ("a
+    bomb exploded in X, killing ten", "the X neighborhood, where a car bomb killed ten")."""
+    event = doc[trigger.token]
+    trigger_tokens = {t.token for t in triggers}
+    below = {t.i for t in event.subtree}
+    governed = [t for t in triggers if t.token != trigger.token and t.token in below
+                and _attachment(doc[t.token], event) is not None]
+    for candidate in [trigger] + governed:
+        own = clause_tokens(doc, candidate, triggers)
+        places = event_places(doc, doc[candidate.token], own, trigger_tokens, toponyms,
+                              excluded, resolved_only)
+        if places:
+            return places
+    if event.dep_ not in SETTING_LINKS:
+        return []
+    setting = event.head
+    around = {t.i for t in setting.subtree} - below
+    return event_places(doc, setting, around, trigger_tokens, toponyms, excluded, resolved_only)
+
+
+def _nearest_attached(places: list[tuple[Toponym, Token]], event: Token
+                      ) -> list[tuple[Toponym, Token]]:
+    """The places of the most direct attachment; among them names of places before names
+    that qualify some other noun ("an army checkpoint in X" before "an Iraqi army
+    checkpoint"), then the fewest prepositions away."""
+    ranked = []
+    for toponym, token in places:
+        attachment = _attachment(token, event)
+        if attachment is not None:
+            steps, hops = attachment
+            qualifies = token.dep_ in {"compound", "amod", "nmod", "poss"} and \
+                token.head.lower_ not in PLACE_HEADS
+            ranked.append(((steps, qualifies, hops, token.i), toponym, token))
+    if not ranked:
+        return []
+    best = min(key[0] for key, _, _ in ranked)
+    return [(t, tok) for key, t, tok in sorted(ranked, key=lambda r: r[0]) if key[0] == best]
 
 
 def _most_specific(places: list[tuple[Toponym, Token]], resolved_only: bool = True
@@ -125,8 +225,9 @@ def _most_specific(places: list[tuple[Toponym, Token]], resolved_only: bool = Tr
     contained: set[int] = set()
     for i, (outer, outer_token) in enumerate(places):
         inner = [j for j, (t, tok) in enumerate(places)
-                 if j != i and tok in outer_token.ancestors and
-                 not any(a.dep_ == "conj" for a in _path(outer_token, tok))]
+                 if j != i and (tok in outer_token.ancestors and
+                                not any(a.dep_ == "conj" for a in _path(outer_token, tok))
+                                or _qualifies_named(outer_token, tok))]
         if not inner:
             continue
         resolved = [j for j in inner if places[j][0].place and outer.place and haversine_km(
@@ -141,6 +242,23 @@ def _most_specific(places: list[tuple[Toponym, Token]], resolved_only: bool = Tr
     kept = [t for i, (t, _) in enumerate(places)
             if i not in contained and (t.place is not None or not resolved_only)]
     return [t for t in kept if not any(_contains_town(t, other) for other in kept)]
+
+
+def _qualifies_named(qualifier: Token, name: Token) -> bool:
+    """Whether `qualifier` sits before a settlement noun that `name` names after "of" ("the
+    northern Iraqi city of Kirkuk", "Syria's capital of Damascus", "the towns of A and B"), or
+    owns a place noun that `name` names ("Mogadishu's Wadajir district")."""
+    if qualifier.dep_ in {"poss", "amod"} and name.dep_ == "compound" and \
+            name.head.i == qualifier.head.i and qualifier.head.lower_ in PLACE_HEADS:
+        return True
+    head = qualifier.head
+    while head.lower_ not in SETTLEMENTS and head.dep_ in {"compound", "amod", "nmod"} and \
+            head.head.i != head.i:
+        head = head.head
+    while name.dep_ == "conj" and name.head.i != name.i:
+        name = name.head
+    return qualifier.dep_ in {"compound", "amod", "nmod", "poss"} and \
+        head.lower_ in SETTLEMENTS and name.head.lower_ == "of" and name.head.head.i == head.i
 
 
 def _contains_town(outer: Toponym, inner: Toponym) -> bool:
@@ -222,14 +340,13 @@ def _sentence_mentions(doc: Doc, found: SentenceEvents, segments) -> list[EventM
     casualties: list[CasualtyMention] = [c for c in doc._.casualties or []
                                          if start <= c.span.start < end]
     segment = segment_of(segments, start)
-    trigger_tokens = {t.token for t in found.triggers}
 
     groups: dict[tuple, list[Trigger]] = {}
     clauses: dict[tuple, set[int]] = {}
     places_by_group: dict[tuple, list[Toponym]] = {}
     for trigger in found.triggers:
         own = clause_tokens(doc, trigger, found.triggers)
-        places = event_places(doc, own, trigger_tokens, toponyms, excluded)
+        places = trigger_places(doc, trigger, found.triggers, toponyms, excluded)
         key = (trigger.event_type in VIOLENCE, tuple(sorted(p.place.id for p in places)))
         groups.setdefault(key, []).append(trigger)
         clauses[key] = clauses.get(key, set()) | own

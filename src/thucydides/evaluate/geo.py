@@ -17,8 +17,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from ..incidents import _excluded_spans, clause_tokens, event_places, haversine_km
 from ..events import Trigger
+from ..incidents import _excluded_spans, haversine_km, trigger_places
 from ..nlp import annotate, pipeline
 from ..segment import segment
 from ..types import Span, Toponym
@@ -198,14 +198,5 @@ def predict_event_location(doc: Doc, gold_trigger: dict) -> Toponym | None:
     start, end = sentence.start_char, sentence.end_char
     claims = [c for c in doc._.claims or [] if c.start <= start < c.end or start <= c.start < end]
     excluded = _excluded_spans(doc, claims, start, end, others)
-    trigger_tokens = {t.token for t in others}
-    subtree = {t.i for t in doc[trigger.token].subtree}
-    # An event word without a place of its own takes that of an event word it governs, as
-    # incidents do ("killed in an airstrike in Anbar").
-    for candidate in [trigger] + [t for t in others if t.token in subtree and t is not trigger]:
-        own = clause_tokens(doc, candidate, others)
-        places = event_places(doc, own, trigger_tokens, toponyms, excluded,
-                              resolved_only=False)
-        if places:
-            return places[0]
-    return None
+    places = trigger_places(doc, trigger, others, toponyms, excluded, resolved_only=False)
+    return places[0] if places else None

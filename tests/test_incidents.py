@@ -1,0 +1,81 @@
+"""Where each event happened: the place a sentence attaches to the event word, read in
+realistic (made-up) news sentences."""
+
+from __future__ import annotations
+
+from thucydides import extract
+from thucydides.evaluate.geo import predict_event_location
+from thucydides.nlp import annotate
+from thucydides.segment import segment
+
+
+def place_of(text: str, word: str) -> str | None:
+    """The place name given for the event word `word` of a one-sentence report."""
+    doc = annotate(text, segment(text, None))
+    start = text.index(word)
+    place = predict_event_location(doc, {"start": start, "end": start + len(word), "text": word})
+    return place.text if place else None
+
+
+def test_a_place_in_the_event_clause_wins_over_one_farther_off():
+    text = ("During a ceremony in Alexandria on Friday, several hundred students demonstrated "
+            "in central Cairo against the new law.")
+    assert place_of(text, "demonstrated") == "Cairo"
+
+
+def test_the_town_named_after_of_wins_over_the_name_qualifying_it():
+    text = "Gunmen killed two teachers in the Idlib town of Saraqib on Sunday."
+    assert place_of(text, "killed") == "Saraqib"
+
+
+def test_a_participle_takes_the_place_of_the_clause_it_hangs_from():
+    text = "A car bomb exploded outside a crowded market in Kirkuk on Sunday, killing seven people."
+    assert place_of(text, "killing") == "Kirkuk"
+
+
+def test_a_bearing_landmark_gives_way_to_the_place_itself():
+    text = "Troops shelled positions 20 kilometers north of Homs and the village of Rastan."
+    assert place_of(text, "shelled") == "Rastan"
+
+
+def test_a_city_naming_a_site_is_where_it_happened():
+    text = "Two men were shot dead late on Friday in a Baghdad restaurant."
+    assert place_of(text, "shot") == "Baghdad"
+
+
+def test_a_city_naming_a_force_is_not_where_it_happened():
+    text = "Baghdad police shot a man who tried to run a checkpoint."
+    assert place_of(text, "shot") is None
+
+
+def test_a_place_said_by_someone_else_two_clauses_away_is_not_taken():
+    text = ("Seven soldiers were killed on Monday, a spokesman who had flown in from Amman "
+            "told reporters.")
+    assert place_of(text, "killed") is None
+
+
+def test_the_doers_town_is_a_last_resort():
+    text = "Gunmen in Basra shot dead a police officer on Tuesday."
+    assert place_of(text, "shot") == "Basra"
+
+
+def test_incident_of_a_participle_is_placed_where_the_bomb_went_off():
+    result = extract("A car bomb exploded outside a crowded market in Kirkuk on Sunday, "
+                     "killing seven people, police said.", published="2024-03-10")
+    locations = {i.location.name for i in result.incidents if i.location}
+    assert locations and all("Kirkuk" in name for name in locations)
+
+
+def test_a_district_named_in_a_city_possessive_is_the_district():
+    text = "Gunmen shot dead a shopkeeper in Mogadishu's Hodan district on Sunday."
+    assert place_of(text, "shot") == "Hodan"
+
+
+def test_a_place_behind_against_is_what_people_oppose_not_where():
+    text = "Thousands of students protested on Friday against the war in Yemen."
+    assert place_of(text, "protested") is None
+
+
+def test_where_a_person_is_from_is_not_where_it_happened():
+    text = "Maria Lopez, 34, of Peru was shot dead on Friday, police said."
+    assert place_of(text, "shot") is None
