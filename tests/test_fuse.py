@@ -34,3 +34,15 @@ def test_undated_sentence_elsewhere_stays_its_own_incident():
     [mykolaiv] = [i for i in result.incidents if i.location.name.startswith("Mykola")]
     assert kherson.date == "2022-04-04" and kherson.fatalities.best == 2
     assert mykolaiv.date == "2022-04-06" and mykolaiv.injured.best == 4
+
+
+def test_district_named_with_its_city_is_one_incident_in_the_district():
+    result = thucydides.extract(SHELLING, published="2022-03-03")
+    assert [i.location.name for i in result.incidents] == ["Saltivka"]
+
+
+def test_countries_joined_by_a_hyphen_own_the_base_they_do_not_place_the_attack():
+    text = ("Militants attacked a joint Kenya-U.S. military base in Lamu on Sunday, "
+            "officials said.")
+    result = thucydides.extract(text, published="2020-01-07")
+    assert [i.location.name for i in result.incidents] == ["Lamu"]

@@ -22,6 +22,7 @@ PLACE_NOUNS = {row[0]: row[1] for row in load("place_nouns")}
 SETTLEMENTS = {noun for noun, role in PLACE_NOUNS.items() if role == "settlement"}
 PLACE_HEADS = {noun for noun, role in PLACE_NOUNS.items() if role != "site"}
 FORCES = {row[0] for row in load("military_nouns")}
+QUARTERS = {noun for noun, role in PLACE_NOUNS.items() if role == "quarter"}
 COMPASS = {noun for noun, role in PLACE_NOUNS.items() if role == "compass"}
 NOT_LOCATIVE = {"for", "from", "with", "like", "than", "about"}
 # Prepositions that introduce something other than the event's setting: a place behind one is
@@ -97,6 +98,10 @@ def _is_event_place(token: Token, trigger_tokens: set[int], toponym: Toponym) ->
     if token.dep_ in {"compound", "amod", "nmod"} and token.head.i in trigger_tokens and \
             toponym.place is not None and toponym.place.kind == "country":
         return False
+    # "a joint Kenya-U.S. base", "US-Iraqi patrols": countries joined by a hyphen are parties
+    if token.dep_ in {"compound", "amod", "nmod"} and _hyphen_joined(token) and \
+            toponym.place is not None and toponym.place.kind == "country":
+        return False
     # "Israel captured ...": the subject of an active verb acts, it is not where
     if token.dep_ == "nsubj" or token.dep_ == "nsubjpass" and token.head.pos_ == "VERB" and \
             token.head.i not in trigger_tokens:
@@ -118,6 +123,13 @@ def _is_event_place(token: Token, trigger_tokens: set[int], toponym: Toponym) ->
     if prep is not None and prep.lower_ == "of" and prep.head.ent_type_ == "PERSON":
         return False
     return prep is None or prep.lower_ not in NOT_LOCATIVE or prep.head.lower_ in PLACE_HEADS
+
+
+def _hyphen_joined(token: Token) -> bool:
+    doc = token.doc
+    return (token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and
+            not doc[token.i + 1].whitespace_) or \
+        (token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_)
 
 
 def _attachment(token: Token, event: Token) -> tuple[int, int] | None:
@@ -225,8 +237,7 @@ def _most_specific(places: list[tuple[Toponym, Token]], resolved_only: bool = Tr
     contained: set[int] = set()
     for i, (outer, outer_token) in enumerate(places):
         inner = [j for j, (t, tok) in enumerate(places)
-                 if j != i and (tok in outer_token.ancestors and
-                                not any(a.dep_ == "conj" for a in _path(outer_token, tok))
+                 if j != i and (_stands_above(_named_noun(tok), outer_token)
                                 or _qualifies_named(outer_token, tok))]
         if not inner:
             continue
@@ -242,6 +253,18 @@ def _most_specific(places: list[tuple[Toponym, Token]], resolved_only: bool = Tr
     kept = [t for i, (t, _) in enumerate(places)
             if i not in contained and (t.place is not None or not resolved_only)]
     return [t for t in kept if not any(_contains_town(t, other) for other in kept)]
+
+
+def _named_noun(name: Token) -> Token:
+    """The quarter a name names ("the Saltivka district", whose "of Kharkiv" is its city),
+    else the name itself ("the Idlib town of Saraqib" names the town Saraqib)."""
+    return name.head if name.dep_ == "compound" and name.head.lower_ in QUARTERS else name
+
+
+def _stands_above(inner: Token, outer: Token) -> bool:
+    """Whether `outer` hangs below `inner` other than as a conjunct: "Saltivka district of
+    Kharkiv", "al-Wa'er in Homs city"."""
+    return inner in outer.ancestors and not any(a.dep_ == "conj" for a in _path(outer, inner))
 
 
 def _qualifies_named(qualifier: Token, name: Token) -> bool:
