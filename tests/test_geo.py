@@ -215,3 +215,24 @@ def test_a_disease_named_after_a_place_is_no_place():
     found = [t for t in geoparse("A soldier from Reston, Virginia, was treated for Reston virus "
                                  "last year.") if t.text == "Reston"]
     assert len(found) == 1 and found[0].place.admin1 == "Virginia"
+
+
+def test_an_institution_named_after_a_place_is_read_as_that_place():
+    found = places("Deputies from the Pike County Sheriff's Office searched the woods on Friday, "
+                   "and the Greenville City Council met on Monday.")
+    assert "Pike County" in found and "Pike County Sheriff's Office" not in found
+    assert found["Pike County"].place is not None
+    assert "Greenville" in found and "Greenville City Council" not in found
+    assert found["Greenville"].place.kind == "city"
+
+
+def test_a_public_body_after_a_town_does_not_hide_the_town():
+    found = places("Two boats sank at the Miami Beach Marina during the storm, and the "
+                   "Tulsa Police Department said nobody was hurt.")
+    assert found["Miami Beach"].place.admin1 == "Florida"
+    assert found["Tulsa"].place.admin1 == "Oklahoma"
+
+
+def test_a_university_named_after_a_place_is_no_place():
+    found = places("She taught history at Columbia University for twenty years.")
+    assert "Columbia" not in found

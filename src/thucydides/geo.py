@@ -328,12 +328,18 @@ def _part_of_person(doc: Doc, start: int, end: int) -> bool:
         end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "PERSON")
 
 
-def _opens_longer_name(doc: Doc, end: int) -> bool:
-    """ "Columbia University", "Webb Center", "Mayor Bill Euille": a name followed by more of
-    a proper name, other than a word for the place's people or institutions ("Mansfield
-    Police")."""
+def _opens_longer_name(doc: Doc, end: int, public_bodies: set[str]) -> bool:
+    """ "Webb Center", "Mayor Bill Euille": a name followed by more of a proper name, other
+    than a word for the place's people or institutions ("Mansfield Police", "Miami Beach
+    Marina")."""
     return end < len(doc) and _is_name_token(doc[end]) and _continues_name(doc, end) and \
-        doc[end].lower_ not in LOCAL_NOUNS
+        doc[end].lower_ not in LOCAL_NOUNS | public_bodies
+
+
+def _name_end(doc: Doc, start: int, end: int) -> int:
+    """Where the capitalised run from `start` stops, within `end`: an entity can go on past
+    it ("Brethren Church in Elizabethtown")."""
+    return next((i for i in range(start, end) if not _is_name_token(doc[i])), end)
 
 
 def _continues_name(doc: Doc, start: int) -> bool:
@@ -424,6 +430,8 @@ class PlaceFinder:
         self.street_nouns = _street_nouns()
         self.speech_verbs = {row[0] for row in load("speech_verbs") if " " not in row[0]}
         self.disease_nouns = {row[0] for row in load("disease_nouns")}
+        self.institution_nouns = {row[0] for row in load("institution_nouns")}
+        self.public_bodies = {row[0] for row in load("institution_nouns") if row[1] == "public"}
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -530,6 +538,19 @@ class PlaceFinder:
                     for d_start, d_end in demonyms):
                 continue
             name = _name(doc, start, end)
+            institution = None if found.get(name, ([], True))[0] else \
+                self._institution_word(doc, start, end)
+            if institution is not None:
+                if doc[start].lower_ in {"the", "a", "an"}:
+                    continue  # "The Moscow Times": the name after the article is read alone
+                # "Titus County Sheriff's Office": the place is the known name before it; else
+                # the words before the institution's are read on their own
+                prefix = self._known_prefix(doc, start, institution, found)
+                taken.update(range(institution, _name_end(doc, institution, end)))
+                if prefix is None:
+                    continue
+                end = prefix
+                name = _name(doc, start, end)
             if not name or name.lower() in GENERIC_WORDS | DIRECTIONS or \
                     not name[-1].isalnum() and name[-1] != ".":
                 continue
@@ -556,7 +577,7 @@ class PlaceFinder:
             division = exact and any(p.kind in {"country", "admin1"} for p in places) or \
                 doc[end - 1].text in ADMIN_NOUNS
             if not division and name_key(name) not in known and (
-                    _opens_longer_name(doc, end) or
+                    _opens_longer_name(doc, end, self.public_bodies) or
                     label not in {"GPE", "LOC"} and name_key(name) in people):
                 continue
             # Someone quoted, or a disease, by this name is one wherever the text does not say
@@ -581,6 +602,25 @@ class PlaceFinder:
             chosen.append((start, end, places, exact))
             taken.update(range(start, end))
         return chosen
+
+    def _institution_word(self, doc: Doc, start: int, end: int) -> int | None:
+        """Where a name goes on from a place into an institution seated there ("Greer City
+        Hall", "Santa Clara Valley Water District"), if it does."""
+        return next((i for i in range(start + 1, end)
+                     if doc[i].lower_ in self.institution_nouns), None)
+
+    def _known_prefix(self, doc: Doc, start: int, stop: int, found: dict) -> int | None:
+        """The end of the longest name from `start` up to `stop` that the gazetteer knows
+        exactly, as a place's own name if one is ("Springfield City Schools": Springfield):
+        the place an institution is named after. A compass word or a word for a kind of place
+        ("Western State Hospital", "Port Authority") is no such name."""
+        known = []
+        for end in range(stop, start, -1):
+            name = _name(doc, start, end)
+            places, exact = found.get(name, ([], True))
+            if places and exact and name.lower() not in GENERIC_WORDS | DIRECTIONS:
+                known.append((end, any(self.gazetteer.is_primary(name, p) for p in places)))
+        return next((end for end, primary in known if primary), known[0][0] if known else None)
 
     def _is_street(self, doc: Doc, start: int, end: int) -> bool:
         """ "Darby Street", "1200 DeKalb Ave.": a name ending in a street word, unless more of
@@ -701,14 +741,7 @@ class PlaceFinder:
             picks = []
             for i, places in enumerate(candidates):
                 container = previous[containers[i]] if containers[i] is not None else None
-
-                def score(p: Place, i=i, container=container) -> float:
-                    value = priors[i][id(p)] + context.bonus(keys[i], p)
-                    if container is not None and _contains(container, p):
-                        value += CONTAINER_WEIGHT
-                    return value
-
-                picks.append(max(places, key=score) if places else None)
+                picks.append(_best_reading(places, keys[i], priors[i], context, container))
         picks = [_placed_among_towns(place, picks) for place in picks]
         streets = [i for i, (s, e, places, _) in enumerate(chosen)
                    if not places and self._is_street(doc, s, e - (doc[e - 1].text == "."))]
@@ -723,6 +756,22 @@ class PlaceFinder:
             toponyms.append(Toponym(span.start_char, span.start_char + len(text), text, place,
                                     _precision(place, qualifier, hint), qualifier))
         return toponyms
+
+
+def _best_reading(places: list[Place], key: str, prior: dict[int, float], context: _Context,
+                  container: Place | None) -> Place | None:
+    """The reading that its prior, the rest of the document and a container named next to
+    the name together favour."""
+    if not places:
+        return None
+
+    def score(place: Place) -> float:
+        value = prior[id(place)] + context.bonus(key, place)
+        if container is not None and _contains(container, place):
+            value += CONTAINER_WEIGHT
+        return value
+
+    return max(places, key=score)
 
 
 def _main_countries(picks: list[Place | None]) -> set[str | None]:
