@@ -44,8 +44,14 @@ def test_an_age_is_not_a_count():
 
 
 def test_an_active_verb_with_an_object_names_the_shooter_not_a_victim():
-    assert counts("A man shot his neighbor during an argument.") == (None, None)
+    assert counts("A man shot his neighbor during an argument.") == (None, 1)
     assert counts("A man shot at officers and fled.") == (None, None)
+
+
+def test_the_object_of_a_shooting_verb_is_the_victim():
+    assert counts("Boy, 6, accidentally shoots younger brother at home") == (None, 1)
+    assert counts("Police say the man killed his girlfriend early Sunday.") == (1, None)
+    assert counts("Two men were charged in the shooting death of a 4-year-old boy.") == (1, None)
 
 
 def test_victims_mentioned_one_by_one_add_up():
@@ -127,3 +133,53 @@ def test_victims_told_apart_by_age_are_different_people():
 
 def test_a_single_and_a_group_of_victims_add_up():
     assert counts("A woman and two other men were also shot outside the hall.") == (None, 3)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("Mother, boy fatally shot in Riverside apartment", 2, None),
+    ("Toddler shot, killed by 8-year-old brother", 1, None),
+    ("Teen, 3 adults shot at birthday party on Elm Street", None, 4),
+    ("A woman and her 2-year-old son were found dead Sunday.", 2, None),
+    ("Police say the man killed his wife, two sons and then himself.", 4, None),
+    ("One dead and 11 others shot at block party", 1, 11),
+])
+def test_groups_listed_together_add_up(text, killed, injured):
+    assert counts(text) == (killed, injured)
+
+
+def test_another_after_the_other_outcome_is_no_addition():
+    text = "Three men were killed in the shooting.\nAnother man was wounded, police said."
+    assert counts(text) == (3, 1)
+
+
+def test_a_full_name_and_its_parts_are_one_victim():
+    text = ("Samantha Cole, 10, was pronounced dead at the scene.\n"
+            "Samantha was shot while she slept, her aunt said.")
+    assert counts(text)[0] == 1
+
+
+def test_a_child_who_shot_himself_is_the_victim_not_an_attacker():
+    text = ("A 9-year-old boy fatally shot himself with his father's rifle, deputies said.\n"
+            "The boy died at the scene.")
+    assert counts(text)[0] == 1
+
+
+def test_counting_words_are_not_adjectives_of_a_later_noun():
+    assert counts("Officers went to a home where seven people were shot.")[1] == 7
+    assert counts("Police arrived 24 hours after 14 people were shot.")[1] == 14
+
+
+@pytest.mark.parametrize("headline, killed, injured", [
+    ("Gunman shoots 4 people outside Maple Avenue diner", None, 4),
+    ("Shooting injures 3 at Riverside banquet hall", None, 3),
+    ("Teen wounds self with rifle while hunting", None, 1),
+    ("Girl, 6, struck by stray bullet in parking lot", None, 1),
+])
+def test_headline_verbs_in_the_present(headline, killed, injured):
+    assert counts(headline) == (killed, injured)
+
+
+def test_counts_over_a_span_of_time_are_sums_over_incidents():
+    (since,) = find_casualties("Eleven people have been shot in Riverside since Friday.")
+    (past,) = find_casualties("In the past two months, six teens were killed by gunfire.")
+    assert since.aggregate and past.aggregate

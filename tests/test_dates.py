@@ -7,7 +7,10 @@ from datetime import date
 
 import pytest
 
-from thucydides.dates import find_times
+from thucydides.dates import dated_word, find_times
+from thucydides.evaluate.articles import read_article
+from thucydides.nlp import annotate
+from thucydides.segment import segment
 
 THURSDAY = date(2016, 11, 17)
 
@@ -65,3 +68,39 @@ def test_counts_and_prices_are_not_years():
 
 def test_without_a_reference_day_nothing_is_resolved():
     assert find_times("The strike hit the town on Monday.", None) == []
+
+
+def day_of(text: str, published: str) -> str | None:
+    """The incident day read from a fictional shooting article."""
+    return read_article({"id": "t/1", "title": "", "text": text, "published": published}).date
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # the arrest is Friday, the shooting Wednesday
+    ("A man was arrested Friday in connection with the shooting of two teenagers. Police "
+     "said the teens were shot late Wednesday night outside a convenience store.",
+     "2016-11-19", "2016-11-16"),
+    # the boy died Sunday, he was shot Friday
+    ("A 15-year-old boy who was shot near his school died Sunday at Mercy Hospital. He was "
+     "shot Friday afternoon while walking home.", "2016-11-21", "2016-11-18"),
+    # the statement is Monday, the shooting early Sunday
+    ("Police told reporters Monday that three people were wounded in the shooting early "
+     "Sunday.", "2016-11-21", "2016-11-20"),
+    # a trial story names its shooting by the calendar date
+    ("A Dayton man was sentenced Tuesday to 25 years in prison. He was convicted in the "
+     "March 3, 2015, shooting that killed his neighbor.", "2016-01-14", "2015-03-03"),
+])
+def test_an_article_is_dated_by_the_day_of_the_shooting(text, published, expected):
+    assert day_of(text, published) == expected
+
+
+def test_an_article_without_a_day_is_dated_by_its_publication():
+    assert day_of("A woman was wounded by a stray bullet inside her home, police said.",
+                  "2016-11-17") == "2016-11-17"
+
+
+def test_a_day_at_a_clock_time_dates_the_event_word():
+    text = "The victim was shot around 10 p.m. Friday near the park."
+    doc = annotate(text, segment(text, THURSDAY))
+    friday = next(t for t in doc._.times if t.span.text == "Friday")
+    assert dated_word(doc, friday).lemma_ == "shoot"

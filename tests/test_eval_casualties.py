@@ -4,12 +4,16 @@ written for these tests (fictional shootings and a fictional wire story)."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
 
+from thucydides.casualties import find_casualties
 from thucydides.cli import cli
+from thucydides.evaluate.articles import article_counts, own_casualties
 from thucydides.evaluate.casualties import count_metrics
+from thucydides.types import Count, Fatalities, Incident, Span
 
 ARTICLES = [
     {"id": "1/a", "incident_id": "1", "title": "Two shot, one fatally, in Riverside",
@@ -83,3 +87,23 @@ def test_count_metrics_split_misses_into_over_under_and_missing():
     assert metrics["over"] == 0.25 and metrics["under"] == 0.25 and metrics["missing"] == 0.25
     assert metrics["coverage"] == 0.75
     assert metrics["mae"] == pytest.approx((0 + 1 + 3) / 3)
+
+
+def _incident(event_type: str, day: str, start: int, end: int) -> Incident:
+    return Incident(id=f"{event_type}-{day}", event_type=event_type, sub_event_type="Attack",
+                    date=day, time=None, date_precision="day", location=None, actors=[],
+                    weapons=[], targets=[], fatalities=Fatalities(), injured=Count(), claims=[],
+                    contested=False, evidence=[Span(start, end, "")], confidence=0.5)
+
+
+def test_an_article_keeps_its_own_counts_and_leaves_out_an_older_case():
+    text = ("A man was wounded outside a bar on Friday.\n"
+            "Police on Sunday arrested a suspect in the shooting, which wounded two men.\n"
+            "In March a woman was killed on the same block.")
+    found = find_casualties(text)
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    shooting = _incident("Violence against civilians", "2016-05-13", *lines[0])
+    arrest = _incident("Strategic developments", "2016-05-15", *lines[1])
+    older = _incident("Violence against civilians", "2016-03-02", *lines[2])
+    own = own_casualties(shooting, [shooting, arrest, older], found)
+    assert article_counts(own) == (0, 2)

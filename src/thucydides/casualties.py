@@ -8,12 +8,15 @@ lexicon ("dozens" 12); "no one was hurt" is 0; a count that is not given is None
 Besides war reporting ("killing 15 civilians") the patterns read the way local news reports
 shootings: people "shot" with no outcome yet, "fatally shot", "pronounced dead", "suffered a
 gunshot wound", headlines without articles ("Teen shot in Durham"), victims named one by one
-("Jamal Price, 19, died"), and attackers hit ("the gunman turned the gun on himself").
+("Jamal Price, 19, died"), the object of the shooter's verb ("shot his nephew"), groups listed
+together ("teen, 3 adults shot"), and attackers hit ("the gunman turned the gun on himself";
+a child who shot himself is the victim, not an attacker).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -50,9 +53,11 @@ QUANTITY = (rf"(?:{MODIFIER}\s+)?(?:between\s+(?P<lo>{NUMBER})\s+and\s+(?P<hi>{N
 # victim's state starts another phrase ("one dead and 11 others shot", "24 hours after 14 people")
 ADJECTIVES = (r"(?:(?!(?:of|the|a|an|his|her|their|its|who|that|which|and|or|where|when|while|"
               r"after|before|as|since|were|was|is|are|had|has|have|been|dead|killed|wounded|"
-              r"injured|hurt|shot|\d+|" + "|".join([*UNITS, *TENS]) + r")\b)[\w'’-]+\s+){0,3}?")
-# "one of them died", "two of the victims, a man and a woman, were wounded"
-PARTITIVE = r"(?:\s+of\s+(?:them|those|the (?:[\w-]+\s+)?(?:victims|people|men|women))" \
+              r"injured|hurt|shot|\d+|" + "|".join([*UNITS, *TENS]) + r")\s)[\w'’-]+\s+){0,3}?")
+# "one of them died", "two of the four shooting victims", "two of the victims, a man and a
+# woman, were wounded"
+PARTITIVE = rf"(?:\s+of\s+(?:them|those|the (?:{NUMBER}\s+)?(?:[\w-]+\s+)?" \
+            r"(?:victims|people|men|women))" \
             r"(?:\s*,\s*(?:a|an)\s[^,]{1,40},)?)?"
 PERPETRATORS = (r"(?:suspects?|gunm[ae]n|attackers?|bombers?|assailants?|shooters?|robbers?|"
                 r"intruders?|killers?|carjackers?|burglars?)")
@@ -67,17 +72,21 @@ PERSONS = (r"(?:people|persons|person|civilians?|children|child|kids|men|man|wom
            r"\d{1,3}[\s-]years?[\s-]olds?|employees?|co-?workers?|customers?|neighbou?rs?|"
            r"friends?|relatives?|"
            rf"{PERPETRATORS})")
+# one person named by a singular noun ("nephew", "teen")
+_PERSON = "|".join(sorted((re.escape(row[0]) for row in load("victim_nouns")), key=len,
+                          reverse=True))
 KILLED = (r"(?:killed|dead|died|dies|slain|massacred|executed|murdered|perished|"
           r"lost (?:their|his|her) "
-          r"lives?|shot dead|shot,? (?:and )?killed|shot to death|gunned down|fatally (?:shot|wounded|"
-          r"injured|stabbed|struck)|killed instantly|pronounced dead|beheaded)")
+          r"lives?|shot dead|shot,? (?:and )?killed|shot to death|gunned down|"
+          r"fatally (?:shot|wounded|injured|stabbed|struck)|killed instantly|pronounced dead|"
+          r"beheaded)")
 INJURED = (r"(?:injured|wounded|hurt|hospitali[sz]ed|shot and wounded|shot and injured|grazed|"
            r"(?:suffered|sustained|received) (?:[\w-]+\s+){0,3}?(?:injuries|wounds?)|"
            r"(?:treated|treating) for (?:[\w-]+\s+){0,4}?(?:injuries|wounds?)|"
            r"(?:taken|transported|rushed|airlifted|flown) to (?:[\w'’.-]+\s+){1,6}?with "
            r"(?:[\w-]+\s+){0,3}?(?:injuries|wounds?)|"
            r"(?:listed )?in (?:critical|serious|stable|fair|good|grave)(?: but stable)? condition)")
-SHOT = (r"(?:shot|struck by (?:gunfire|bullets?|a bullet)|hit by (?:gunfire|bullets?|a bullet)|"
+SHOT = (r"(?:shot|(?:struck|hit) by (?:a\s+)?(?:stray\s+)?(?:gunfire|bullets?)|"
         r"(?:found|discovered) (?:\w+\s+){0,3}?with (?:\w+\s+){0,2}?gunshot wounds?)")
 CASUALTIES = r"(?:casualties)"
 AUX = r"(?:(?:were|was|have|has|had|been|are|is|being|reportedly|also|later|all|both|allegedly|" \
@@ -100,8 +109,8 @@ COUNT_BEFORE = re.compile(
     rf"(?:who\s+)?{AUX}"
     rf"{VICTIM_VERB}", re.IGNORECASE)
 VERB_BEFORE = re.compile(
-    rf"\b(?P<verb>killing|killed|kills|wounding|wounded|injuring|injured|leaving|left|shot|"
-    rf"shooting|"
+    rf"\b(?P<verb>killing|killed|kills|wounding|wounded|wounds|injuring|injured|injures|leaving|"
+    rf"left|shot|shooting|shoots|"
     rf"claimed the lives of|claiming the lives of|claimed|claiming)\s+{QUANTITY}"
     rf"(?:\s+{ADJECTIVES}(?P<noun>{PERSONS}|lives))?(?:\s+(?P<state>dead|injured|wounded|hurt))?\b",
     re.IGNORECASE)
@@ -117,10 +126,18 @@ NONE_HURT = re.compile(
     re.IGNORECASE)
 SOME_FATALLY = re.compile(rf"(?<=shot),\s*(?P<n>{NUMBER})\s+(?:of them\s+)?fatally\b",
                           re.IGNORECASE)
-# "three juveniles and three adults were shot": the two groups add up
-COORDINATED = re.compile(
-    rf"\b(?P<a>{NUMBER}|an?)\s+{ADJECTIVES}{PERSONS}\s+and\s+(?P<b>{NUMBER}|an?)\s+{ADJECTIVES}"
-    rf"{PERSONS}\s+{AUX}{VICTIM_VERB}", re.IGNORECASE)
+# "three juveniles and three adults", "teen, 3 adults", "his wife, two sons": the groups add up
+_GROUP = (rf"(?:{NUMBER}\s+{ADJECTIVES}{PERSONS}|(?:an?|his|her|their)\s+{ADJECTIVES}"
+          rf"(?:{PERSONS}|{_PERSON})|(?-i:[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){{0,2}})"
+          rf"(?=\s+and\s+(?:his|her|their)\s)|(?:\d{{1,2}}-(?:year|month|week)-old\s+)?"
+          rf"(?:{_PERSON}|\d{{1,2}}-year-old)"
+          rf"(?:\s*,\s*\d{{1,3}}(?=\s*,))?)")
+_AND = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+_GROUPS = rf"{_GROUP}(?:{_AND}{_GROUP})+\b"
+COORDINATED = re.compile(rf"\b(?P<list>{_GROUPS})\s+{AUX}{VICTIM_VERB}", re.IGNORECASE)
+COORDINATED_OBJECTS = re.compile(
+    rf"\b(?P<verb>killing|killed|kills|wounding|wounded|injuring|injured|shooting|shoots|shot)\s+"
+    rf"(?P<list>{_GROUPS})", re.IGNORECASE)
 # "he and four others were shot": the four and him
 WITH_OTHERS = re.compile(rf"\b(?:he|she|[A-Z][a-z]+)\s+and\s+(?P<n>{NUMBER})\s+others?\s+{AUX}"
                          rf"{VICTIM_VERB}")
@@ -138,16 +155,35 @@ FOUND = re.compile(rf"\bfound\s+{QUANTITY}\s+{ADJECTIVES}(?P<noun>{PERSONS})?\s*
 AND_DIED = re.compile(r"\b(?:and|but)\s+(?:was\s+|were\s+)?(?:later\s+|then\s+|eventually\s+)?"
                       r"(?:pronounced dead|died)\b", re.IGNORECASE)
 # Headlines drop the article: "Teen shot in Durham", "Boy, 7, dies after shooting"
-_ONE = (r"(?:man|woman|teen|teenager|boy|girl|child|toddler|baby|infant|student|officer|"
-        r"deputy|trooper|father|mother|dad|mom|son|daughter|driver|clerk|person|grandmother|"
-        r"grandfather|brother|sister|wife|husband|cop|youth|juvenile|motorist|customer|employee|"
-        r"\d{1,2}-year-old)(?:\s*,\s*\d{1,3}\s*,?)?")
+_ONE = rf"(?:{_PERSON}|\d{{1,2}}-year-old)(?:\s*,\s*\d{{1,3}}\s*,?)?"
 BARE_VICTIM = re.compile(
-    rf"\b(?P<list>(?:{_ONE}(?:\s*,\s*|\s+and\s+|\s*&\s*))*){_ONE}\s+(?:(?:is|are|was|were|"
+    rf"\b(?P<list>(?:{_ONE}(?:\s*,\s*|\s+and\s+(?:(?:his|her|their)\s+)?|\s*&\s*))*){_ONE}\s+"
+    rf"(?:(?:is|are|was|were|"
     rf"accidentally|critically|seriously|reportedly|found|both)\s+)*{VICTIM_VERB}",
     re.IGNORECASE)
-SELF_HARM = re.compile(rf"\b(?:(?P<fatal>{SELF_INFLICTED}|fatally shot (?:himself|herself))|"
-                       r"shot (?:himself|herself)|shooting (?:himself|herself))\b", re.IGNORECASE)
+# "his younger brother", "7-year-old daughter" (headlines drop the determiner)
+_DESCRIBED = (r"(?:(?!(?:and|or|of|at|in|on|by|to|with|from|into|through|for|after|while|"
+              r"during|kill\w*|shoot\w*|shot|wound\w*|injur\w*)\b)"
+              r"[\w'’-]+\s+){0,2}?")
+# "a boy accidentally shot his younger brother", "killed his wife": one person, the object
+SHOT_OBJECT = re.compile(
+    rf"\b(?P<verb>(?:fatally\s+)?(?:shot|shoots|shooting)|killed|kills|killing|wounded|wounds|"
+    rf"wounding)\s+(?:(?:his|her|their|its|a|an|the)\s+)?{_DESCRIBED}(?P<noun>{_PERSON})\b"
+    rf"(?!['’-])", re.IGNORECASE)
+# "the fatal shooting of a man", "charged in the death of his nephew"
+DEATH_OF = re.compile(
+    rf"\b(?:fatal shooting|shooting death|death|killing|slaying|murder)\s+of\s+"
+    rf"(?:(?:his|her|their|a|an|the)\s+)?{_DESCRIBED}(?P<noun>{_PERSON})\b(?!['’-])",
+    re.IGNORECASE)
+MURDER_SUICIDE = re.compile(r"\b(?:murder[- ]suicide|then|before)\b", re.IGNORECASE)
+SELF_HARM = re.compile(rf"\b(?:(?P<fatal>{SELF_INFLICTED}|fatally shot (?:himself|herself)|"
+                       r"kill(?:s|ed|ing)? self)|"
+                       r"(?:shot|shoots|shooting|wounds|wounded) (?:himself|herself|self))\b",
+                       re.IGNORECASE)
+# "killed his wife, two sons, then himself": the last of the people killed is the killer
+THEN_HIMSELF = re.compile(r"\b(?P<verb>kill(?:s|ed|ing)?|fatally shot|fatally shoots|shot|shoots)"
+                          r"\s[^.;:!?]{1,80}?(?:,|\band\b|\bthen\b)\s*(?:then\s+)?"
+                          r"(?P<self>himself|herself|self)\b", re.IGNORECASE)
 AGGREGATE = re.compile(r"\b(?:in|during|from|across)\s+(?:the|these|those|all|both)\s+"
                        r"(?:\w+\s+){0,2}(?:attacks|strikes|raids|bombings|airstrikes|"
                        r"clashes|incidents|shootings|explosions|blasts|assaults)\b|"
@@ -155,7 +191,13 @@ AGGREGATE = re.compile(r"\b(?:in|during|from|across)\s+(?:the|these|those|all|bo
                        # a round-up of a city's or a year's shootings
                        r"\b(?:so far )?this year\b|\bso far\b|\bto date\b|\bcitywide\b|"
                        r"\bacross the city\b|\bin separate (?:\w+\s+)?(?:incidents|shootings|"
-                       r"attacks)\b", re.IGNORECASE)
+                       r"attacks)\b|\bin (?:\w+\s+){0,2}incidents\b|"
+                       # counts over a span of time: "since Friday", "in the past two months"
+                       r"\bsince (?:last\b|the (?:start|beginning)\b|\d{4}\b|"
+                       r"(?-i:[A-Z])[a-z]+day\b|"
+                       r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)|"
+                       r"\b(?:in|over|during) the (?:past|last) (?:\w+\s+)?(?:days|weeks|months|"
+                       r"years)\b", re.IGNORECASE)
 PERPETRATOR_HIT = re.compile(
     rf"\b(?:(?:the|a|one|both|two)\s+(?:[\w-]+\s+){{0,2}}?)?(?P<noun>{PERPETRATORS}){AGE}"
     rf"(?:\s*,?\s*who)?\s+{AUX}(?:{SELF_INFLICTED}|{VICTIM_VERB})"
@@ -169,13 +211,14 @@ NAMED_VICTIM = re.compile(
     r"(?:\s+(?:boy|girl|man|woman|victim))?(?:\s+who)?\s+"
     r"(?:(?:was|is|had been|has been|is being|was being)\s+(?:(?:later|also|then|critically|"
     rf"seriously|reportedly|accidentally|found)\s+)*{VICTIM_VERB}"
-    r"|(?:later\s+|eventually\s+|then\s+)?(?P<died>died)\b"
+    r"|(?:later\s+|eventually\s+|then\s+)?(?P<died>died|dies)\b"
     r"|(?P<suffered>(?:suffered|sustained) (?:[\w-]+\s+){0,3}?(?:injuries|wounds?))\b)")
 DETERMINERS = {"the", "his", "her", "a", "an", "he", "she"}
 NOT_NAMES = {"police", "officers", "authorities", "investigators", "it", "this", "that", "there",
              "who", "what", "one", "nobody", "no", "none", "everyone", "school", "department",
              "office", "county", "city", "hospital", "center", "university", "college", "church",
-             "court", "jail", "street", "avenue", "road", "park", "state", "company"}
+             "court", "jail", "street", "avenue", "road", "park", "state", "company",
+             "everybody", "someone", "somebody", "anyone", "anybody"}
 
 
 def words_to_int(text: str) -> int | None:
@@ -245,6 +288,15 @@ def _kind(verb: str) -> str:
     return "injured"
 
 
+def _done_to_object(verb: str) -> str:
+    """What an active verb did to the people after it: "killing two" killed, "shoots 4" shot
+    (no outcome yet), "wounding three" injured."""
+    verb = verb.lower()
+    if verb.startswith(("kill", "claim", "fatally")):
+        return "killed"
+    return "shot" if verb.startswith(("shot", "shoot")) else "injured"
+
+
 def _adds(m: re.Match) -> bool:
     """Whether the count is of victims beyond those already counted ("another man died")."""
     g = m.groupdict()
@@ -257,7 +309,7 @@ def _victim_key(who: str) -> str:
     nothing for a pronoun or an age, which could be anyone already counted."""
     words = who.split()
     if words[0][:1].isupper() and words[0].lower() not in DETERMINERS:
-        return words[-1]
+        return " ".join(words)
     last = words[-1].lower().rstrip(",")
     return "" if last in {"he", "she", "victim"} else last
 
@@ -313,11 +365,16 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
     for m in SOME_FATALLY.finditer(sentence):
         add("killed", parse_quantity(m), m)
     for m in COORDINATED.finditer(sentence):
-        both = (words_to_int(m["a"]) or 1) + (words_to_int(m["b"]) or 1)
-        add(_kind(m["verb"]), Count(both, both, both), m)
+        people = _people_listed(m["list"])
+        add(_kind(m["verb"]), Count(people, people, people), m)
+    for m in COORDINATED_OBJECTS.finditer(sentence):
+        people = _people_listed(m["list"])
+        add(_done_to_object(m["verb"]), Count(people, people, people), m)
+    suicides = []
     for m in SELF_HARM.finditer(sentence):
         if m["fatal"]:
             add("killed", Count(1, 1, 1), m, perpetrator=True)
+            suicides.append(m.start() + offset)
         else:
             add("shot", Count(1, 1, 1), m, victim="")
     for m in COUNT_BEFORE.finditer(sentence):
@@ -341,8 +398,7 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
                 continue
             kind = "killed" if state == "dead" else "injured"
         else:
-            kind = "killed" if verb.startswith(("kill", "claim")) else \
-                "shot" if verb.startswith(("shot", "shooting")) else "injured"
+            kind = _done_to_object(verb)
         if verb in {"killed", "wounded", "injured", "shot", "shooting", "claimed", "claiming"} and \
                 not m.group("noun"):
             continue
@@ -368,6 +424,17 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
         people = 1 + len(re.findall(_ONE, m["list"], re.IGNORECASE))
         add(_kind(m["verb"]), Count(people, people, people), m,
             victim=_victim_key(m.group(0).split()[0].lower()) if people == 1 else None)
+    for m in SHOT_OBJECT.finditer(sentence):
+        if not _shot_at(m):
+            add(_done_to_object(m["verb"]), Count(1, 1, 1), m, victim=m["noun"].lower())
+    for m in THEN_HIMSELF.finditer(sentence):
+        killer = re.compile(r"\w+").match(sentence, m.start("self"))
+        if _done_to_object(m["verb"]) == "killed":
+            add("killed", Count(1, 1, 1), killer, perpetrator=True)
+        else:
+            add("shot", Count(1, 1, 1), killer, victim="")
+    for m in DEATH_OF.finditer(sentence):
+        add("killed", Count(1, 1, 1), m, victim=m["noun"].lower())
     for m in AND_DIED.finditer(sentence):
         add("killed", Count(1, 1, 1), m, victim="")
     for m in NAMED_VICTIM.finditer(sentence):
@@ -376,8 +443,35 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
             continue
         kind = "killed" if m["died"] else "injured" if m["suffered"] else _kind(m["verb"])
         add(kind, Count(1, 1, 1), m, victim=_victim_key(who))
+    if suicides and not _kills_others(sentence, mentions, suicides):
+        mentions = [replace(c, perpetrator=False, victim="") if c.span.start in suicides else c
+                    for c in mentions]
     mentions.sort(key=lambda c: c.span.start)
-    return mentions
+    return _others_shot_survived(mentions)
+
+
+def _others_shot_survived(mentions: list[CasualtyMention]) -> list[CasualtyMention]:
+    """ "One dead and 11 others shot": the others shot after the dead are the survivors."""
+    dead_at = min((c.span.start for c in mentions if c.kind == "killed"), default=None)
+    if dead_at is None:
+        return mentions
+    return [replace(c, kind="injured") if c.kind == "shot" and c.span.start > dead_at and
+            re.search(r"\bothers?\b", c.span.text, re.IGNORECASE) else c for c in mentions]
+
+
+def _people_listed(groups: str) -> int:
+    """People in "a man, two women and a boy, 15": each group's number, else one; an age
+    between commas is no group."""
+    parts = [p for p in re.split(_AND, groups) if p and not p.strip().isdigit()]
+    return sum(words_to_int(re.match(r"[\w-]+", p.strip()).group(0)) or 1 for p in parts)
+
+
+def _kills_others(sentence: str, mentions: list[CasualtyMention], suicides: list[int]) -> bool:
+    """Whether one who took his own life is an attacker: the sentence tells of others hit
+    ("killed his wife, then himself", "before turning the gun on himself"). Otherwise he is
+    the victim ("a boy, 9, fatally shot himself"), counted once with the others reported."""
+    return any(c.count.best for c in mentions if c.span.start not in suicides) or \
+        MURDER_SUICIDE.search(sentence) is not None
 
 
 def tally(mentions: list[CasualtyMention]) -> tuple[Fatalities, Count]:
@@ -391,7 +485,7 @@ def tally(mentions: list[CasualtyMention]) -> tuple[Fatalities, Count]:
     People shot without an outcome are wounded unless they are among the dead, and a victim
     the story follows ("she was wounded ... she died") is counted once, as dead.
     """
-    ordered = sorted(mentions, key=lambda c: c.span.start)
+    ordered = _another_of_other_kind(sorted(mentions, key=lambda c: c.span.start))
     dead_names = {c.victim for c in ordered if c.kind == "killed" and c.victim}
     anyone_dead = any(c.kind == "killed" and c.count.best for c in ordered)
 
@@ -415,12 +509,28 @@ def tally(mentions: list[CasualtyMention]) -> tuple[Fatalities, Count]:
     return fatalities, injured
 
 
+def _another_of_other_kind(ordered: list[CasualtyMention]) -> list[CasualtyMention]:
+    """ "Three men were killed and another was wounded": "another" right after a count of the
+    other outcome is one more person hit, not one more of its own kind."""
+    fatal = [c.kind == "killed" for c in ordered]
+    return [replace(c, adds=False) if c.adds and i and fatal[i - 1] != fatal[i] else c
+            for i, c in enumerate(ordered)]
+
+
+def _same_person(a: str, b: str) -> bool:
+    """ "Samantha Carpenter", "Carpenter" and "Samantha" name one victim."""
+    return a == b or (a[:1].isupper() and b[:1].isupper() and
+                      bool(set(a.split()) & set(b.split())))
+
+
 def _died_later(mention: CasualtyMention, dead_names: set[str], anyone_dead: bool) -> bool:
     """Whether a wounded victim named or pointed at ("Smith", "the boy", "he") is one of the
     dead: the same name or kind of person, or a pronoun when someone died."""
     if mention.victim is None:
         return False
-    return mention.victim in dead_names if mention.victim else anyone_dead
+    if not mention.victim:
+        return anyone_dead
+    return any(_same_person(mention.victim, dead) for dead in dead_names)
 
 
 def _running(counts: list[CasualtyMention]) -> Count:
@@ -441,13 +551,22 @@ def _running(counts: list[CasualtyMention]) -> Count:
             total = _plus(total, c.count)
         else:
             total = _larger(total, c.count)
-    names = {v for v in victims if v[:1].isupper()}
-    people = len(names) or (1 if victims else 0)
+    names = _people_named([v for v in victims if v[:1].isupper()])
+    people = names or (1 if victims else 0)
     if people:
-        total = _larger(total, Count(people, people, None if len(names) > 1 else people))
+        total = _larger(total, Count(people, people, None if names > 1 else people))
     if not total.given and zero:
         return Count(0, 0, 0)
     return total
+
+
+def _people_named(names: list[str]) -> int:
+    """How many people the names stand for, a full name and its parts being one person."""
+    people: list[set[str]] = []
+    for name in sorted(names, key=len, reverse=True):
+        if not any(_same_person(name, " ".join(known)) for known in people):
+            people.append(set(name.split()))
+    return len(people)
 
 
 def _larger(a: Count, b: Count) -> Count:

@@ -16,8 +16,9 @@ import re
 from datetime import date, timedelta
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from .lexicons import load
 from .types import Segment, Span, TimeExpression
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -449,6 +450,41 @@ def period_start(value: str) -> str | None:
     except ValueError:
         return None
     return None
+
+
+# What a day says about the incident a report is about, by the word it dates; reporting verbs
+# date the statement ("police said Thursday"), so they count as what came later.
+INCIDENT_ROLES = {lemma: "later" for lemma, *_ in load("speech_verbs") if " " not in lemma} | {
+    lemma: role for lemma, role in load("incident_day_words")}
+CLOCK_WORDS = {"a.m.", "p.m.", "am", "pm", "noon", "midnight", "o'clock"}
+INCIDENT_RANKS = {"act": 0, "consequence": 1, None: 2, "later": 3}
+
+
+def dated_word(doc: Doc, time: TimeExpression) -> Token | None:
+    """The word a time expression dates: its syntactic head, past a preposition and a time
+    of day ("shot on Friday", "Friday's shooting", "shot at 10 p.m. Friday" date the
+    shooting)."""
+    span = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    word = span.root
+    while word.head.i != word.i and (word.i == span.root.i or word.dep_ == "prep" or
+                                     word.lower_ in CLOCK_WORDS or word.like_num):
+        word = word.head
+    return word if word.i != span.root.i else None
+
+
+def incident_rank(doc: Doc, time: TimeExpression, acts: set[int]) -> int:
+    """How surely a day is the incident's (0 best): the day of the act itself, of its
+    consequence (a death), of something else, or of what came later (an arrest, a hearing,
+    a statement). A story tells all of these, and the shooting is only one of its days.
+    The lexicon decides; a word it lacks is an act when it is one of `acts` (token indices
+    of the violence the pipeline found)."""
+    word = dated_word(doc, time)
+    if word is None:
+        return INCIDENT_RANKS[None]
+    role = INCIDENT_ROLES.get(word.lemma_.lower(), "act" if word.i in acts else None)
+    return INCIDENT_RANKS[role]
 
 
 def segment_of(segments: list[Segment], offset: int) -> int:

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span as SpacySpan
 
 from ..casualties import tally
+from ..dates import INCIDENT_RANKS, incident_rank
 from ..fuse import BACKGROUND_DAYS, VIOLENCE, fuse
 from ..incidents import build_mentions
 from ..ingest import parse_published
@@ -26,7 +27,8 @@ from ..types import CasualtyMention, Document, Incident
 
 
 # "police said Thursday": the day of the statement, not of the shooting
-SAID_ON = re.compile(r"\b(?:said|says|told|announced|reported|confirmed|added)\s+(?:on\s+)?$",
+SAID_ON = re.compile(r"\b(?:said|says|told(?:\s+\w+)?|announced|reported|confirmed|added)\s+"
+                     r"(?:on\s+)?$",
                      re.IGNORECASE)
 
 
@@ -56,7 +58,7 @@ def read_article(record: dict) -> Article:
 
     reasons = {kind: _said(doc, decisive.span.start) for kind in ("killed", "injured")
                if (decisive := _decisive(counts, kind))}
-    when, said = incident_day(main, doc, counts, day)
+    when, said = incident_day(main, doc, day)
     if said is not None:
         reasons["date"] = _said(doc, said)
     location = main.location if main is not None else None
@@ -64,28 +66,33 @@ def read_article(record: dict) -> Article:
                    location.lon if location else None, reasons)
 
 
-def incident_day(main: Incident | None, doc: Doc, casualties: list[CasualtyMention],
+def incident_day(main: Incident | None, doc: Doc,
                  published: date | None) -> tuple[str | None, int | None]:
-    """The incident's day and where the text gives it: the main incident's own dated
-    mention, else the first day named in a sentence that reports the violence (news names
-    the day of the shooting in the lead: "early Saturday", "on Tuesday night"), else the day
-    of publication. Days after publication or long before it are not the news, nor is the
-    dateline ("Posted: Sunday, March 8") or the day a statement was made ("police said
-    Thursday")."""
-    dated = main.field_evidence.get("date") if main is not None else None
-    if dated and main.date_precision == "day":
-        return main.date, dated[0].start
-    reporting = [(e.sentence.start, e.sentence.end) for e in doc._.events or []
-                 if any(t.event_type in VIOLENCE for t in e.triggers)] + [
-        (s.start_char, s.end_char) for c in casualties if (s := _sentence(doc, c.span.start))]
-    for told in doc._.times or []:
-        if told.day is None or published is None or not \
-                timedelta(0) <= published - told.day <= timedelta(days=BACKGROUND_DAYS):
+    """The incident's day and where the text gives it. A story names several days: the
+    shooting's, the victim's death, the arrest, the hearing, the statement, the page's
+    own ("Posted: Sunday, March 8"). The day of the act wins (a day dating a word of
+    violence), then that of a death, then any other, then a later development; the first
+    in the text among equals.
+    Days after publication are not the news, nor those long before it, unless the text
+    gives a calendar date that dates no later development ("the June 5 shooting" in a
+    story about the trial): a follow-up story names its incident by the date.
+    With no day in the text, the main incident's day, else the day of publication."""
+    acts = {t.token for e in doc._.events or [] for t in e.triggers if t.event_type in VIOLENCE}
+    ranked = []
+    for order, told in enumerate(doc._.times or []):
+        if told.day is None or published is None or told.day > published or \
+                SAID_ON.search(doc.text, max(0, told.span.start - 30), told.span.start):
             continue
-        dateline = told.day == published and any(ch.isdigit() for ch in told.span.text)
-        if any(start <= told.span.start < end for start, end in reporting) and not dateline \
-                and not SAID_ON.search(doc.text, max(0, told.span.start - 30), told.span.start):
-            return told.day.isoformat(), told.span.start
+        named = any(ch.isdigit() for ch in told.span.text)
+        if told.day == published and named:  # the dateline
+            continue
+        rank = incident_rank(doc, told, acts)
+        recent = published - told.day <= timedelta(days=BACKGROUND_DAYS)
+        if recent or (named and rank <= INCIDENT_RANKS[None]):
+            ranked.append(((rank, not recent, order), told))
+    if ranked:
+        told = min(ranked, key=lambda pair: pair[0])[1]
+        return told.day.isoformat(), told.span.start
     if main is not None:
         return main.date, main.evidence[0].start if main.evidence else None
     return (published.isoformat() if published else None), None
@@ -113,10 +120,23 @@ def main_incident(incidents: list[Incident], casualties: list[CasualtyMention]) 
 
 def own_casualties(main: Incident | None, incidents: list[Incident],
                    casualties: list[CasualtyMention]) -> list[CasualtyMention]:
-    """Counts of the article less those in sentences only another incident speaks for."""
+    """Counts of the article less those in sentences only another shooting speaks for: one
+    of violence dated more than a week from the article's (an older case the story recalls).
+    What the pipeline split off the same news (the arrest, a remark with no place, the same
+    shooting read a day apart) still counts."""
     def inside(c: CasualtyMention, incident: Incident) -> bool:
         return any(e.start <= c.span.start < e.end for e in incident.evidence)
-    others = [i for i in incidents if i is not main]
+
+    def another_case(incident: Incident) -> bool:
+        if incident.event_type not in VIOLENCE:
+            return False
+        try:
+            apart = abs(date.fromisoformat((incident.date or "")[:10]) -
+                        date.fromisoformat((main.date or "")[:10]))
+        except (AttributeError, ValueError):
+            return True
+        return apart > timedelta(days=7)
+    others = [i for i in incidents if i is not main and another_case(i)]
     return [c for c in casualties if not c.aggregate and (
         (main is not None and inside(c, main)) or not any(inside(c, i) for i in others))]
 
