@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from .dates import segment_of
+from .dates import INCIDENT_RANKS, incident_rank, segment_of
 from .events import SentenceEvents, Trigger
 from .lexicons import load
 from .types import Actor, CasualtyMention, Claim, EventMention, TimeExpression, Toponym
@@ -332,13 +332,15 @@ def _date_for(doc: Doc, times: list[TimeExpression], start: int, end: int,
               own: set[int], others: set[int], triggers: set[int]) -> TimeExpression | None:
     """A date that modifies the event word itself ("the 2004 bombing"), else the time
     expression of the trigger's own clause, else one the sentence gives outside other
-    events' clauses (`others`)."""
+    events' clauses (`others`); never the day of what came later ("police said Thursday",
+    "was arrested Friday" in a report of a shooting)."""
     inside = [t for t in times if start <= t.span.start < end and t.precision]
     tokens = {id(t): _token(doc, t.span.start, t.span.end) for t in inside}
     on_trigger = [t for t in inside if tokens[id(t)] is not None
                   and tokens[id(t)].head.i in triggers and tokens[id(t)].i not in triggers]
     if on_trigger:
         return on_trigger[0]
+    inside = [t for t in inside if incident_rank(doc, t, triggers) < INCIDENT_RANKS["later"]]
     mine = [t for t in inside if tokens[id(t)] is not None and tokens[id(t)].i in own]
     free = [t for t in inside if tokens[id(t)] is None or tokens[id(t)].i not in others]
     candidates = mine or free
