@@ -46,3 +46,28 @@ def test_countries_joined_by_a_hyphen_own_the_base_they_do_not_place_the_attack(
             "officials said.")
     result = thucydides.extract(text, published="2020-01-07")
     assert [i.location.name for i in result.incidents] == ["Lamu"]
+
+
+# Fictional local report (written for this test): a headline and a follow-up sentence name the
+# state, the lead names the town and the day.
+RETOLD = (
+    "California shooting leaves four dead, two wounded\n\n"
+    "Four people were killed and two were wounded when a gunman opened fire at a tribal office "
+    "in Alturas on Thursday afternoon, police said.\n\n"
+    "The shooting in California left four dead and two wounded, the sheriff said."
+)
+
+
+def test_same_victims_in_a_town_and_its_state_are_one_incident_on_the_day_the_text_gives():
+    result = thucydides.extract(RETOLD, published="2014-02-21")
+    [shooting] = result.incidents
+    assert shooting.location.name == "Alturas" and shooting.date == "2014-02-20"
+    assert shooting.fatalities.best == 4 and shooting.injured.best == 2
+
+
+def test_different_victims_in_one_town_on_one_day_stay_apart():
+    text = ("Air strikes killed seven people in Hodeidah on Wednesday, residents said. "
+            "Twelve fighters were killed in clashes south of the airport in Hodeidah on "
+            "Wednesday, medics said.")
+    result = thucydides.extract(text, published="2018-06-14")
+    assert len(result.incidents) == 2

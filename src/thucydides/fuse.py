@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from .casualties import tally
 from .dates import period_start
-from .incidents import unique_actors
+from .incidents import haversine_km, unique_actors
 from .lexicons import load
 from .types import (CasualtyMention, Claim, Document, EventMention, Fatalities,
                     Incident, Location, Segment, Span, Toponym)
@@ -25,6 +25,7 @@ from .types import (CasualtyMention, Claim, Document, EventMention, Fatalities,
 VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 BACKGROUND_DAYS = 30  # older events are background, not the news being reported
 CONTEXT_DAYS = 3  # a development dated further back than this is context, not news
+NEIGHBOUR_KM = 25.0  # a town and its neighbour ("North Richmond", "Richmond") tell one place
 NEARBY_CHARS = 600  # how far back a place-less sentence looks for the incident it continues
 
 
@@ -150,16 +151,81 @@ def fuse(document: Document, mentions: list[EventMention], segments: list[Segmen
             key = (mention.event_type, day, focus.place.id if focus else None)
             drafts.setdefault(key, _Draft(key[0], day, precision, focus)).mentions.append(mention)
 
-    drafts_list = sorted(drafts.values(), key=lambda d: d.first_start)
+    drafts_list, survivor = _merge_retold(sorted(drafts.values(), key=lambda d: d.first_start))
     incidents = {id(d): _incident(document, d) for d in drafts_list}
-    aggregate_claims = [_total_claim(m, c, [incidents[id(d)].id for d in group])
-                        for m, c, group in totals]
+    aggregate_claims = [_total_claim(m, c, list(dict.fromkeys(
+        incidents[id(survivor.get(id(d), d))].id for d in group))) for m, c, group in totals]
     incidents = list(incidents.values())
     used = {(c.claimant, c.start) for i in incidents for c in i.claims} | {
         (c.claimant, c.start) for c in aggregate_claims}
     loose = [c for c in claims if (c.claimant, c.start) not in used]
     incidents.sort(key=lambda i: (i.date or "", i.evidence[0].start if i.evidence else 0))
     return incidents, aggregate_claims + loose
+
+
+def _merge_retold(drafts: list[_Draft]) -> tuple[list[_Draft], dict[int, _Draft]]:
+    """One act of violence told twice is one incident: the same victims at a place, or at it
+    and the region around it, on the same day or a day apart ("an attack" and "a clash" in
+    one town, "4 killed in Alturas" and "four dead in California" dated from the report).
+    Returns the drafts kept, the earliest told absorbing the others (a day the text gives
+    wins over the day of the report), and where each went."""
+    kept: list[_Draft] = []
+    survivor: dict[int, _Draft] = {}
+    for draft in drafts:
+        home = next((k for k in kept if _retells(k, draft)), None)
+        if home is None:
+            kept.append(draft)
+            continue
+        if _dated(draft) and not _dated(home):
+            home.day, home.precision = draft.day, draft.precision
+        home.mentions.extend(draft.mentions)
+        if draft.location is not None and (home.location is None or
+                                           _finer(draft.location, home.location)):
+            home.location = draft.location
+        survivor[id(draft)] = home
+    return kept, survivor
+
+
+def _dated(draft: _Draft) -> bool:
+    """Whether the text itself dates the draft (not only the day of its entry)."""
+    return any(m.date is not None for m in draft.mentions)
+
+
+def _retells(first: _Draft, later: _Draft) -> bool:
+    if first.family not in VIOLENCE or later.family not in VIOLENCE or \
+            first.location is None or later.location is None:
+        return False
+    a, b = first.location.place, later.location.place
+    same_area = a.id == b.id or _within(a, b) or _within(b, a) or \
+        haversine_km(a.lat, a.lon, b.lat, b.lon) <= NEIGHBOUR_KM
+    return _days_apart(first.day, later.day) <= 1 and same_area and _same_victims(first, later)
+
+
+def _days_apart(one: str | None, other: str | None) -> int:
+    try:
+        return abs((date.fromisoformat(one[:10]) - date.fromisoformat(other[:10])).days)
+    except (TypeError, ValueError):
+        return BACKGROUND_DAYS
+
+
+def _within(inner, outer) -> bool:
+    """Whether a town lies in a region or country the other place is."""
+    if inner.country_code != outer.country_code or outer.kind not in {"country", "admin1"}:
+        return False
+    return outer.kind == "country" or inner.admin1 == outer.name
+
+
+def _finer(one: Toponym, other: Toponym) -> bool:
+    rank = {"district": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5}
+    return rank.get(one.place.kind, 5) < rank.get(other.place.kind, 5)
+
+
+def _same_victims(one: _Draft, other: _Draft) -> bool:
+    """The same figure of dead or wounded given for both."""
+    def figures(draft: _Draft) -> tuple[int | None, int | None]:
+        killed, injured = tally([c for m in draft.mentions for c in m.casualties])
+        return killed.best, injured.best
+    return any(x is not None and x == y for x, y in zip(figures(one), figures(other)))
 
 
 def _continued(mention: EventMention, drafts: dict[tuple, _Draft]) -> tuple | None:
