@@ -10,10 +10,10 @@ added to each.
 from __future__ import annotations
 
 import hashlib
-from functools import cache
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
 
 from .casualties import tally
 from .dates import period_start

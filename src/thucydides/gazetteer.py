@@ -63,7 +63,7 @@ def built_version(path: Path | str) -> str | None:
     return row[0] if row else None
 
 _MARKS = re.compile(r"[’'`ʿʾ‘´ʻ]")
-_ARTICLES = {"al", "el", "ad", "as", "ash", "an", "ar", "at", "az", "ad", "ed", "es", "ez", "er",
+_ARTICLES = {"al", "el", "ad", "as", "ash", "an", "ar", "at", "az", "ed", "es", "ez", "er",
              "en", "et", "ul", "il"}
 _SUFFIXES = re.compile(r"(?:iyyah|iyyeh|iyah|iyeh|iyya|iya|ieh|iah|ia)\b")
 
