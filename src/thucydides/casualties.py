@@ -323,6 +323,18 @@ def _shot_at(m: re.Match) -> bool:
         r"homes?)\b)", m.string[m.end():], re.IGNORECASE) is not None
 
 
+PAST_VERBS = {"killed", "wounded", "injured", "shot"}
+# What may follow a bare count after its verb ("killed four and injured 12", "wounded three in
+# Dayton"); anything else ("shot 15 times", "killed 10 years ago") is no count of people.
+BARE_COUNT_END = re.compile(r"\s*(?:[.,;:!?)]|$|(?:and|or|in|at|on|near|when|as|after|"
+                            r"during|inside|outside|while|including)\b)", re.IGNORECASE)
+
+
+def _bare_count_ends(sentence: str, m: re.Match) -> bool:
+    """Whether a number with no noun after a victim verb ends the phrase, as a count does."""
+    return BARE_COUNT_END.match(sentence, m.end()) is not None
+
+
 def _is_age(m: re.Match) -> bool:
     """ "Calvin Williams, 24 was shot": a bare number before a singular verb is an age."""
     return bool(m["n"]) and not m["noun"] and words_to_int(m["n"]) != 1 and re.match(
@@ -400,7 +412,7 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
         else:
             kind = _done_to_object(verb)
         if verb in {"killed", "wounded", "injured", "shot", "shooting", "claimed", "claiming"} and \
-                not m.group("noun"):
+                not m.group("noun") and not (verb in PAST_VERBS and _bare_count_ends(sentence, m)):
             continue
         add(kind, parse_quantity(m), m, m.group("noun"), adds=_adds(m))
     for m in CASUALTY_NOUN.finditer(sentence):
