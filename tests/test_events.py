@@ -255,7 +255,7 @@ def test_reported_battles_and_agreements_stay_events(text, word):
     "The deal also has language on long-term security cooperation.",
     "'The danger has not passed yet,' agreed the activist.",
     "Volunteers have been deployed to help at the food bank.",
-    "The ambassador said the nuclear issue is being dealt with in Vienna.",
+    "The minister said the fishing dispute would be dealt with by a joint committee.",
     "The victim is recovering from his wounds at a local hospital, police said.",
 ])
 def test_agreements_talked_about_and_unarmed_deployments_are_no_events(text):
@@ -280,9 +280,9 @@ def test_people_who_report_an_attack_are_not_its_perpetrators():
 
 
 def test_subject_of_another_clause_is_not_the_perpetrator():
-    result = thucydides.extract("Villagers are afraid to go into the forest, and a deadly attack "
-                                "by militants on a police post in Lamu on Monday has shaken them.",
-                                published="2021-03-30")
+    result = thucydides.extract("Villagers are too scared to leave their homes, and a deadly attack "
+                                "by militants on a police post in Garissa on Monday has shaken "
+                                "them.", published="2021-03-30")
     roles = {a.name: a.role for i in result.incidents for a in i.actors}
-    assert roles.get("Civilians") != "perpetrator"
+    assert roles["Civilians"] == "other"
     assert roles.get("Militants") == "perpetrator"

@@ -113,10 +113,10 @@ def test_dateline_in_capitals_is_a_place():
 
 def test_place_names_inside_other_names_are_not_places():
     found = places("Lindsay and Charlotte Graham study at Columbia University. Charlotte "
-                   "Graham said Mayor Bill Euille of Alexandria spoke at the Mansfield "
+                   "Graham said Mayor Ann Doyle of Alexandria spoke at the Canton "
                    "Police Department.")
     assert "Charlotte" not in found and "Columbia" not in found and "Mayor" not in found
-    assert "Mansfield" in found and "Alexandria" in found
+    assert "Canton" in found and "Alexandria" in found
 
 
 def test_eval_geo_scores_detection_resolution_and_end_to_end(tmp_path: Path):
@@ -212,9 +212,9 @@ def test_a_small_town_name_that_speaks_is_a_person():
 
 
 def test_a_disease_named_after_a_place_is_no_place():
-    found = [t for t in geoparse("A soldier from Reston, Virginia, was treated for Reston virus "
-                                 "last year.") if t.text == "Reston"]
-    assert len(found) == 1 and found[0].place.admin1 == "Virginia"
+    found = [t for t in geoparse("A student from Marburg, Germany, was treated for Marburg virus "
+                                 "last year.") if t.text == "Marburg"]
+    assert len(found) == 1 and found[0].place.country_code == "DE"
 
 
 def test_an_institution_named_after_a_place_is_read_as_that_place():
@@ -227,9 +227,9 @@ def test_an_institution_named_after_a_place_is_read_as_that_place():
 
 
 def test_a_public_body_after_a_town_does_not_hide_the_town():
-    found = places("Two boats sank at the Miami Beach Marina during the storm, and the "
+    found = places("Two boats sank at the Long Beach Marina during the storm, and the "
                    "Tulsa Police Department said nobody was hurt.")
-    assert found["Miami Beach"].place.admin1 == "Florida"
+    assert found["Long Beach"].place.admin1 == "California"
     assert found["Tulsa"].place.admin1 == "Oklahoma"
 
 

@@ -54,7 +54,7 @@ QUANTITY = (rf"(?:{MODIFIER}\s+)?(?:between\s+(?P<lo>{NUMBER})\s+and\s+(?P<hi>{N
 ADJECTIVES = (r"(?:(?!(?:of|the|a|an|his|her|their|its|who|that|which|and|or|where|when|while|"
               r"after|before|as|since|were|was|is|are|had|has|have|been|dead|killed|wounded|"
               r"injured|hurt|shot|\d+|" + "|".join([*UNITS, *TENS]) + r")\s)[\w'’-]+\s+){0,3}?")
-# "one of them died", "two of the four shooting victims", "two of the victims, a man and a
+# "one of them died", "three of the five people hit", "two of the victims, a man and a
 # woman, were wounded"
 PARTITIVE = rf"(?:\s+of\s+(?:them|those|the (?:{NUMBER}\s+)?(?:[\w-]+\s+)?" \
             r"(?:victims|people|men|women))" \
@@ -530,7 +530,7 @@ def _another_of_other_kind(ordered: list[CasualtyMention]) -> list[CasualtyMenti
 
 
 def _same_person(a: str, b: str) -> bool:
-    """ "Samantha Carpenter", "Carpenter" and "Samantha" name one victim."""
+    """ "Dana Whitfield", "Whitfield" and "Dana" name one victim."""
     return a == b or (a[:1].isupper() and b[:1].isupper() and
                       bool(set(a.split()) & set(b.split())))
 

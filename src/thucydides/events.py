@@ -155,8 +155,8 @@ def _protest_motive(token: Token) -> bool:
 def is_realis(token: Token) -> bool:
     """False for negated, modal, future, conditional, planned, near-miss or purpose uses of an
     event word, and for the background a relative clause gives in the past perfect ("the
-    carrier, which had been deployed in October", "areas where Russia had declared a
-    ceasefire")."""
+    carrier, which had been deployed in October", "towns where the army had declared a
+    truce")."""
     clause = token.head if token.pos_ == "NOUN" and token.dep_ in {"dobj", "nsubjpass"} \
         else token
     if clause.dep_ in {"relcl", "acl"} and any(c.lower_ in {"had", "'d"} for c in clause.children):
@@ -354,7 +354,7 @@ class EventFinder:
         if sub_type == "Natural disaster" and head.pos_ == "VERB":
             return True  # "stormed the university", "flooded the streets"
         if sub_type == "Agreement" and not trigger.specificity and head.pos_ == "VERB":
-            return True  # "the issue is dealt with in Vienna" is no deal
+            return True  # "the dispute is dealt with by a committee" is no deal
         if sub_type == "Man-made disaster" and not trigger.specificity and head.pos_ != "NOUN":
             return True  # "a fire at a factory", not "fired at the crowd"
         if head.dep_ == "pobj" and any(t.token == governor.i and t.event_type == "Protests"

@@ -25,7 +25,7 @@ from .types import (CasualtyMention, Claim, Document, EventMention, Fatalities,
 VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 BACKGROUND_DAYS = 30  # older events are background, not the news being reported
 CONTEXT_DAYS = 3  # a development dated further back than this is context, not news
-NEIGHBOUR_KM = 25.0  # a town and its neighbour ("North Richmond", "Richmond") tell one place
+NEIGHBOUR_KM = 25.0  # a town and its neighbour ("West Linden", "Linden") tell one place
 NEARBY_CHARS = 600  # how far back a place-less sentence looks for the incident it continues
 
 
@@ -166,7 +166,7 @@ def fuse(document: Document, mentions: list[EventMention], segments: list[Segmen
 def _merge_retold(drafts: list[_Draft]) -> tuple[list[_Draft], dict[int, _Draft]]:
     """One act of violence told twice is one incident: the same victims at a place, or at it
     and the region around it, on the same day or a day apart ("an attack" and "a clash" in
-    one town, "4 killed in Alturas" and "four dead in California" dated from the report).
+    one town, "4 killed in Susanville" and "four dead in California" dated from the report).
     Returns the drafts kept, the earliest told absorbing the others (a day the text gives
     wins over the day of the report), and where each went."""
     kept: list[_Draft] = []

@@ -6,8 +6,8 @@ gazetteer count too when the context says "place" (a locative preposition, a pla
 list with other places, a name already read as a place elsewhere in the document), and so
 do datelines in capitals and AP state abbreviations ("Alexandria, Minn."); a piece of a
 longer name (a person's, an institution's, a country adjective's) does not, nor does a name
-the document quotes someone under ("..., Kristina said") or gives a disease ("West Nile
-virus") unless the text says "place" there. Streets ("Darby Street") are places in the town
+the document quotes someone under ("..., Marisol said") or gives a disease ("West Nile
+virus") unless the text says "place" there. Streets ("Quarry Street") are places in the town
 the text puts them in, else in the town the document names most (local news).
 Resolution weighs feature type and population against what the other names of the document
 say: their countries and regions, nearby towns, and a container named next to the name
@@ -78,7 +78,7 @@ PLACE_TAKING_VERBS = {"liberate", "storm", "besiege", "overrun", "shell", "bomba
 ADMIN_NOUNS = {"County": "admin2", "Parish": "admin2", "Province": "admin1",
                "Governorate": "admin1", "Region": "admin1", "Oblast": "admin1",
                "District": "district"}
-# What US local news appends to a county's name ("Walton County", "Rapides Parish").
+# What US local news appends to a county's name ("Essex County", "Orleans Parish").
 DIVISION_SUFFIXES = ("County", "Parish")
 # Nouns that a place name modifies when it stands for the place's people or institutions.
 LOCAL_NOUNS = {"police", "officers", "officer", "department", "residents", "resident", "man",
@@ -166,7 +166,7 @@ def _dateline_spans(doc: Doc) -> list[tuple[int, int]]:
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """An entity without its determiner, house number, place noun and a direction in lower
-    case: "the Homs city" -> "Homs", "northern Aleppo" -> "Aleppo", "6016 Dublin Road" ->
+    case: "the Homs city" -> "Homs", "northern Aleppo" -> "Aleppo", "4410 Canton Road" ->
     "Dublin Road"; a capitalised direction may be part of the name ("West Bank", "Eastern
     Ghouta") and is left to the gazetteer to decide."""
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or
@@ -242,7 +242,7 @@ def _strong_place_context(doc: Doc, start: int, end: int) -> bool:
     # "Nadia Moayyad of Southlake": a person's home town
     if before and before[-1].lower_ == "of" and before[-1].head.ent_type_ == "PERSON":
         return True
-    # "Reston, Virginia": a town placed in its state or country
+    # "Fairfax, Virginia": a town placed in its state or country
     if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ == "GPE" and \
             _is_name_token(doc[end + 1]):
         return True
@@ -313,7 +313,7 @@ def _disease_names(doc: Doc, disease_nouns: set[str]) -> set[str]:
 
 
 def _speakers(doc: Doc, speech_verbs: set[str]) -> set[str]:
-    """One-word names that say something ("..., Kristina said"): people, unless a large
+    """One-word names that say something ("..., Marisol said"): people, unless a large
     place speaks for its government ("Tbilisi says"); the caller weighs that."""
     return {name_key(t.text) for t in doc if t.dep_ == "nsubj" and t.head.lemma_ in speech_verbs
             and t.pos_ == "PROPN" and _is_name_token(t) and not any(
@@ -329,8 +329,8 @@ def _part_of_person(doc: Doc, start: int, end: int) -> bool:
 
 
 def _opens_longer_name(doc: Doc, end: int, public_bodies: set[str]) -> bool:
-    """ "Webb Center", "Mayor Bill Euille": a name followed by more of a proper name, other
-    than a word for the place's people or institutions ("Mansfield Police", "Miami Beach
+    """ "Hartley Center", "Mayor Ann Doyle": a name followed by more of a proper name, other
+    than a word for the place's people or institutions ("Dunmore Police", "Long Beach
     Marina")."""
     return end < len(doc) and _is_name_token(doc[end]) and _continues_name(doc, end) and \
         doc[end].lower_ not in LOCAL_NOUNS | public_bodies
@@ -338,12 +338,12 @@ def _opens_longer_name(doc: Doc, end: int, public_bodies: set[str]) -> bool:
 
 def _name_end(doc: Doc, start: int, end: int) -> int:
     """Where the capitalised run from `start` stops, within `end`: an entity can go on past
-    it ("Brethren Church in Elizabethtown")."""
+    it ("Grace Chapel in Lancaster")."""
     return next((i for i in range(start, end) if not _is_name_token(doc[i])), end)
 
 
 def _continues_name(doc: Doc, start: int) -> bool:
-    """ "Pointe Coupee", "Mansfield Police": the tail of a longer capitalised name that was
+    """ "Bayou Vista", "Dunmore Police": the tail of a longer capitalised name that was
     not read as a place as a whole; a word opening a sentence is capitalised anyway."""
     if start == 0:
         return False
@@ -485,7 +485,7 @@ class PlaceFinder:
         return self._resolve(doc, self._counties_by_plural(doc, chosen))
 
     def _counties_by_plural(self, doc: Doc, chosen: list) -> list:
-        """ "Walton and Oconee counties": names the text calls counties read as the counties
+        """ "Essex and Morris counties": names the text calls counties read as the counties
         of those names, where the gazetteer has them."""
         listed = {i: _name(doc, s, e) for i, (s, e, _, _) in enumerate(chosen)
                   if _kind_hint(doc, s, e) == "admin2" and doc[e - 1].text not in ADMIN_NOUNS}
@@ -507,7 +507,7 @@ class PlaceFinder:
         for a person ("aircraft struck Homs"), unless the document names someone so ("Mike
         Henderson"). A name the gazetteer lacks or only matches loosely must show it is a place
         at each mention: read once as a place, it is too often a people, a disease or a title
-        elsewhere ("the Tamil community", "Ebola")."""
+        elsewhere ("the Hmong community", "Ebola")."""
         known = set()
         for start, end, places, exact in chosen:
             label = entity_spans.get((start, end)) or self._entity_label(doc, start, end)
@@ -543,7 +543,7 @@ class PlaceFinder:
             if institution is not None:
                 if doc[start].lower_ in {"the", "a", "an"}:
                     continue  # "The Moscow Times": the name after the article is read alone
-                # "Titus County Sheriff's Office": the place is the known name before it; else
+                # "Harrow County Sheriff's Office": the place is the known name before it; else
                 # the words before the institution's are read on their own
                 prefix = self._known_prefix(doc, start, institution, found)
                 taken.update(range(institution, _name_end(doc, institution, end)))
@@ -604,16 +604,16 @@ class PlaceFinder:
         return chosen
 
     def _institution_word(self, doc: Doc, start: int, end: int) -> int | None:
-        """Where a name goes on from a place into an institution seated there ("Greer City
-        Hall", "Santa Clara Valley Water District"), if it does."""
+        """Where a name goes on from a place into an institution seated there ("Fulton City
+        Hall", "Mohave Valley Water District"), if it does."""
         return next((i for i in range(start + 1, end)
                      if doc[i].lower_ in self.institution_nouns), None)
 
     def _known_prefix(self, doc: Doc, start: int, stop: int, found: dict) -> int | None:
         """The end of the longest name from `start` up to `stop` that the gazetteer knows
-        exactly, as a place's own name if one is ("Springfield City Schools": Springfield):
+        exactly, as a place's own name if one is ("Canton City Schools": Canton):
         the place an institution is named after. A compass word or a word for a kind of place
-        ("Western State Hospital", "Port Authority") is no such name."""
+        ("Northfield State Hospital", "Port Authority") is no such name."""
         known = []
         for end in range(stop, start, -1):
             name = _name(doc, start, end)
@@ -623,7 +623,7 @@ class PlaceFinder:
         return next((end for end, primary in known if primary), known[0][0] if known else None)
 
     def _is_street(self, doc: Doc, start: int, end: int) -> bool:
-        """ "Darby Street", "1200 DeKalb Ave.": a name ending in a street word, unless more of
+        """ "Quarry Street", "1400 Quarry Ave.": a name ending in a street word, unless more of
         a name follows ("Elm Street School")."""
         return end - start >= 2 and doc[end - 1].text.rstrip(".") in self.street_nouns and \
             doc[start].lower_ not in {"the", "a", "an"} and not (
@@ -638,7 +638,7 @@ class PlaceFinder:
         return speakers - big
 
     def _after_title(self, doc: Doc, start: int) -> bool:
-        """ "coach Ripley", "President Obama": a name right after a person's title."""
+        """ "coach Danvers", "President Obama": a name right after a person's title."""
         return start > 0 and doc[start - 1].lower_ in self.person_titles
 
     def _demonym_spans(self, doc: Doc) -> list[tuple[int, int]]:
@@ -800,7 +800,7 @@ def _placed_among_towns(place: Place | None, picks: list[Place | None]) -> Place
 
 def _town_of_street(picks: list[Place | None], container: int | None,
                     streets: list[int]) -> Place | None:
-    """The town a street lies in: the one the text puts it in ("Darby Street in Dublin"), else
+    """The town a street lies in: the one the text puts it in ("Quarry Street in Dayton"), else
     the town the document names most, the one local news reports from."""
     if container is not None and picks[container] is not None and \
             picks[container].kind in {"city", "district"}:

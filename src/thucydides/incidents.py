@@ -98,7 +98,7 @@ def _is_event_place(token: Token, trigger_tokens: set[int], toponym: Toponym) ->
     if token.dep_ in {"compound", "amod", "nmod"} and token.head.i in trigger_tokens and \
             toponym.place is not None and toponym.place.kind == "country":
         return False
-    # "a joint Kenya-U.S. base", "US-Iraqi patrols": countries joined by a hyphen are parties
+    # "a joint Niger-U.S. base", "US-Iraqi patrols": countries joined by a hyphen are parties
     if token.dep_ in {"compound", "amod", "nmod"} and _hyphen_joined(token) and \
             toponym.place is not None and toponym.place.kind == "country":
         return False
@@ -112,7 +112,7 @@ def _is_event_place(token: Token, trigger_tokens: set[int], toponym: Toponym) ->
             if head.lower_ in SITE_HEADS:
                 break
             head = head.head
-        # "downtown Tbilisi Saturday": a date the parser took for the name's head
+        # "downtown Yerevan Sunday": a date the parser took for the name's head
         if head.lower_ not in SITE_HEADS and head.i not in trigger_tokens and \
                 head.ent_type_ not in {"GPE", "LOC", "FAC", "DATE", "TIME"} and \
                 not (token.dep_ == "compound" and _ground(head) and
@@ -269,8 +269,8 @@ def _stands_above(inner: Token, outer: Token) -> bool:
 
 def _qualifies_named(qualifier: Token, name: Token) -> bool:
     """Whether `qualifier` sits before a settlement noun that `name` names after "of" ("the
-    northern Iraqi city of Kirkuk", "Syria's capital of Damascus", "the towns of A and B"), or
-    owns a place noun that `name` names ("Mogadishu's Wadajir district")."""
+    northern Iraqi city of Tal Afar", "Syria's capital of Damascus", "the towns of A and B"), or
+    owns a place noun that `name` names ("Kabul's Karte Seh district")."""
     if qualifier.dep_ in {"poss", "amod"} and name.dep_ == "compound" and \
             name.head.i == qualifier.head.i and qualifier.head.lower_ in PLACE_HEADS:
         return True

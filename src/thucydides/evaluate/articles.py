@@ -70,7 +70,7 @@ def incident_day(main: Incident | None, doc: Doc,
                  published: date | None) -> tuple[str | None, int | None]:
     """The incident's day and where the text gives it. A story names several days: the
     shooting's, the victim's death, the arrest, the hearing, the statement, the page's
-    own ("Posted: Sunday, March 8"). The day of the act wins (a day dating a word of
+    own ("Posted: Monday, June 3"). The day of the act wins (a day dating a word of
     violence), then that of a death, then any other, then a later development; the first
     in the text among equals.
     Days after publication are not the news, nor those long before it, unless the text
