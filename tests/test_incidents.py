@@ -79,3 +79,37 @@ def test_a_place_behind_against_is_what_people_oppose_not_where():
 def test_where_a_person_is_from_is_not_where_it_happened():
     text = "Maria Lopez, 34, of Peru was shot dead on Friday, police said."
     assert place_of(text, "shot") is None
+
+
+def test_a_phrase_closing_coordinated_passives_is_shared_by_each():
+    text = ("Three soldiers were killed and two others were wounded by a roadside bomb in "
+            "Kandahar on Tuesday.")
+    assert place_of(text, "killed") == "Kandahar"
+
+
+def test_a_clause_closing_coordinated_passives_is_shared_by_each():
+    text = ("Four villagers were killed and a dozen were injured when gunmen opened fire on a "
+            "wedding in Kunduz.")
+    assert place_of(text, "killed") == "Kunduz"
+
+
+def test_a_dateline_is_where_the_story_was_filed_not_where_it_happened():
+    text = ("KANDAHAR -- Three soldiers were killed on Tuesday when their patrol was ambushed, "
+            "officials said.")
+    assert place_of(text, "killed") is None
+
+
+def test_a_place_in_the_name_of_a_past_war_is_not_where_it_happened():
+    text = "The general captured the pass in the 1948 Middle East war and held it for years."
+    assert place_of(text, "captured") is None
+
+
+def test_an_opening_in_phrase_sets_the_scene_of_the_main_clause():
+    text = ("In Herat, hundreds of students, some decked out in party colours, rallied and "
+            "marched through the old town.")
+    assert place_of(text, "marched") == "Herat"
+
+
+def test_an_opening_in_phrase_does_not_place_reported_speech():
+    text = "In Herat, officials said that gunmen killed two guards."
+    assert place_of(text, "killed") is None

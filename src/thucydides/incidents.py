@@ -9,6 +9,7 @@ Anbar" the officials' city is inside the speech verb's subject and is passed ove
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
@@ -38,6 +39,10 @@ CLAUSE_LINKS = {"advcl", "relcl", "acl", "xcomp", "csubj", "parataxis"}
 SETTING_LINKS = {"advcl", "relcl", "acl", "xcomp", "conj"}
 NOUN_ROLES = {"nsubj", "nsubjpass", "dobj", "attr", "appos"}
 NEAR_KM = 60.0
+# What follows a dateline's city: its region ("LINDEN, Ruritania"), then a dash or "(AP)";
+# a name in a headline in capitals comes before it on the same line.
+DATELINE_REGION = re.compile(r"^,(?:\s+[A-Z][\w.'-]*)+")
+DATELINE_MARK = re.compile(r"--|—|–|\s-\s|\(")
 VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
@@ -112,6 +117,8 @@ def _is_event_place(token: Token, trigger_tokens: set[int], toponym: Toponym) ->
             if head.lower_ in SITE_HEADS:
                 break
             head = head.head
+        if _dated_name(head):
+            return False
         # "downtown Yerevan Sunday": a date the parser took for the name's head
         if head.lower_ not in SITE_HEADS and head.i not in trigger_tokens and \
                 head.ent_type_ not in {"GPE", "LOC", "FAC", "DATE", "TIME"} and \
@@ -123,6 +130,12 @@ def _is_event_place(token: Token, trigger_tokens: set[int], toponym: Toponym) ->
     if prep is not None and prep.lower_ == "of" and prep.head.ent_type_ == "PERSON":
         return False
     return prep is None or prep.lower_ not in NOT_LOCATIVE or prep.head.lower_ in PLACE_HEADS
+
+
+def _dated_name(noun: Token) -> bool:
+    """Whether a noun carries a year before it, naming a past event or occasion ("the 1982
+    Ruritanian war", "the 2004 Linden games"): a place in that name says which one, not where."""
+    return any(c.i < noun.i and c.text.isdigit() and len(c.text) == 4 for c in noun.children)
 
 
 def _hyphen_joined(token: Token) -> bool:
@@ -169,7 +182,7 @@ def event_places(doc: Doc, event: Token, own: set[int], trigger_tokens: set[int]
     with `resolved_only=False` (where the span, not the coordinates, is wanted)."""
     places = []
     for toponym in toponyms:
-        if any(s <= toponym.start < e for s, e in excluded):
+        if any(s <= toponym.start < e for s, e in excluded) or _dateline(doc, toponym):
             continue
         token = _token(doc, toponym.start, toponym.end)
         if token is None or token.i not in own or \
@@ -177,6 +190,18 @@ def event_places(doc: Doc, event: Token, own: set[int], trigger_tokens: set[int]
             continue
         places.append((toponym, token))
     return _most_specific(_nearest_attached(places, event), resolved_only)
+
+
+def _dateline(doc: Doc, toponym: Toponym) -> bool:
+    """Whether a place name is in a dateline ("LINDEN, Ruritania (AP) -- ...") or the headline
+    in capitals before it: a name in capitals with only capitals between the line's start and
+    the dateline's dash or agency bracket says where the story was filed, not where it happened."""
+    line = doc.text[doc.text.rfind("\n", 0, toponym.start) + 1:toponym.start]
+    if not toponym.text.isupper() or any(c.islower() for c in line):
+        return False
+    after = DATELINE_REGION.sub("", doc.text[toponym.end:toponym.end + 120], count=1)
+    parts = DATELINE_MARK.split(after, maxsplit=1)
+    return len(parts) == 2 and not any(c.islower() for c in parts[0])
 
 
 def _bearing(token: Token) -> bool:
@@ -189,8 +214,9 @@ def trigger_places(doc: Doc, trigger: Trigger, triggers: list[Trigger], toponyms
                    excluded: list[tuple[int, int]], resolved_only: bool = True) -> list[Toponym]:
     """The places of one event word, nearest first. One without a place of its own takes those
     of an event word it governs ("killed in an airstrike in Anbar"), but not across reported
-    speech or two steps aside (`_attachment`); else those of the clause it hangs from ("a
-    bomb exploded in X, killing ten", "the X neighborhood, where a car bomb killed ten")."""
+    speech or two steps aside (`_attachment`); else those of a passive coordinated after it
+    (`_later_conjuncts`), of the clause it hangs from ("a bomb exploded in X, killing ten",
+    "the X neighborhood, where a car bomb killed ten"), or of an opening "In X,"."""
     event = doc[trigger.token]
     trigger_tokens = {t.token for t in triggers}
     below = {t.i for t in event.subtree}
@@ -202,11 +228,46 @@ def trigger_places(doc: Doc, trigger: Trigger, triggers: list[Trigger], toponyms
                               excluded, resolved_only)
         if places:
             return places
-    if event.dep_ not in SETTING_LINKS:
+    for conjunct in _later_conjuncts(event):
+        own = {t.i for t in conjunct.subtree}
+        places = event_places(doc, conjunct, own, trigger_tokens, toponyms, excluded,
+                              resolved_only)
+        if places:
+            return places
+    if event.dep_ in SETTING_LINKS:
+        setting = event.head
+        around = {t.i for t in setting.subtree} - below
+        places = event_places(doc, setting, around, trigger_tokens, toponyms, excluded,
+                              resolved_only)
+        if places:
+            return places
+    return _opening_setting(doc, event, trigger_tokens, toponyms, excluded, resolved_only)
+
+
+def _opening_setting(doc: Doc, event: Token, trigger_tokens: set[int], toponyms: list[Toponym],
+                     excluded: list[tuple[int, int]], resolved_only: bool) -> list[Toponym]:
+    """The places of a sentence-opening "In X," when the event word stands in the main
+    clause: the scene is set for all that clause tells, however the parser hung it."""
+    sentence = event.sent
+    opening = sentence[0]
+    if opening.lower_ != "in" or opening.dep_ != "prep" or \
+            any(a.dep_ in {"ccomp", "relcl", "acl"} for a in [event, *event.ancestors]):
         return []
-    setting = event.head
-    around = {t.i for t in setting.subtree} - below
-    return event_places(doc, setting, around, trigger_tokens, toponyms, excluded, resolved_only)
+    phrase = {t.i for t in opening.subtree}
+    if sentence.start + len(phrase) >= sentence.end or doc[max(phrase) + 1].text != ",":
+        return []
+    return event_places(doc, opening.head, phrase, trigger_tokens, toponyms, excluded,
+                        resolved_only)
+
+
+def _later_conjuncts(event: Token) -> list[Token]:
+    """Passive clauses coordinated after a passive event word, each about victims of its own:
+    a phrase closing the coordination is shared by both ("two were killed and others wounded
+    by a bomb in X"); one about the same victims is a later event ("captured and held in X")."""
+    if event.tag_ != "VBN":
+        return []
+    return [t for t in event.children if t.dep_ == "conj" and t.tag_ == "VBN" and
+            t.i > event.i and any(c.dep_ == "nsubjpass" for c in t.children)]
 
 
 def _nearest_attached(places: list[tuple[Toponym, Token]], event: Token
