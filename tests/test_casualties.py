@@ -186,3 +186,48 @@ def test_counts_over_a_span_of_time_are_sums_over_incidents():
     (since,) = find_casualties("Eleven people have been shot in Riverside since Friday.")
     (past,) = find_casualties("In the past two months, six teens were killed by gunfire.")
     assert since.aggregate and past.aggregate
+
+
+@pytest.mark.parametrize("sentence, killed, injured", [
+    ("Gunfire outside a skating rink sent six people to the hospital late Friday.", None, 6),
+    ("Two women and a man were rushed to County General Hospital after the shooting.", None, 3),
+    ("Bullets pierced the van, striking four passengers inside.", None, 4),
+    ("The boy was taken to a hospital, where he died hours later.", 1, 0),
+])
+def test_people_taken_to_hospital_or_struck_are_hit(sentence, killed, injured):
+    assert counts(sentence) == (killed, injured)
+
+
+def test_fired_at_is_not_hit_but_shot_at_a_place_is():
+    assert counts("Seven people are shot at a block party on Linden Street.") == (None, 7)
+    assert counts("Three people were shot at a home on Birch Lane.") == (None, 3)
+    assert counts("A man shot at a house on Birch Lane and fled.") == (None, None)
+    assert counts("Two deputies were shot at by a man on a motorcycle.") == (None, None)
+
+
+def test_a_parenthesis_between_count_and_verb_is_skipped():
+    text = "Three people, including a 9-year-old, were wounded near the pool."
+    assert counts(text) == (None, 3)
+    # a singular verb after the parenthesis belongs to someone else: the shooter of the four
+    assert counts("A teen who shot 4, including 2 clerks, is killed by police.") == (None, 4)
+
+
+def test_a_shot_fired_is_no_victim():
+    assert counts("The clerk fired a shot into the ceiling and the robber fled.") == (None, None)
+
+
+def test_strangers_hit_in_one_sentence_add_up():
+    assert counts("A man was shot in the hip and a woman was hurt by broken glass.") == (None, 2)
+    assert counts("A teenager was killed and a woman was wounded.") == (1, 1)
+    assert counts("A man was shot on Pine Street.\nA man was shot Sunday, police said.") \
+        == (None, 1)
+
+
+def test_one_named_with_others_counts_them_all():
+    assert counts("A cook is recovering after she and two others were shot behind a diner.") \
+        == (None, 3)
+    assert counts("A 20-year-old man and four others were wounded at the fair.") == (None, 5)
+
+
+def test_victims_located_by_officers_are_hit():
+    assert counts("Deputies located two men suffering from gunshot wounds.") == (None, 2)

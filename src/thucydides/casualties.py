@@ -86,8 +86,12 @@ INJURED = (r"(?:injured|wounded|hurt|hospitali[sz]ed|shot and wounded|shot and i
            r"(?:taken|transported|rushed|airlifted|flown) to (?:[\w'’.-]+\s+){1,6}?with "
            r"(?:[\w-]+\s+){0,3}?(?:injuries|wounds?)|"
            r"(?:listed )?in (?:critical|serious|stable|fair|good|grave)(?: but stable)? condition)")
+# taken to hospital with no word on the outcome: hit, alive or dead
+HOSPITAL = (r"(?:taken|transported|rushed|airlifted|flown|driven|sent) to (?:an?\s+|the\s+)?"
+            r"(?:[\w'’.-]+\s+){0,4}?hospitals?")
 SHOT = (r"(?:shot|(?:struck|hit) by (?:a\s+)?(?:stray\s+)?(?:gunfire|bullets?)|"
-        r"(?:found|discovered) (?:\w+\s+){0,3}?with (?:\w+\s+){0,2}?gunshot wounds?)")
+        r"(?:found|discovered) (?:\w+\s+){0,3}?with (?:\w+\s+){0,2}?gunshot wounds?|"
+        rf"{HOSPITAL})")
 CASUALTIES = r"(?:casualties)"
 AUX = r"(?:(?:were|was|have|has|had|been|are|is|being|reportedly|also|later|all|both|allegedly|" \
       r"critically|seriously|severely|slightly|badly|were\s+all|each|then|" \
@@ -95,7 +99,8 @@ AUX = r"(?:(?:were|was|have|has|had|been|are|is|being|reportedly|also|later|all|
 # "a police officer in Weatherford was shot": a place name may stand between person and verb
 PLACE_AFTER = r"(?:\s+(?:in|from|of|near)\s+(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}))?"
 CHILDREN = rf"(?:\s*,?\s*(?:including|among them|among whom were)\s+(?P<kids>{NUMBER}|a|an)\s+" \
-           rf"(?P<kidnoun>children|child|minors?|kids|women|civilians|soldiers)\s*,?)?"
+           rf"(?P<kidnoun>children|child|minors?|kids|women|civilians|soldiers)\s*,?" \
+           r"|\s*,\s*including\s[^,]{1,40},(?!\s*(?:is|was|has)\b))?"
 AGE = r"(?:\s*,\s*(?:aged\s+)?\d{1,3}\s*,)?"
 
 SELF_INFLICTED = r"(?:kill(?:ed|ing) (?:himself|herself)|t(?:ook|aking) (?:his|her) own life|" \
@@ -110,7 +115,7 @@ COUNT_BEFORE = re.compile(
     rf"{VICTIM_VERB}", re.IGNORECASE)
 VERB_BEFORE = re.compile(
     rf"\b(?P<verb>killing|killed|kills|wounding|wounded|wounds|injuring|injured|injures|leaving|"
-    rf"left|shot|shooting|shoots|"
+    rf"left|shot|shooting|shoots|hitting|striking|"
     rf"claimed the lives of|claiming the lives of|claimed|claiming)\s+{QUANTITY}"
     rf"(?:\s+{ADJECTIVES}(?P<noun>{PERSONS}|lives))?(?:\s+(?P<state>dead|injured|wounded|hurt))?\b",
     re.IGNORECASE)
@@ -138,16 +143,21 @@ COORDINATED = re.compile(rf"\b(?P<list>{_GROUPS})\s+{AUX}{VICTIM_VERB}", re.IGNO
 COORDINATED_OBJECTS = re.compile(
     rf"\b(?P<verb>killing|killed|kills|wounding|wounded|injuring|injured|shooting|shoots|shot)\s+"
     rf"(?P<list>{_GROUPS})", re.IGNORECASE)
-# "he and four others were shot": the four and him
-WITH_OTHERS = re.compile(rf"\b(?:he|she|[A-Z][a-z]+)\s+and\s+(?P<n>{NUMBER})\s+others?\s+{AUX}"
+# "he and four others were shot", "a teen and two others were hurt": the others and him
+WITH_OTHERS = re.compile(rf"\b(?:he|she|[A-Z][a-z]+|(?i:(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?"
+                         rf"(?:{_PERSON}|victim)))\s+and\s+(?P<n>{NUMBER})\s+others?\s+{AUX}"
                          rf"{VICTIM_VERB}")
 # "the four victims", "two of the five people shot": the whole group, shot unless it says
 GROUP = re.compile(rf"\b(?:of|among|all|all of)\s+the\s+(?P<n>{NUMBER})\s+"
                    rf"(?:people|victims|persons|"
                    rf"men|teens|teenagers|others)\b(?:\s+(?:who\s+were\s+)?(?P<verb>{KILLED}|"
                    rf"{INJURED}|shot)\b)?", re.IGNORECASE)
-# "police found two men with gunshot wounds", "found a woman dead"
-FOUND = re.compile(rf"\bfound\s+{QUANTITY}\s+{ADJECTIVES}(?P<noun>{PERSONS})?\s*"
+# "the shooting sent four people to the hospital": hit, the outcome not yet said
+SENT_TO_HOSPITAL = re.compile(
+    rf"\b(?:sent|sends|sending|put|putting)\s+{QUANTITY}\s+{ADJECTIVES}(?P<noun>{PERSONS})?\s*"
+    r"(?:to|in|into)\s+(?:an?\s+|the\s+)?(?:[\w'’.-]+\s+){0,3}?hospitals?\b", re.IGNORECASE)
+# "police found two men with gunshot wounds", "located a victim suffering from a wound"
+FOUND = re.compile(rf"\b(?:found|located)\s+{QUANTITY}\s+{ADJECTIVES}(?P<noun>{PERSONS})?\s*"
                    rf"(?:[\w-]+\s+){{0,3}}?"
                    r"(?:(?P<dead>dead|fatally)|(?:with|suffering from)\s+(?:[\w-]+\s+){0,3}?"
                    r"(?:gunshot wounds?|bullet wounds?|wounds?|injuries))\b", re.IGNORECASE)
@@ -294,7 +304,7 @@ def _done_to_object(verb: str) -> str:
     verb = verb.lower()
     if verb.startswith(("kill", "claim", "fatally")):
         return "killed"
-    return "shot" if verb.startswith(("shot", "shoot")) else "injured"
+    return "shot" if verb.startswith(("shot", "shoot", "hit", "strik")) else "injured"
 
 
 def _adds(m: re.Match) -> bool:
@@ -316,11 +326,35 @@ def _victim_key(who: str) -> str:
 
 def _shot_at(m: re.Match) -> bool:
     """ "A man shot at officers", "they were shot at by gunmen": fired at, not said to be hit
-    (where "four people were shot at a party" is)."""
-    return m["verb"].lower() == "shot" and re.match(
-        r"\s+at\s+(?:by\b|(?:the\s+|a\s+|two\s+|several\s+)?(?:police|officers?|deput(?:y|ies)|"
-        r"troopers?|agents?|him|her|them|us|me|people|crowds?|group|cars?|vehicles?|houses?|"
-        r"homes?)\b)", m.string[m.end():], re.IGNORECASE) is not None
+    (where "four people were shot at a party" is). A place after a passive verb, or with a
+    noun after it ("shot at a house party"), is where the victims were hit."""
+    if m["verb"].lower() != "shot":
+        return False
+    rest = m.string[m.end():]
+    if re.match(r"\s+at\s+(?:by\b|(?:the\s+|a\s+|two\s+|several\s+)?(?:police|officers?|"
+                r"deput(?:y|ies)|troopers?|agents?|him|her|them|us|me|people|crowds?|group)\b)",
+                rest, re.IGNORECASE):
+        return True
+    passive = re.search(r"\b(?:are|were|was|is|been|being)\s+(?:\w+\s+)?$",
+                        m.string[:m.start("verb")], re.IGNORECASE)
+    return not passive and re.match(
+        r"\s+at\s+(?:the\s+|a\s+)?(?:cars?|vehicles?|houses?|homes?)"
+        r"(?=\s*(?:[.,;:!?]|$|(?:on|in|at|near|and|with|from|as|while|when|after|before)\b))",
+        rest, re.IGNORECASE) is not None
+
+
+def _stranger_hit(m: re.Match) -> bool:
+    """ "A man was shot in the leg and a woman was grazed": each "a <person>" hit and not
+    killed in one sentence is one more person, so the sentence counts them together."""
+    return (m["single"] or "").lower() in {"a", "an"} and bool(m["noun"]) and \
+        re.fullmatch(PERPETRATORS, m["noun"], re.IGNORECASE) is None and \
+        _kind(m["verb"]) in {"shot", "injured"}
+
+
+def _shot_fired(m: re.Match) -> bool:
+    """ "He fired a shot": "a" with no person after it is the noun "shot", not one victim."""
+    return (m["single"] or "").lower() in {"a", "an"} and not m["noun"] and \
+        m["verb"].lower() == "shot"
 
 
 PAST_VERBS = {"killed", "wounded", "injured", "shot"}
@@ -389,8 +423,15 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
             suicides.append(m.start() + offset)
         else:
             add("shot", Count(1, 1, 1), m, victim="")
+    for m in WITH_OTHERS.finditer(sentence):
+        people = (words_to_int(m["n"]) or 0) + 1
+        add(_kind(m["verb"]), Count(people, people, people), m)
+    strangers = []
     for m in COUNT_BEFORE.finditer(sentence):
-        if _is_age(m) or _shot_at(m):
+        if _is_age(m) or _shot_at(m) or _shot_fired(m):
+            continue
+        if _stranger_hit(m):
+            strangers.append(m)
             continue
         kids = None
         if m.group("kids"):
@@ -402,6 +443,13 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
             if (m.group("single") or "").lower().startswith("a ") else None
         add(_kind(m.group("verb")), parse_quantity(m), m, m.group("noun"), kids,
             adds=_adds(m) and ordinal is None, ordinal=ordinal)
+    if strangers:
+        kinds = {_kind(m["verb"]) for m in strangers}
+        whole = re.compile(r".+", re.DOTALL).match(sentence, strangers[0].start(),
+                                                     strangers[-1].end())
+        add("shot" if kinds == {"shot"} else "injured",
+            Count(len(strangers), len(strangers), len(strangers)), whole,
+            strangers[0]["noun"] if len(strangers) == 1 else None)
     for m in VERB_BEFORE.finditer(sentence):
         verb = m.group("verb").lower()
         state = (m.group("state") or "").lower()
@@ -411,7 +459,8 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
             kind = "killed" if state == "dead" else "injured"
         else:
             kind = _done_to_object(verb)
-        if verb in {"killed", "wounded", "injured", "shot", "shooting", "claimed", "claiming"} and \
+        if verb in {"killed", "wounded", "injured", "shot", "shooting", "claimed", "claiming",
+                    "hitting", "striking"} and \
                 not m.group("noun") and not (verb in PAST_VERBS and _bare_count_ends(sentence, m)):
             continue
         add(kind, parse_quantity(m), m, m.group("noun"), adds=_adds(m))
@@ -421,13 +470,12 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
     for m in re.finditer(rf"\band\s+{QUANTITY}\s+(?:(?:more|others?|people)\s+)?{AUX}"
                          rf"(?P<verb>{INJURED}|{KILLED}|{SHOT})\b", sentence, re.IGNORECASE):
         add(_kind(m.group("verb")), parse_quantity(m), m, adds=_adds(m))
-    for m in WITH_OTHERS.finditer(sentence):
-        people = (words_to_int(m["n"]) or 0) + 1
-        add(_kind(m["verb"]), Count(people, people, people), m)
     for m in GROUP.finditer(sentence):
         total = words_to_int(m["n"])
         if total:
             add(_kind(m["verb"]) if m["verb"] else "shot", Count(total, total, total), m)
+    for m in SENT_TO_HOSPITAL.finditer(sentence):
+        add("shot", parse_quantity(m), m, m["noun"])
     for m in FOUND.finditer(sentence):
         add("killed" if m["dead"] else "shot", parse_quantity(m), m, m["noun"])
     for m in BARE_VICTIM.finditer(sentence):
