@@ -26,6 +26,7 @@ VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians
 BACKGROUND_DAYS = 30  # older events are background, not the news being reported
 CONTEXT_DAYS = 3  # a development dated further back than this is context, not news
 NEIGHBOUR_KM = 25.0  # a town and its neighbour ("West Linden", "Linden") tell one place
+FINENESS = {"district": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5}
 NEARBY_CHARS = 600  # how far back a place-less sentence looks for the incident it continues
 
 
@@ -198,10 +199,11 @@ def _retells(first: _Draft, later: _Draft) -> bool:
     a, b = first.location.place, later.location.place
     same_area = a.id == b.id or _within(a, b) or _within(b, a) or \
         haversine_km(a.lat, a.lon, b.lat, b.lon) <= NEIGHBOUR_KM
-    return _days_apart(first.day, later.day) <= 1 and same_area and _same_victims(first, later)
+    return days_apart(first.day, later.day) <= 1 and same_area and _same_victims(first, later)
 
 
-def _days_apart(one: str | None, other: str | None) -> int:
+def days_apart(one: str | None, other: str | None) -> int:
+    """Days between two ISO dates; BACKGROUND_DAYS when either is unknown."""
     try:
         return abs((date.fromisoformat(one[:10]) - date.fromisoformat(other[:10])).days)
     except (TypeError, ValueError):
@@ -216,8 +218,7 @@ def _within(inner, outer) -> bool:
 
 
 def _finer(one: Toponym, other: Toponym) -> bool:
-    rank = {"district": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5}
-    return rank.get(one.place.kind, 5) < rank.get(other.place.kind, 5)
+    return FINENESS.get(one.place.kind, 5) < FINENESS.get(other.place.kind, 5)
 
 
 def _same_victims(one: _Draft, other: _Draft) -> bool:

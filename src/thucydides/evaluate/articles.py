@@ -18,13 +18,15 @@ from spacy.tokens import Doc, Span as SpacySpan
 
 from ..casualties import tally
 from ..dates import INCIDENT_RANKS, incident_rank
-from ..fuse import BACKGROUND_DAYS, VIOLENCE, fuse
+from ..fuse import BACKGROUND_DAYS, VIOLENCE, days_apart, fuse
 from ..incidents import build_mentions
 from ..ingest import parse_published
 from ..nlp import annotate
 from ..segment import segment
 from ..types import CasualtyMention, Document, Incident
 
+
+OTHER_CASE_DAYS = 7  # a shooting dated further from the article's is an older case it recalls
 
 # "police said Thursday": the day of the statement, not of the shooting
 SAID_ON = re.compile(r"\b(?:said|says|told(?:\s+\w+)?|announced|reported|confirmed|added)\s+"
@@ -128,14 +130,8 @@ def own_casualties(main: Incident | None, incidents: list[Incident],
         return any(e.start <= c.span.start < e.end for e in incident.evidence)
 
     def another_case(incident: Incident) -> bool:
-        if incident.event_type not in VIOLENCE:
-            return False
-        try:
-            apart = abs(date.fromisoformat((incident.date or "")[:10]) -
-                        date.fromisoformat((main.date or "")[:10]))
-        except (AttributeError, ValueError):
-            return True
-        return apart > timedelta(days=7)
+        return incident.event_type in VIOLENCE and \
+            days_apart(incident.date, main.date if main else None) > OTHER_CASE_DAYS
     others = [i for i in incidents if i is not main and another_case(i)]
     return [c for c in casualties if not c.aggregate and (
         (main is not None and inside(c, main)) or not any(inside(c, i) for i in others))]
