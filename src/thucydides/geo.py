@@ -10,9 +10,12 @@ the document quotes someone under ("..., Marisol said") or gives a disease ("Wes
 virus") unless the text says "place" there. Streets ("Quarry Street") are places in the town
 the text puts them in, else in the town the document names most (local news).
 Resolution weighs feature type and population against what the other names of the document
-say: their countries and regions, nearby towns, and a container named next to the name
-("Alexandria, Minnesota", "Salaheddin district in eastern Aleppo"), so that a document about
-Syria reads "Homs" as the Syrian city.
+say: their countries, the regions their readings can lie in (a name found in one state only
+counts fully, one found in ten barely), nearby towns, the kind of the names listed with it
+("Oregon and Washington"), the currency the text counts in ("$2 million"), and a container
+named next to the name ("Alexandria, Minnesota", "Salaheddin district in eastern Aleppo"), so
+that a document about Syria reads "Homs" as the Syrian city. A name the gazetteer lacks stands
+at the place the text puts it in.
 """
 
 from __future__ import annotations
@@ -48,8 +51,12 @@ COUNTRY_WEIGHT = 5.0
 REGION_WEIGHT = 2.5
 PROXIMITY_WEIGHT = 2.5
 CONTAINER_WEIGHT = 6.0
+LIST_KIND_WEIGHT = 3.0
 ALIAS_PENALTY = 2.0
 BIG_CITY = 500000
+# A town with less than this share of its division's people is no seat the division is
+# named after ("Montana City" beside Montana).
+SEAT_SHARE = 0.05
 # A town this large is quoted for its council or government ("Gainesville says").
 SPEAKING_TOWN = 100000
 NEAR_KM = 100.0
@@ -87,6 +94,8 @@ LOCAL_NOUNS = {"police", "officers", "officer", "department", "residents", "resi
                "municipality", "community", "streets", "suburbs", "outskirts", "countryside",
                "city", "town"}
 LIST_WORDS = {",", "and", "or", "&"}
+# Currency symbols that English news style leaves unqualified only for one country's money.
+CURRENCY_SYMBOLS = {"$": "US", "£": "GB", "₹": "IN"}
 DATELINE_DASHES = {"—", "–", "---", "--", "-", "("}
 
 if not Doc.has_extension("toponyms"):
@@ -122,21 +131,30 @@ def _is_name_token(token: Token) -> bool:
                                    and len(text) <= 4 or len(text) == 1)
 
 
+def _function_word(token: Token) -> bool:
+    """A capitalised article, pronoun or conjunction ("The", "A", "We", "That"): headline
+    capitals and sentence openings, never part of a name run."""
+    return token.is_stop and (len(token.text) == 1 or token.text[1:].islower())
+
+
 def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Every run of up to four name tokens, as token offsets."""
+    """Every run of up to four name tokens within a sentence, as token offsets."""
     spans = []
     for start, token in enumerate(doc):
-        if not _is_name_token(token) or token.text in {"-", "‑"}:
+        if not _is_name_token(token) or token.text in {"-", "‑"} or _function_word(token):
             continue
         if token.is_sent_start and token.pos_ not in {"PROPN", "X"} and not (
-                start + 1 < len(doc) and doc[start + 1].text in {"-", "‑"}):
-            continue
+                start + 1 < len(doc) and (doc[start + 1].text in {"-", "‑"} or
+                                          doc[start + 1].text in LOCAL_NOUNS)):
+            continue  # a capitalised opening word, unless it names "... police", "... woman"
         end = start
-        while end < len(doc) and end - start < MAX_NAME_TOKENS + 2 and _is_name_token(doc[end]):
+        while end < len(doc) and end - start < MAX_NAME_TOKENS + 2 and _is_name_token(doc[end]) \
+                and (end == start or not doc[end].is_sent_start and not _function_word(doc[end])):
             end += 1
             if doc[end - 1].text not in {"-", "‑"}:
-                if doc[end - 1].whitespace_ == "" and end < len(doc) and doc[end].text in {"-", "‑"}:
-                    continue
+                if doc[end - 1].whitespace_ == "" and end + 1 < len(doc) and \
+                        doc[end].text in {"-", "‑"} and _is_name_token(doc[end + 1]):
+                    continue  # "Ras al-Ain", "Winston-Salem": not a name in pieces
                 spans.append((start, end))
     return spans
 
@@ -187,7 +205,9 @@ def _names_a_territory(match: tuple[list[Place], bool]) -> bool:
 
 
 def _name(doc: Doc, start: int, end: int) -> str:
-    text = doc[start:end].text
+    if end <= start:
+        return ""
+    text = "".join(doc[i].text_with_ws for i in range(start, end - 1)) + doc[end - 1].text
     return text[:-2] if text.endswith(("'s", "’s")) else text
 
 
@@ -235,6 +255,9 @@ def _strong_place_context(doc: Doc, start: int, end: int) -> bool:
     root = doc[start:end].root
     if end < len(doc) and doc[end].lower_ in PLACE_NOUNS or \
             root.dep_ == "appos" and root.head.lower_ in PLACE_NOUNS:
+        return True
+    # "a Dover-based company": where something is based
+    if end + 1 < len(doc) and doc[end].text in {"-", "‑"} and doc[end + 1].lower_ == "based":
         return True
     # "Roselle police", "the Athens Police Department", "an Alexandria woman"
     if root.dep_ in {"compound", "nmod", "amod"} and root.head.lower_ in LOCAL_NOUNS:
@@ -336,6 +359,25 @@ def _opens_longer_name(doc: Doc, end: int, public_bodies: set[str]) -> bool:
         doc[end].lower_ not in LOCAL_NOUNS | public_bodies
 
 
+def _place_despite_surname(doc: Doc, start: int, end: int, places: list[Place],
+                           label: str | None) -> bool:
+    """Whether a name the document also gives a person ("Judge Ann Farley ... Farley said")
+    is a place here: the model reads it as one and it is a large place ("Egypt", "Dublin"),
+    or the text says "place" ("in Farley")."""
+    if label not in {"GPE", "LOC"}:
+        return False
+    return any(p.kind != "city" or p.population >= SPEAKING_TOWN for p in places) or \
+        _strong_place_context(doc, start, end)
+
+
+def _heads_of_name(doc: Doc, end: int) -> bool:
+    """ "the March of Hope", "Queens of the Desert", "the Friends of Dover": a name
+    followed by "of" and another name is the head of a longer name, not a place."""
+    rest = [t for t in doc[end:end + 3] if t.lower_ != "the"]
+    return len(rest) >= 2 and rest[0].text == "of" and _is_name_token(rest[1]) and \
+        rest[1].text not in {"-", "‑"}
+
+
 def _name_end(doc: Doc, start: int, end: int) -> int:
     """Where the capitalised run from `start` stops, within `end`: an entity can go on past
     it ("Grace Chapel in Lancaster")."""
@@ -375,31 +417,38 @@ def _contains(outer: Place, inner: Place) -> bool:
 
 
 class _Context:
-    """What the rest of the document says about where it is: the countries and regions of
-    the other names' readings, and their towns (for proximity). A name never votes for itself.
-    Counted once per round, so that scoring a reading costs little."""
+    """What the rest of the document says about where it is: the countries of the other
+    names' readings, the regions their candidates can lie in, and their towns (for
+    proximity). A name never votes for itself. Counted once per round, so that scoring a
+    reading costs little."""
 
-    def __init__(self, picks: list[tuple[str, Place | None]]):
+    def __init__(self, picks: list[tuple[str, Place | None]],
+                 regions: dict[str, dict[tuple[str | None, str], float]],
+                 money_country: str | None = None):
         self.picks = [(key, p) for key, p in picks if p is not None]
         self.countries = Counter(p.country_code for _, p in self.picks)
+        # The currency the text counts in votes like one more name ("$2 million": the US).
+        self.money_votes = int(money_country is not None)
+        self.countries.update([money_country] * self.money_votes)
         self.own_countries = Counter((k, p.country_code) for k, p in self.picks)
         self.own_count = Counter(k for k, _ in self.picks)
-        self.regions = Counter((p.country_code, p.admin1) for _, p in self.picks if p.admin1)
-        self.own_regions = Counter((k, p.country_code, p.admin1) for k, p in self.picks
-                                   if p.admin1)
+        self.region_names = regions
+        self.regions: Counter = Counter()
+        for shares in regions.values():
+            self.regions.update(shares)
         self.towns = [(k, p) for k, p in self.picks if p.kind in {"city", "district"}]
 
     def bonus(self, key: str, place: Place) -> float:
-        others = len(self.picks) - self.own_count[key]
+        others = len(self.picks) + self.money_votes - self.own_count[key]
         if not others:
             return 0.0
         same_country = self.countries[place.country_code] - \
             self.own_countries[(key, place.country_code)]
         score = COUNTRY_WEIGHT * same_country / others
-        region = (place.country_code, place.admin1)
         if place.admin1:
-            same_region = self.regions[region] - self.own_regions[(key, *region)]
-            score += REGION_WEIGHT * _support(same_region, others)
+            region = (place.country_code, place.admin1)
+            same_region = self.regions[region] - self.region_names.get(key, {}).get(region, 0.0)
+            score += REGION_WEIGHT * _support(same_region, max(1, len(self.region_names) - 1))
         if place.kind in {"city", "district"}:
             nearby = sum(k != key and abs(p.lat - place.lat) < 1.0 and
                          haversine_km(p.lat, p.lon, place.lat, place.lon) <= NEAR_KM
@@ -408,7 +457,30 @@ class _Context:
         return score
 
 
-def _support(mentions: int, others: int) -> float:
+def _money_country(doc: Doc) -> str | None:
+    """The country whose currency the text counts in, by the bare symbol news style gives
+    it ("$4.2 million" is US dollars; other dollars are written "C$", "A$"), if any."""
+    for token in doc:
+        if token.text in CURRENCY_SYMBOLS and token.i + 1 < len(doc) and \
+                doc[token.i + 1].like_num and (token.i == 0 or doc[token.i - 1].whitespace_):
+            return CURRENCY_SYMBOLS[token.text]
+    return None
+
+
+def _region_shares(keys: list[str], candidates: list[list[Place]]
+                   ) -> dict[str, dict[tuple[str | None, str], float]]:
+    """Per distinct name, the regions its readings lie in, each with an equal share of one
+    vote: a name with a single reading ("Ga.", "Cobb County") places the document firmly,
+    a name found in ten states ("Decatur") barely, whichever reading was picked first."""
+    regions: dict[str, set[tuple[str | None, str]]] = {}
+    for key, places in zip(keys, candidates):
+        for place in places:
+            if place.admin1 and place.kind != "country":
+                regions.setdefault(key, set()).add((place.country_code, place.admin1))
+    return {key: dict.fromkeys(found, 1.0 / len(found)) for key, found in regions.items()}
+
+
+def _support(mentions: float, others: int) -> float:
     """How far other mentions back a reading: fully once a third of them do, so that a town
     the document keeps naming outweighs one named in passing."""
     return min(1.0, 3 * mentions / others)
@@ -578,7 +650,8 @@ class PlaceFinder:
                 doc[end - 1].text in ADMIN_NOUNS
             if not division and name_key(name) not in known and (
                     _opens_longer_name(doc, end, self.public_bodies) or
-                    label not in {"GPE", "LOC"} and name_key(name) in people):
+                    name_key(name) in people and not _place_despite_surname(
+                        doc, start, end, places, label)) or _heads_of_name(doc, end):
                 continue
             # Someone quoted, or a disease, by this name is one wherever the text does not say
             # "place".
@@ -644,13 +717,19 @@ class PlaceFinder:
     def _demonym_spans(self, doc: Doc) -> list[tuple[int, int]]:
         """Capitalised country adjectives, the longest at each word ("Sri Lankan", "South
         African")."""
+        words = [(token.text, token.whitespace_) for token in doc]
         spans = []
         start = 0
-        while start < len(doc):
+        while start < len(words):
+            if not words[start][0][:1].isupper():
+                start += 1
+                continue
             for length in (3, 2, 1):
-                span = doc[start:start + length]
-                if len(span) == length and span.text[:1].isupper() and \
-                        span.text.lower() in self.demonyms:
+                if start + length > len(words):
+                    continue
+                text = "".join(t + ws for t, ws in words[start:start + length - 1]) + \
+                    words[start + length - 1][0]
+                if text.lower() in self.demonyms:
                     spans.append((start, start + length))
                     start += length - 1
                     break
@@ -682,7 +761,8 @@ class PlaceFinder:
             if not self.gazetteer.is_primary(name, place):
                 score -= ALIAS_PENALTY
             seats = [p for p in places if p.kind == "city" and
-                     p.country_code == place.country_code and p.population > 0 and
+                     p.country_code == place.country_code and
+                     p.population > SEAT_SHARE * place.population and
                      (p.admin1 == place.admin1 or p.population >= BIG_CITY)]
             if place.kind == "admin1" and hint != "admin1" and seats:
                 score = min(score, max(_score(p, hint) for p in seats) - 1.0)
@@ -730,26 +810,40 @@ class PlaceFinder:
         candidates = [places if exact else [] for _, _, places, exact in chosen]
         picks: list[Place | None] = [max(places, key=lambda p: prior[id(p)]) if places else None
                                      for places, prior in zip(candidates, priors)]
+        regions = _region_shares(keys, candidates)
+        lists = _list_mates(doc, chosen)
+        money_country = _money_country(doc)
         for round_ in range(3):
             if round_ == 1:
                 # Transliteration (loose) matches count only in the document's own countries.
                 main = _main_countries(picks)
                 candidates = [places if exact else [p for p in places if p.country_code in main]
                               for _, _, places, exact in chosen]
-            context = _Context(list(zip(keys, picks)))
+            context = _Context(list(zip(keys, picks)), regions, money_country)
             previous = list(picks)
             picks = []
             for i, places in enumerate(candidates):
                 container = previous[containers[i]] if containers[i] is not None else None
-                picks.append(_best_reading(places, keys[i], priors[i], context, container))
+                kinds = [previous[j].kind for j in lists[i] if previous[j] is not None]
+                picks.append(_best_reading(places, keys[i], priors[i], context, container,
+                                           kinds))
         picks = [_placed_among_towns(place, picks) for place in picks]
         streets = [i for i, (s, e, places, _) in enumerate(chosen)
                    if not places and self._is_street(doc, s, e - (doc[e - 1].text == "."))]
         for i in streets:
             hints[i] = "district"
             picks[i] = _town_of_street(picks, containers[i], streets)
+        for i, (_, _, places, _) in enumerate(chosen):
+            # "Khirbet Zaytun in Homs", "Oakvale, Ohio": a name the gazetteer lacks is inside
+            # the place the text puts it in.
+            if not places and picks[i] is None and containers[i] is not None:
+                hints[i] = "district"
+                picks[i] = picks[containers[i]]
         toponyms = []
-        for (start, end, _, _), place, hint in zip(chosen, picks, hints):
+        for (start, end, places, exact), place, hint in zip(chosen, picks, hints):
+            if place is None and places and not exact and not self._unknown_place(
+                    doc, start, end, self._entity_label(doc, start, end)):
+                continue  # its loose matches lie outside the document's countries: no place
             span = doc[start:end]
             text = _name(doc, start, end)
             qualifier = _qualifier(doc, span.start)
@@ -759,9 +853,9 @@ class PlaceFinder:
 
 
 def _best_reading(places: list[Place], key: str, prior: dict[int, float], context: _Context,
-                  container: Place | None) -> Place | None:
-    """The reading that its prior, the rest of the document and a container named next to
-    the name together favour."""
+                  container: Place | None, listed_kinds: list[str]) -> Place | None:
+    """The reading that its prior, the rest of the document, a container named next to the
+    name and the kinds of the names listed with it together favour."""
     if not places:
         return None
 
@@ -769,6 +863,8 @@ def _best_reading(places: list[Place], key: str, prior: dict[int, float], contex
         value = prior[id(place)] + context.bonus(key, place)
         if container is not None and _contains(container, place):
             value += CONTAINER_WEIGHT
+        if listed_kinds:
+            value += LIST_KIND_WEIGHT * listed_kinds.count(place.kind) / len(listed_kinds)
         return value
 
     return max(places, key=score)
@@ -811,6 +907,28 @@ def _town_of_street(picks: list[Place | None], container: int | None,
         return None
     top = towns.most_common(1)[0][0]
     return next(p for p in picks if p is not None and p.id == top)
+
+
+def _list_mates(doc: Doc, chosen: list) -> list[list[int]]:
+    """For each name, the other names of the list it stands in ("Oregon and Washington",
+    "Alberta, Manitoba, Ontario"), which are mostly places of one kind; two names joined by
+    a comma alone are no list ("Alexandria, Virginia")."""
+    groups: list[list[int]] = []
+    joined_by_word: list[bool] = []
+    for i in range(len(chosen)):
+        between = [t.lower_ for t in doc[chosen[i - 1][1]:chosen[i][0]]] if i else []
+        if between and set(between) <= LIST_WORDS and len(between) <= 2:
+            groups[-1].append(i)
+            joined_by_word[-1] = joined_by_word[-1] or bool(set(between) - {","})
+        else:
+            groups.append([i])
+            joined_by_word.append(False)
+    mates: list[list[int]] = [[] for _ in chosen]
+    for group, by_word in zip(groups, joined_by_word):
+        if len(group) >= 3 or len(group) == 2 and by_word:
+            for i in group:
+                mates[i] = [j for j in group if j != i]
+    return mates
 
 
 def _container(doc: Doc, chosen: list, index: int) -> int | None:
