@@ -113,3 +113,72 @@ def test_an_opening_in_phrase_sets_the_scene_of_the_main_clause():
 def test_an_opening_in_phrase_does_not_place_reported_speech():
     text = "In Herat, officials said that gunmen killed two guards."
     assert place_of(text, "killed") is None
+
+
+def test_a_clause_saying_what_the_victim_was_doing_gives_the_place():
+    text = "The photographer was shot dead while waiting to board a bus in Mosul on Friday."
+    assert place_of(text, "shot") == "Mosul"
+
+
+def test_a_while_clause_with_its_own_subject_contrasts_and_gives_no_place():
+    text = ("Two soldiers were killed on Monday, while thousands of families fled to camps "
+            "in Jordan.")
+    assert place_of(text, "killed") is None
+
+
+def test_a_participle_placing_the_bomb_car_gives_the_place():
+    text = "A car parked outside a bakery in Tikrit exploded on Sunday morning."
+    assert place_of(text, "exploded") == "Tikrit"
+
+
+def test_a_district_named_after_a_city_possessive_and_of_is_the_district():
+    text = "A bomb exploded near a bus in Baghdad's northern district of Adhamiya on Monday."
+    assert place_of(text, "exploded") == "Adhamiya"
+
+
+def test_a_named_building_is_where_it_happened():
+    text = "Gunmen killed two guards at the Al-Rashid School in Mosul."
+    assert place_of(text, "killed") == "Al-Rashid School"
+
+
+def test_a_name_before_a_lowercase_site_noun_names_the_site():
+    text = "Police patrolled outside the Al-Noor hospital in Kirkuk on Sunday."
+    assert place_of(text, "patrolled") == "Al-Noor"
+
+
+def test_an_incident_at_a_named_building_is_placed_in_its_town_as_part_of_it():
+    result = extract("Gunmen killed two guards at the Al-Rashid School in Mosul on Sunday.",
+                     published="2024-03-10")
+    assert [(i.location.name, i.location.precision) for i in result.incidents
+            if i.location] == [("Mosul", 2)]
+
+
+def test_a_bearing_landmark_yields_to_a_place_as_directly_attached():
+    text = ("Five fighters were killed during clashes with army units in Kafr Hamra village, "
+            "northwest of Aleppo.")
+    assert place_of(text, "killed") == "Kafr Hamra"
+
+
+def test_the_town_in_a_victims_title_is_not_where_he_was_killed():
+    text = "Omar Haddad, the police chief of Mosul, was killed on Tuesday."
+    assert place_of(text, "killed") is None
+
+
+def test_a_named_front_is_a_party_not_a_place():
+    text = "Three aid workers were captured by the Crimson Banner Front on Monday."
+    assert place_of(text, "captured") is None
+
+
+def test_a_place_after_the_parties_of_between_is_where_they_fought():
+    text = "Three men were wounded in fighting between two rival clans in the town of Jowhar."
+    assert place_of(text, "wounded") == "Jowhar"
+
+
+def test_places_that_are_the_parties_of_between_are_not_where():
+    text = "Envoys marched for peace between Syria and Turkey on Monday."
+    assert place_of(text, "marched") is None
+
+
+def test_a_later_participle_of_a_coordination_takes_the_place_of_the_clause_above():
+    text = "A rocket struck a market in Tal Afar, killing four and injuring nine."
+    assert place_of(text, "injuring") == "Tal Afar"

@@ -12,7 +12,7 @@ import math
 import re
 from collections.abc import Iterable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .dates import INCIDENT_RANKS, incident_rank, segment_of
 from .events import SentenceEvents, Trigger
@@ -25,6 +25,8 @@ PLACE_HEADS = {noun for noun, role in PLACE_NOUNS.items() if role != "site"}
 FORCES = {row[0] for row in load("military_nouns")}
 QUARTERS = {noun for noun, role in PLACE_NOUNS.items() if role == "quarter"}
 COMPASS = {noun for noun, role in PLACE_NOUNS.items() if role == "compass"}
+# Kinds of place a name can follow after "of": "the city of X", "the southern district of X".
+NAMEABLE = SETTLEMENTS | QUARTERS
 NOT_LOCATIVE = {"for", "from", "with", "like", "than", "about"}
 # Prepositions that introduce something other than the event's setting: a place behind one is
 # not where the event was ("protested against the war in X", "talks between X and Y").
@@ -86,6 +88,67 @@ def clause_tokens(doc: Doc, trigger: Trigger, others: list[Trigger]) -> set[int]
 # Sites a place name can qualify and still say where something happened: "Heathrow airport",
 # "a West Bank settlement", "Lebanon's southern border".
 SITE_HEADS = set(PLACE_NOUNS)
+SITES = {noun for noun, role in PLACE_NOUNS.items() if role == "site"}
+# Site nouns that a name before them turns into a party, not a place: "the Polisario Front".
+PARTY_SITES = {"front", "frontline"}
+# ACLED geo-precision of a name without coordinates, as the geoparser gives it.
+UNPLACED = 3
+
+
+def sentence_places(doc: Doc, start: int, end: int) -> list[Toponym]:
+    """The place names of the sentence at characters `start`-`end`: the geoparser's and the
+    named sites it leaves out (`_named_sites`), in text order."""
+    toponyms = [t for t in doc._.toponyms or [] if start <= t.start < end]
+    sentence = doc.char_span(start, end, alignment_mode="expand")
+    sites = _named_sites(sentence, toponyms) if sentence is not None else []
+    return sorted(toponyms + sites, key=lambda t: t.start)
+
+
+def _named_sites(sentence: Span, toponyms: list[Toponym]) -> list[Toponym]:
+    """Names of buildings and grounds, which gazetteers seldom hold ("the Linden Road School",
+    "the Al-Amal hospital", "Marsh End army base"): an event at one happened there. They have
+    no coordinates of their own; `_most_specific` puts them in the town named around them. A
+    capitalised site noun belongs to the name, a lowercase one follows it (with at most one
+    word between: "army base"). Acronyms ("a NATO base") and peoples ("a Kurdish school") own
+    sites, they do not name them; a named front is a party (`PARTY_SITES`)."""
+    doc = sentence.doc
+    taken = {(t.start, t.end) for t in toponyms}
+    sites = []
+    for token in sentence:
+        if token.lower_ not in SITES - PARTY_SITES or token.i == sentence.start:
+            continue
+        if token.text[0].isupper() and token.pos_ == "PROPN":
+            last = token.i
+        else:
+            last = token.i - 1
+            if not doc[last].text[0].isupper() and doc[last].pos_ in {"NOUN", "ADJ"}:
+                last -= 1
+        first = _name_start(doc, last, sentence.start)
+        if first is None or first == last == token.i:
+            continue
+        name = doc[first:last + 1]
+        if name.text.isupper() or any(t.ent_type_ == "NORP" for t in name) or any(
+                start < name.end_char and name.start_char < end for start, end in taken):
+            continue
+        sites.append(Toponym(name.start_char, name.end_char, name.text, None, UNPLACED))
+        taken.add((name.start_char, name.end_char))
+    return sites
+
+
+def _name_start(doc: Doc, last: int, floor: int) -> int | None:
+    """The first token of the proper name that ends at token `last`, hyphenated pieces
+    included ("al-Amal"); None where no name ends there."""
+    if last < floor or doc[last].pos_ != "PROPN" or not doc[last].text[0].isupper():
+        return None
+    first = last
+    while first > floor:
+        before = doc[first - 1]
+        if before.pos_ == "PROPN" or before.text == "-" and not before.whitespace_ and \
+                first - 2 >= floor and not doc[first - 2].whitespace_:
+            first -= 1
+        else:
+            break
+    return first + (doc[first].text == "-")
 
 
 def _ground(noun: Token) -> bool:
@@ -145,41 +208,78 @@ def _hyphen_joined(token: Token) -> bool:
         (token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_)
 
 
-def _attachment(token: Token, event: Token) -> tuple[int, int] | None:
+def _attachment(token: Token, event: Token, circumstances: bool = False
+                ) -> tuple[int, int] | None:
     """How directly a place name hangs off the event word, as (steps aside, prepositions
     crossed). A step aside is a clause of its own ("killed when a bomb went off in X"), a doer
     ("gunmen in X killed") or a preposition that seldom says where ("drove to his home in X");
-    none: through prepositions, objects and noun chains ("killed in the town of X"). Two steps
-    aside, reported speech or a preposition that points elsewhere ("protested against the war
-    in X"), and the place is someone else's: None."""
-    steps, hops, node = 0, 0, token
+    none: through prepositions, objects and noun chains ("killed in the town of X"); with
+    `circumstances`, nor is one clause that tells the event's circumstances (`_circumstance`)
+    nor the infinitives inside it that go on with its doing ("while trying to defuse it in X").
+    Two steps aside, reported speech or a preposition that points elsewhere (`_elsewhere`),
+    and the place is someone else's: None."""
+    steps, hops, forgiven, doings, node, below = 0, 0, False, 0, token, token
+    compared = True  # only objects and conjuncts so far: the place is what a preposition names
     scope = _scope(event)
     carriers = {event.i} | {a.i for a in event.ancestors}
     while node.i != scope.i and node.i not in carriers:
-        if node.dep_ == "ccomp" or node.head.i == node.i or \
-                node.dep_ == "prep" and node.lower_ in ELSEWHERE:
+        if node.dep_ == "ccomp" or node.head.i == node.i or _elsewhere(node, compared):
             return None
+        compared = compared and node.dep_ in {"pobj", "conj"}
         hops += node.dep_ == "prep"
-        steps += _is_aside(node, token)
-        node = node.head
+        aside = _is_aside(node, token)
+        doings += node.dep_ == "xcomp" and not forgiven
+        if aside and circumstances and not forgiven and _circumstance(node, below):
+            forgiven, aside = True, False
+        steps += aside
+        node, below = node.head, node
+    steps -= doings if forgiven else 0
     return (steps, hops) if steps < 2 else None
+
+
+def _elsewhere(node: Token, compared: bool) -> bool:
+    """Whether a preposition points away from the event's setting ("protested against the
+    war in X"). "Between" names the parties: a place that is one of them is no setting ("talks
+    between X and Y"), but one placing them is ("a clash between police and students in X")."""
+    if node.dep_ != "prep" or node.lower_ not in ELSEWHERE:
+        return False
+    return node.lower_ != "between" or compared
+
+
+def _circumstance(node: Token, below: Token) -> bool:
+    """Whether a clause tells the circumstances the event happened in, and so where, through
+    its word `below`: one that says what someone was doing at the time ("shot while filming a
+    march in X", "killed as he tried to cross into X"), or a participle placing a thing in the
+    event ("a car parked in X exploded"; not "a region claimed by X"). Not a "while" with a
+    subject of its own, which contrasts."""
+    if node.dep_ == "acl":
+        return node.tag_ == "VBN" and below.dep_ == "prep" and below.lower_ not in AWAY
+    if node.dep_ != "advcl":
+        return False
+    markers = {c.lower_ for c in node.children if c.dep_ in {"mark", "advmod"}}
+    has_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children)
+    return bool(markers & {"when", "as"}) or "while" in markers and not has_subject
 
 
 def _is_aside(node: Token, place: Token) -> bool:
     """Whether the link from `node` up to its head steps aside from the event: into a doer
-    (not the place itself as what the event befell: "Kabul was captured"), a preposition that
-    seldom says where, a clause of its own, or a bearing."""
+    (not the place itself as what the event befell: "Kabul was captured"), a description of a
+    person ("Ivanov, the mayor of X,"), a preposition that seldom says where, a clause of its
+    own, or a bearing."""
     return node.dep_ in {"nsubj", "agent"} or node.dep_ == "nsubjpass" and node.i != place.i \
+        or node.dep_ == "appos" and node.head.ent_type_ == "PERSON" \
         or node.dep_ == "prep" and node.lower_ in AWAY or node.dep_ in CLAUSE_LINKS \
         or node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"} or _bearing(node)
 
 
 def event_places(doc: Doc, event: Token, own: set[int], trigger_tokens: set[int],
                  toponyms: list[Toponym], excluded: list[tuple[int, int]],
-                 resolved_only: bool = True) -> list[Toponym]:
+                 resolved_only: bool = True, circumstances: bool = False,
+                 most_steps: int = 1) -> list[Toponym]:
     """The places a trigger's clause (`own`, token indices) attaches most directly to the
-    `event` word, nearest and most specific first; names the gazetteer could not resolve only
-    with `resolved_only=False` (where the span, not the coordinates, is wanted)."""
+    `event` word, at most `most_steps` aside (`_attachment`, `circumstances` as there), nearest
+    and most specific first; names the gazetteer could not resolve only with
+    `resolved_only=False` (where the span, not the coordinates, is wanted)."""
     places = []
     for toponym in toponyms:
         if any(s <= toponym.start < e for s, e in excluded) or _dateline(doc, toponym):
@@ -189,7 +289,8 @@ def event_places(doc: Doc, event: Token, own: set[int], trigger_tokens: set[int]
                 not _is_event_place(token, trigger_tokens, toponym):
             continue
         places.append((toponym, token))
-    return _most_specific(_nearest_attached(places, event), resolved_only)
+    return _most_specific(_nearest_attached(places, event, circumstances, most_steps),
+                          resolved_only)
 
 
 def _dateline(doc: Doc, toponym: Toponym) -> bool:
@@ -216,32 +317,66 @@ def trigger_places(doc: Doc, trigger: Trigger, triggers: list[Trigger], toponyms
     of an event word it governs ("killed in an airstrike in Anbar"), but not across reported
     speech or two steps aside (`_attachment`); else those of a passive coordinated after it
     (`_later_conjuncts`), of the clause it hangs from ("a bomb exploded in X, killing ten",
-    "the X neighborhood, where a car bomb killed ten"), or of an opening "In X,"."""
+    "the X neighborhood, where a car bomb killed ten"), of an opening "In X,", or at last of
+    a clause telling its circumstances ("shot while filming a march in X")."""
     event = doc[trigger.token]
     trigger_tokens = {t.token for t in triggers}
     below = {t.i for t in event.subtree}
-    governed = [t for t in triggers if t.token != trigger.token and t.token in below
-                and _attachment(doc[t.token], event) is not None]
-    for candidate in [trigger] + governed:
-        own = clause_tokens(doc, candidate, triggers)
-        places = event_places(doc, doc[candidate.token], own, trigger_tokens, toponyms,
-                              excluded, resolved_only)
-        if places:
-            return places
+    places = _own_places(doc, trigger, triggers, toponyms, excluded, resolved_only)
+    if places:
+        return places
     for conjunct in _later_conjuncts(event):
         own = {t.i for t in conjunct.subtree}
         places = event_places(doc, conjunct, own, trigger_tokens, toponyms, excluded,
                               resolved_only)
         if places:
             return places
-    if event.dep_ in SETTING_LINKS:
-        setting = event.head
+    for setting in _settings(event):
         around = {t.i for t in setting.subtree} - below
         places = event_places(doc, setting, around, trigger_tokens, toponyms, excluded,
                               resolved_only)
         if places:
             return places
-    return _opening_setting(doc, event, trigger_tokens, toponyms, excluded, resolved_only)
+    opening = _opening_setting(doc, event, trigger_tokens, toponyms, excluded, resolved_only)
+    if opening:
+        return opening
+    return _own_places(doc, trigger, triggers, toponyms, excluded, resolved_only,
+                       circumstances=True)
+
+
+def _settings(event: Token) -> list[Token]:
+    """The words whose clauses can set the scene of an event word, nearest first: the one it
+    hangs from, and up a coordination the one its first conjunct hangs from ("a shell hit a
+    school in X, killing seven and wounding ten")."""
+    settings, node = [], event
+    while node.dep_ in SETTING_LINKS and node.head.i != node.i:
+        settings.append(node.head)
+        if node.dep_ != "conj":
+            break
+        node = node.head
+    return settings
+
+
+def _own_places(doc: Doc, trigger: Trigger, triggers: list[Trigger], toponyms: list[Toponym],
+                excluded: list[tuple[int, int]], resolved_only: bool,
+                circumstances: bool = False) -> list[Toponym]:
+    """The places of the trigger's own clause, else those of the first event word it governs
+    that has some (`_attachment`, `circumstances` as there); a place straight on a governed
+    event word before one a step aside from the trigger ("killed in fighting in X as an envoy
+    prepared a Y tour")."""
+    event = doc[trigger.token]
+    trigger_tokens = {t.token for t in triggers}
+    below = {t.i for t in event.subtree}
+    governed = [t for t in triggers if t.token != trigger.token and t.token in below
+                and _attachment(doc[t.token], event, circumstances) is not None]
+    for most_steps in (0, 1):
+        for candidate in [trigger] + governed:
+            own = clause_tokens(doc, candidate, triggers)
+            places = event_places(doc, doc[candidate.token], own, trigger_tokens, toponyms,
+                                  excluded, resolved_only, circumstances, most_steps)
+            if places:
+                return places
+    return []
 
 
 def _opening_setting(doc: Doc, event: Token, trigger_tokens: set[int], toponyms: list[Toponym],
@@ -270,23 +405,26 @@ def _later_conjuncts(event: Token) -> list[Token]:
             t.i > event.i and any(c.dep_ == "nsubjpass" for c in t.children)]
 
 
-def _nearest_attached(places: list[tuple[Toponym, Token]], event: Token
-                      ) -> list[tuple[Toponym, Token]]:
-    """The places of the most direct attachment; among them names of places before names
-    that qualify some other noun ("an army checkpoint in X" before "an Iraqi army
-    checkpoint"), then the fewest prepositions away."""
+def _nearest_attached(places: list[tuple[Toponym, Token]], event: Token, circumstances: bool,
+                      most_steps: int) -> list[tuple[Toponym, Token]]:
+    """The places of the most direct attachment, landmarks of a bearing only where no other
+    is as direct ("in X, 10 km north of Y" happened in X); among them names of places before
+    names that qualify some other noun ("an army checkpoint in X" before "an Iraqi army
+    checkpoint", but a site's own name is a place: "the al-Amal school"), then the fewest
+    prepositions away."""
     ranked = []
     for toponym, token in places:
-        attachment = _attachment(token, event)
-        if attachment is not None:
+        attachment = _attachment(token, event, circumstances)
+        if attachment is not None and attachment[0] <= most_steps:
             steps, hops = attachment
+            landmark = any(_bearing(node) for node in _path(token, event))
             qualifies = token.dep_ in {"compound", "amod", "nmod", "poss"} and \
-                token.head.lower_ not in PLACE_HEADS
-            ranked.append(((steps, qualifies, hops, token.i), toponym, token))
+                token.head.lower_ not in PLACE_HEADS and _named_noun(toponym, token) is token
+            ranked.append(((steps, landmark, qualifies, hops, token.i), toponym, token))
     if not ranked:
         return []
-    best = min(key[0] for key, _, _ in ranked)
-    return [(t, tok) for key, t, tok in sorted(ranked, key=lambda r: r[0]) if key[0] == best]
+    best = min(key[:2] for key, _, _ in ranked)
+    return [(t, tok) for key, t, tok in sorted(ranked, key=lambda r: r[0]) if key[:2] == best]
 
 
 def _most_specific(places: list[tuple[Toponym, Token]], resolved_only: bool = True
@@ -298,7 +436,7 @@ def _most_specific(places: list[tuple[Toponym, Token]], resolved_only: bool = Tr
     contained: set[int] = set()
     for i, (outer, outer_token) in enumerate(places):
         inner = [j for j, (t, tok) in enumerate(places)
-                 if j != i and (_stands_above(_named_noun(tok), outer_token)
+                 if j != i and (_stands_above(_named_noun(t, tok), outer_token)
                                 or _qualifies_named(outer_token, tok))]
         if not inner:
             continue
@@ -316,10 +454,13 @@ def _most_specific(places: list[tuple[Toponym, Token]], resolved_only: bool = Tr
     return [t for t in kept if not any(_contains_town(t, other) for other in kept)]
 
 
-def _named_noun(name: Token) -> Token:
-    """The quarter a name names ("the Saltivka district", whose "of Kharkiv" is its city),
-    else the name itself ("the Idlib town of Saraqib" names the town Saraqib)."""
-    return name.head if name.dep_ == "compound" and name.head.lower_ in QUARTERS else name
+def _named_noun(toponym: Toponym, name: Token) -> Token:
+    """The quarter a name names ("the Saltivka district", whose "of Kharkiv" is its city) or
+    the site a name without coordinates names ("the al-Amal hospital in Linden"), else the
+    name itself ("the Idlib town of Saraqib" names the town Saraqib)."""
+    names_head = name.head.lower_ in QUARTERS or toponym.place is None and \
+        name.head.lower_ in SITES
+    return name.head if name.dep_ == "compound" and names_head else name
 
 
 def _stands_above(inner: Token, outer: Token) -> bool:
@@ -330,19 +471,22 @@ def _stands_above(inner: Token, outer: Token) -> bool:
 
 def _qualifies_named(qualifier: Token, name: Token) -> bool:
     """Whether `qualifier` sits before a settlement noun that `name` names after "of" ("the
-    northern Iraqi city of Tal Afar", "Syria's capital of Damascus", "the towns of A and B"), or
-    owns a place noun that `name` names ("Kabul's Karte Seh district")."""
+    northern Iraqi city of Tal Afar", "Syria's capital of Damascus", "the towns of A and B"),
+    owns a quarter that `name` so names ("Linden's eastern district of Marsh End"; but in "the
+    Marsh End district of Linden" the quarter's name comes first), or owns a place noun that
+    `name` names ("Kabul's Karte Seh district", "Linden's al-Amal hospital")."""
     if qualifier.dep_ in {"poss", "amod"} and name.dep_ == "compound" and \
-            name.head.i == qualifier.head.i and qualifier.head.lower_ in PLACE_HEADS:
+            name.head.i == qualifier.head.i and qualifier.head.lower_ in SITE_HEADS:
         return True
     head = qualifier.head
-    while head.lower_ not in SETTLEMENTS and head.dep_ in {"compound", "amod", "nmod"} and \
+    while head.lower_ not in NAMEABLE and head.dep_ in {"compound", "amod", "nmod"} and \
             head.head.i != head.i:
         head = head.head
     while name.dep_ == "conj" and name.head.i != name.i:
         name = name.head
-    return qualifier.dep_ in {"compound", "amod", "nmod", "poss"} and \
-        head.lower_ in SETTLEMENTS and name.head.lower_ == "of" and name.head.head.i == head.i
+    named = head.lower_ in SETTLEMENTS or head.lower_ in QUARTERS and qualifier.dep_ == "poss"
+    return qualifier.dep_ in {"compound", "amod", "nmod", "poss"} and named and \
+        name.head.lower_ == "of" and name.head.head.i == head.i
 
 
 def _contains_town(outer: Toponym, inner: Toponym) -> bool:
@@ -420,7 +564,7 @@ def build_mentions(doc: Doc) -> list[EventMention]:
 
 def _sentence_mentions(doc: Doc, found: SentenceEvents, segments) -> list[EventMention]:
     start, end = found.sentence.start, found.sentence.end
-    toponyms = [t for t in doc._.toponyms or [] if start <= t.start < end]
+    toponyms = sentence_places(doc, start, end)
     claims = [c for c in doc._.claims or [] if c.start <= start < c.end or start <= c.start < end]
     excluded = _excluded_spans(doc, claims, start, end, found.triggers)
     casualties: list[CasualtyMention] = [c for c in doc._.casualties or []

@@ -18,7 +18,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from ..events import Trigger
-from ..incidents import _excluded_spans, haversine_km, trigger_places
+from ..incidents import _excluded_spans, haversine_km, sentence_places, trigger_places
 from ..nlp import annotate, pipeline
 from ..segment import segment
 from ..types import Span, Toponym
@@ -193,9 +193,8 @@ def predict_event_location(doc: Doc, gold_trigger: dict) -> Toponym | None:
         trigger = Trigger(Span(span.start_char, span.end_char, span.text), span.root.i,
                           "", "", 1)
         others.append(trigger)
-    toponyms = [t for t in doc._.toponyms or []
-                if sentence.start_char <= t.start < sentence.end_char]
     start, end = sentence.start_char, sentence.end_char
+    toponyms = sentence_places(doc, start, end)
     claims = [c for c in doc._.claims or [] if c.start <= start < c.end or start <= c.start < end]
     excluded = _excluded_spans(doc, claims, start, end, others)
     places = trigger_places(doc, trigger, others, toponyms, excluded, resolved_only=False)
