@@ -11,7 +11,10 @@ from click.testing import CliRunner
 
 from thucydides import extract, geoparse
 from thucydides.cli import cli
+from thucydides.evaluate.geo import predict_event_location
 from thucydides.incidents import haversine_km
+from thucydides.nlp import annotate
+from thucydides.segment import segment
 
 
 def places(text: str) -> dict[str, object]:
@@ -176,6 +179,41 @@ def test_a_name_after_a_persons_title_is_the_person():
     found = places("The team played hard all night, said coach Denton, whose players won in "
                    "Lubbock.")
     assert "Denton" not in found and found["Lubbock"].place.admin1 == "Texas"
+
+
+def test_the_object_of_a_verb_of_taking_ground_is_a_place():
+    assert "Saraqeb" in places("Rebel fighters captured Saraqeb after two days of heavy "
+                               "fighting.")
+    assert "Kafranbel" in places("Soldiers patrolled Kafranbel after the ceasefire took hold.")
+
+
+def test_a_weekday_straight_after_a_name_is_not_more_of_the_name():
+    found = places("Police fired tear gas at protesters in Nairobi Wednesday.")
+    assert found["Nairobi"].place.country_code == "KE"
+
+
+def test_a_name_before_a_hotel_or_a_plant_names_the_site():
+    text = "Gunmen stormed the Grand Tigris hotel in Baghdad, killing four guards."
+    doc = annotate(text, segment(text, None))
+    start = text.index("killing")
+    place = predict_event_location(doc, {"start": start, "end": start + 7, "text": "killing"})
+    assert place is not None and place.text == "Grand Tigris"
+
+
+def test_a_landform_the_gazetteer_lacks_lies_at_its_namesake():
+    found = places("Aid convoys entered the Gaza Strip on Monday, and navy ships patrolled "
+                   "the Malacca Straits.")
+    assert "Gaza" not in found and found["Gaza Strip"].place.country_code == "PS"
+    assert found["Malacca Straits"].place.country_code == "MY"
+
+
+def test_a_name_joined_by_a_lowercase_particle_is_one_name():
+    found = places("Floods reached homes in Stoke-on-Trent, and fighters captured "
+                   "Mazar-e-Sharif on Friday.")
+    assert found["Stoke-on-Trent"].place.country_code == "GB"
+    assert found["Mazar-e-Sharif"].place.country_code == "AF"
+    route = places("Trucks drove the Baghdad-to-Basra road on Monday.")
+    assert set(route) == {"Baghdad", "Basra"}
 
 
 def test_a_capitalised_direction_belongs_to_the_name():

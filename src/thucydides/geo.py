@@ -8,7 +8,9 @@ do datelines in capitals and AP state abbreviations ("Alexandria, Minn."); a pie
 longer name (a person's, an institution's, a country adjective's) does not, nor does a name
 the document quotes someone under ("..., Marisol said") or gives a disease ("West Nile
 virus") unless the text says "place" there. Streets ("Quarry Street") are places in the town
-the text puts them in, else in the town the document names most (local news).
+the text puts them in, else in the town the document names most (local news). Names a
+particle joins ("Stoke-on-Trent") are read whole where the gazetteer knows them, and a
+landform it lacks lies at the town it is named after ("Gaza Strip").
 Resolution weighs feature type and population against what the other names of the document
 say: their countries, the regions their readings can lie in (a name found in one state only
 counts fully, one found in ten barely), nearby towns, the kind of the names listed with it
@@ -79,8 +81,7 @@ CONTAINERS = {"city", "town", "village", "province", "provinces", "governorate",
               "centre", "center", "suburbs", "countryside", "state", "county", "capital"}
 MAX_NAME_TOKENS = 4
 # Verbs whose object is a place when it is a name: "liberated Tamthil", "shelled Douma".
-PLACE_TAKING_VERBS = {"liberate", "storm", "besiege", "overrun", "shell", "bombard", "retake",
-                      "recapture", "encircle", "invade", "occupy"}
+PLACE_TAKING_VERBS = {row[0] for row in load("place_taking_verbs")}
 # Capitalised nouns that end the name of a division ("Douglas County").
 ADMIN_NOUNS = {"County": "admin2", "Parish": "admin2", "Province": "admin1",
                "Governorate": "admin1", "Region": "admin1", "Oblast": "admin1",
@@ -156,6 +157,33 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
                         doc[end].text in {"-", "‑"} and _is_name_token(doc[end + 1]):
                     continue  # "Ras al-Ain", "Winston-Salem": not a name in pieces
                 spans.append((start, end))
+    return spans
+
+
+def _joining_particle(token: Token) -> bool:
+    """The lowercase "on" of "Stoke-on-Trent", "e" of "Mazar-e-Sharif": a word between
+    hyphens inside a name."""
+    doc = token.doc
+    return token.text.islower() and 0 < token.i < len(doc) - 1 and not token.whitespace_ and \
+        doc[token.i - 1].text in {"-", "‑"} and not doc[token.i - 1].whitespace_ and \
+        doc[token.i + 1].text in {"-", "‑"}
+
+
+def _particle_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Names whose capitalised pieces a lowercase particle joins with hyphens
+    ("Mazar-e-Sharif", "Stoke-on-Trent", "Aix-les-Bains"), where name runs break."""
+    spans, start = [], 0
+    while start < len(doc):
+        end = start + 1
+        while end < len(doc) and not doc[end - 1].whitespace_ and \
+                (doc[end].text in {"-", "‑"}) != (doc[end - 1].text in {"-", "‑"}):
+            end += 1
+        words = [t for t in doc[start:end] if t.text not in {"-", "‑"}]
+        if len(words) >= 3 and doc[end - 1].text not in {"-", "‑"} and \
+                _is_name_token(words[0]) and _is_name_token(words[-1]) and \
+                any(_joining_particle(w) for w in words[1:-1]):
+            spans.append((start, end))
+        start = end
     return spans
 
 
@@ -351,12 +379,23 @@ def _part_of_person(doc: Doc, start: int, end: int) -> bool:
         end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "PERSON")
 
 
+def _namesakes(places: list[Place], noun: str) -> list[Place]:
+    """The readings of the place that a division or a landform the gazetteer lacks is named
+    after: "Douglas County", "Idlib Governorate" are the division or else its seat; "Gaza
+    Strip", "Jaffna Peninsula" lie at their namesake, whatever its kind."""
+    if noun in ADMIN_NOUNS:
+        return [p for p in places if p.kind not in {"country", "region"}]
+    return places
+
+
 def _opens_longer_name(doc: Doc, end: int, public_bodies: set[str]) -> bool:
     """ "Hartley Center", "Mayor Ann Doyle": a name followed by more of a proper name, other
     than a word for the place's people or institutions ("Dunmore Police", "Long Beach
-    Marina")."""
+    Marina") or a day, which news style puts straight after the place ("marched in Lyon
+    Monday")."""
     return end < len(doc) and _is_name_token(doc[end]) and _continues_name(doc, end) and \
-        doc[end].lower_ not in LOCAL_NOUNS | public_bodies
+        doc[end].lower_ not in LOCAL_NOUNS | public_bodies and \
+        doc[end].ent_type_ not in {"DATE", "TIME"}
 
 
 def _place_despite_surname(doc: Doc, start: int, end: int, places: list[Place],
@@ -504,6 +543,7 @@ class PlaceFinder:
         self.disease_nouns = {row[0] for row in load("disease_nouns")}
         self.institution_nouns = {row[0] for row in load("institution_nouns")}
         self.public_bodies = {row[0] for row in load("institution_nouns") if row[1] == "public"}
+        self.landform_nouns = {row[0] for row in load("landform_nouns")}
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -527,17 +567,18 @@ class PlaceFinder:
         for span in _dateline_spans(doc):
             entity_spans[span] = "GPE"
             spans.append(span)
+        spans += self._joined_names(doc)
         spans = sorted(set(spans), key=lambda se: (-(se[1] - se[0]), se[0]))
         names = {_name(doc, s, e) for s, e in spans} - {""}
-        stems = {_name(doc, s, e): _name(doc, s, e - 1) for s, e in spans
-                 if e - s > 1 and doc[e - 1].text in ADMIN_NOUNS}
+        stems = {_name(doc, s, e): (_name(doc, s, e - 1), doc[e - 1].text) for s, e in spans
+                 if e - s > 1 and doc[e - 1].text in ADMIN_NOUNS.keys() | self.landform_nouns}
         states = {n: self.state_abbreviations[n] for n in names if n in self.state_abbreviations}
-        found = self.gazetteer.lookup(names | set(stems.values()) | set(states.values()))
-        for name, stem in stems.items():
-            # "Douglas County", "Idlib Governorate": the division, or else its seat.
-            divisions = [p for p in found[stem][0] if p.kind not in {"country", "region"}]
-            if not found[name][0] and divisions:
-                found[name] = (divisions, found[stem][1])
+        found = self.gazetteer.lookup(names | {stem for stem, _ in stems.values()} |
+                                      set(states.values()))
+        for name, (stem, noun) in stems.items():
+            namesakes = _namesakes(found[stem][0], noun)
+            if not found[name][0] and namesakes:
+                found[name] = (namesakes, found[stem][1])
         for abbreviation, state in states.items():
             found[abbreviation] = ([p for p in found[state][0] if p.kind == "admin1" and
                                     p.country_code == "US"], True)
@@ -555,6 +596,13 @@ class PlaceFinder:
                                          {i for s, e, _, _ in chosen for i in range(s, e)})
         chosen.sort(key=lambda item: item[0])
         return self._resolve(doc, self._counties_by_plural(doc, chosen))
+
+    def _joined_names(self, doc: Doc) -> list[tuple[int, int]]:
+        """Names joined by particles (`_particle_spans`) that the gazetteer knows as such;
+        others are read in pieces ("the Baghdad-to-Basra road")."""
+        names = {span: _name(doc, *span) for span in _particle_spans(doc)}
+        found = self.gazetteer.lookup(names.values())
+        return [span for span, name in names.items() if found[name][0] and found[name][1]]
 
     def _counties_by_plural(self, doc: Doc, chosen: list) -> list:
         """ "Essex and Morris counties": names the text calls counties read as the counties
@@ -781,7 +829,8 @@ class PlaceFinder:
         labels are trusted; its person and facility labels need a locative context."""
         if label in {"GPE", "LOC"}:
             return True
-        if any(t.pos_ not in {"PROPN", "NOUN", "ADJ", "PUNCT", "DET"} for t in doc[start:end]):
+        if any(t.pos_ not in {"PROPN", "NOUN", "ADJ", "PUNCT", "DET"} for t in doc[start:end]
+               if not _joining_particle(t)):
             return False
         if any(p.kind in {"country", "admin1"} for p in places) and label != "PERSON":
             return True

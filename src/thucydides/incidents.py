@@ -21,7 +21,9 @@ from .types import Actor, CasualtyMention, Claim, EventMention, TimeExpression, 
 
 PLACE_NOUNS = {row[0]: row[1] for row in load("place_nouns")}
 SETTLEMENTS = {noun for noun, role in PLACE_NOUNS.items() if role == "settlement"}
-PLACE_HEADS = {noun for noun, role in PLACE_NOUNS.items() if role != "site"}
+# Roles of the nouns for buildings and grounds ("airport", "front"), as opposed to divisions.
+SITE_ROLES = {"site", "party"}
+PLACE_HEADS = {noun for noun, role in PLACE_NOUNS.items() if role not in SITE_ROLES}
 FORCES = {row[0] for row in load("military_nouns")}
 QUARTERS = {noun for noun, role in PLACE_NOUNS.items() if role == "quarter"}
 COMPASS = {noun for noun, role in PLACE_NOUNS.items() if role == "compass"}
@@ -88,9 +90,9 @@ def clause_tokens(doc: Doc, trigger: Trigger, others: list[Trigger]) -> set[int]
 # Sites a place name can qualify and still say where something happened: "Heathrow airport",
 # "a West Bank settlement", "Lebanon's southern border".
 SITE_HEADS = set(PLACE_NOUNS)
-SITES = {noun for noun, role in PLACE_NOUNS.items() if role == "site"}
+SITES = {noun for noun, role in PLACE_NOUNS.items() if role in SITE_ROLES}
 # Site nouns that a name before them turns into a party, not a place: "the Polisario Front".
-PARTY_SITES = {"front", "frontline"}
+PARTY_SITES = {noun for noun, role in PLACE_NOUNS.items() if role == "party"}
 # ACLED geo-precision of a name without coordinates, as the geoparser gives it.
 UNPLACED = 3
 
