@@ -3,8 +3,11 @@ realistic (made-up) news sentences."""
 
 from __future__ import annotations
 
+from spacy.tokens import Span
+
 from thucydides import extract
 from thucydides.evaluate.geo import predict_event_location
+from thucydides.incidents import _named_sites
 from thucydides.nlp import annotate
 from thucydides.segment import segment
 
@@ -182,3 +185,13 @@ def test_places_that_are_the_parties_of_between_are_not_where():
 def test_a_later_participle_of_a_coordination_takes_the_place_of_the_clause_above():
     text = "A rocket struck a market in Tal Afar, killing four and injuring nine."
     assert place_of(text, "injuring") == "Tal Afar"
+
+
+def test_a_country_adjective_before_a_site_noun_owns_the_site_not_names_it():
+    text = "A grenade exploded outside the Philippine presidential palace on Monday."
+    doc = annotate(text, segment(text, None))
+    adjective = next(t.i for t in doc if t.text == "Philippine")
+    # as the small model sometimes reads it: a proper noun naming a place
+    doc[adjective].pos_ = "PROPN"
+    doc.ents = [Span(doc, adjective, adjective + 1, label="GPE")]
+    assert _named_sites(doc[:], []) == []

@@ -93,6 +93,8 @@ SITE_HEADS = set(PLACE_NOUNS)
 SITES = {noun for noun, role in PLACE_NOUNS.items() if role in SITE_ROLES}
 # Site nouns that a name before them turns into a party, not a place: "the Polisario Front".
 PARTY_SITES = {noun for noun, role in PLACE_NOUNS.items() if role == "party"}
+# Country adjectives and peoples ("Philippine", "Kurdish"), which own sites, never name them.
+PEOPLES = {row[0].lower() for row in load("demonyms")}
 # ACLED geo-precision of a name without coordinates, as the geoparser gives it.
 UNPLACED = 3
 
@@ -111,8 +113,8 @@ def _named_sites(sentence: Span, toponyms: list[Toponym]) -> list[Toponym]:
     "the Al-Amal hospital", "Marsh End army base"): an event at one happened there. They have
     no coordinates of their own; `_most_specific` puts them in the town named around them. A
     capitalised site noun belongs to the name, a lowercase one follows it (with at most one
-    word between: "army base"). Acronyms ("a NATO base") and peoples ("a Kurdish school") own
-    sites, they do not name them; a named front is a party (`PARTY_SITES`)."""
+    word between: "army base"). Acronyms ("a NATO base") and peoples ("a Kurdish school", "the
+    Philippine presidential palace") own sites, they do not name them; a named front is a party (`PARTY_SITES`)."""
     doc = sentence.doc
     taken = {(t.start, t.end) for t in toponyms}
     sites = []
@@ -129,7 +131,8 @@ def _named_sites(sentence: Span, toponyms: list[Toponym]) -> list[Toponym]:
         if first is None or first == last == token.i:
             continue
         name = doc[first:last + 1]
-        if name.text.isupper() or any(t.ent_type_ == "NORP" for t in name) or any(
+        if name.text.isupper() or name.text.lower() in PEOPLES or \
+                any(t.ent_type_ == "NORP" for t in name) or any(
                 start < name.end_char and name.start_char < end for start, end in taken):
             continue
         sites.append(Toponym(name.start_char, name.end_char, name.text, None, UNPLACED))
