@@ -458,32 +458,56 @@ INCIDENT_ROLES = {lemma: "later" for lemma, *_ in load("speech_verbs") if " " no
     lemma: role for lemma, role in load("incident_day_words")}
 CLOCK_WORDS = {"a.m.", "p.m.", "am", "pm", "noon", "midnight", "o'clock"}
 INCIDENT_RANKS = {"act": 0, "consequence": 1, None: 2, "later": 3}
+# Days counted from the moment of writing, which a page's date gives only roughly (archives
+# and syndication date a story a day late); a weekday name or a calendar date does not move.
+FROM_WRITING = re.compile(r"\b(?:yesterday|today|tonight|overnight|last night|"
+                          r"this (?:morning|afternoon|evening))\b", re.IGNORECASE)
+
+
+def from_writing(time: TimeExpression) -> bool:
+    """Whether a day is told relative to the moment of writing ("last night", "overnight")."""
+    return bool(FROM_WRITING.search(time.span.text))
 
 
 def dated_word(doc: Doc, time: TimeExpression) -> Token | None:
     """The word a time expression dates: its syntactic head, past a preposition and a time
     of day ("shot on Friday", "Friday's shooting", "shot at 10 p.m. Friday" date the
-    shooting)."""
+    shooting), and past the place a phrase names: the parser often hangs the day on the
+    place ("shot in the 4000 block of Elm Street Tuesday", "found at his home Friday"),
+    unless that noun is a dated word itself ("charged in the shooting Friday")."""
     span = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
     if span is None or not len(span):
         return None
     word = span.root
     while word.head.i != word.i and (word.i == span.root.i or word.dep_ == "prep" or
-                                     word.lower_ in CLOCK_WORDS or word.like_num):
+                                     word.lower_ in CLOCK_WORDS or word.like_num or
+                                     _place_object(word)):
         word = word.head
     return word if word.i != span.root.i else None
+
+
+def _place_object(word: Token) -> bool:
+    """A noun after a preposition that dates nothing by itself (a block, a home, a street)."""
+    return word.dep_ == "pobj" and word.pos_ in {"NOUN", "PROPN"} and \
+        word.lemma_.lower() not in INCIDENT_ROLES
 
 
 def incident_rank(doc: Doc, time: TimeExpression, acts: set[int]) -> int:
     """How surely a day is the incident's (0 best): the day of the act itself, of its
     consequence (a death), of something else, or of what came later (an arrest, a hearing,
     a statement). A story tells all of these, and the shooting is only one of its days.
-    The lexicon decides; a word it lacks is an act when it is one of `acts` (token indices
-    of the violence the pipeline found)."""
+    The lexicon decides, by the word's passive voice where it lists that apart ("the shooting
+    was reported Friday" dates the act, "police reported Friday" a statement); a word it
+    lacks is an act when it is one of `acts` (token indices of the violence the pipeline
+    found)."""
     word = dated_word(doc, time)
     if word is None:
         return INCIDENT_RANKS[None]
-    role = INCIDENT_ROLES.get(word.lemma_.lower(), "act" if word.i in acts else None)
+    lemma = word.lemma_.lower()
+    passive = f"passive:{lemma}"
+    if passive in INCIDENT_ROLES and any(child.dep_ == "auxpass" for child in word.children):
+        lemma = passive
+    role = INCIDENT_ROLES.get(lemma, "act" if word.i in acts else None)
     return INCIDENT_RANKS[role]
 
 

@@ -17,13 +17,13 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span as SpacySpan
 
 from ..casualties import tally
-from ..dates import INCIDENT_RANKS, incident_rank
+from ..dates import INCIDENT_RANKS, from_writing, incident_rank
 from ..fuse import BACKGROUND_DAYS, VIOLENCE, days_apart, fuse
 from ..incidents import build_mentions
 from ..ingest import parse_published
 from ..nlp import annotate
 from ..segment import segment
-from ..types import CasualtyMention, Document, Incident
+from ..types import CasualtyMention, Document, Incident, TimeExpression
 
 
 OTHER_CASE_DAYS = 7  # a shooting dated further from the article's is an older case it recalls
@@ -77,7 +77,10 @@ def incident_day(main: Incident | None, doc: Doc,
     in the text among equals.
     Days after publication are not the news, nor those long before it, unless the text
     gives a calendar date that dates no later development ("the June 5 shooting" in a
-    story about the trial): a follow-up story names its incident by the date.
+    story about the trial): a follow-up story names its incident by the date, and that date
+    wins when nothing in the past week dates the act or a death. Among equals a weekday or
+    a date wins over a day counted from the moment of writing ("overnight", "last night"),
+    which the page's date gives only roughly.
     With no day in the text, the main incident's day, else the day of publication."""
     acts = {t.token for e in doc._.events or [] for t in e.triggers if t.event_type in VIOLENCE}
     ranked = []
@@ -85,19 +88,36 @@ def incident_day(main: Incident | None, doc: Doc,
         if told.day is None or published is None or told.day > published or \
                 SAID_ON.search(doc.text, max(0, told.span.start - 30), told.span.start):
             continue
-        named = any(ch.isdigit() for ch in told.span.text)
+        named = _calendar(told)
         if told.day == published and named:  # the dateline
             continue
         rank = incident_rank(doc, told, acts)
         recent = published - told.day <= timedelta(days=BACKGROUND_DAYS)
         if recent or (named and rank <= INCIDENT_RANKS[None]):
-            ranked.append(((rank, not recent, order), told))
+            ranked.append(((rank, not recent, from_writing(told), order), told))
     if ranked:
-        told = min(ranked, key=lambda pair: pair[0])[1]
+        told = _followed_up(ranked, published) or min(ranked, key=lambda pair: pair[0])[1]
         return told.day.isoformat(), told.span.start
     if main is not None:
         return main.date, main.evidence[0].start if main.evidence else None
     return (published.isoformat() if published else None), None
+
+
+def _followed_up(ranked: list[tuple[tuple, TimeExpression]],
+                 published: date) -> TimeExpression | None:
+    """The calendar date a follow-up story names its shooting by, more than a week back, when
+    the past week's days date only what came later (a plea, a hearing, a search)."""
+    (rank, *_), best = min(ranked, key=lambda pair: pair[0])
+    if rank < INCIDENT_RANKS[None] or published - best.day > timedelta(days=OTHER_CASE_DAYS):
+        return None
+    named = [(key, told) for key, told in ranked if key[0] <= INCIDENT_RANKS[None] and
+             published - told.day > timedelta(days=OTHER_CASE_DAYS) and _calendar(told)]
+    return min(named, key=lambda pair: (pair[0][0], pair[0][-1]))[1] if named else None
+
+
+def _calendar(told: TimeExpression) -> bool:
+    """A calendar date ("June 5", "6/5/2015") rather than a weekday or a relative day."""
+    return any(ch.isdigit() for ch in told.span.text)
 
 
 def _said(doc: Doc, offset: int) -> str:
