@@ -231,3 +231,83 @@ def test_one_named_with_others_counts_them_all():
 
 def test_victims_located_by_officers_are_hit():
     assert counts("Deputies located two men suffering from gunshot wounds.") == (None, 2)
+
+
+def test_a_clock_time_is_no_count():
+    assert counts("Dana Ruiz was shot about 12:30 a.m. near the gas station.") == (None, 1)
+    assert counts("Officers arrived at 9:21 to find the victims had been shot.") == (None, None)
+    assert counts("A man was shot around 7 p.m. on Cedar Street.") == (None, 1)
+
+
+def test_a_place_named_after_from_or_of_is_not_a_victim():
+    assert counts("A man from North Fairview was shot Sunday.") == (None, 1)
+    assert counts("Jordan Pike of Easton died at the scene and Luis Vale of Dover was "
+                  "hospitalized.") == (1, 1)
+
+
+def test_a_death_told_after_someone_hit_is_one_of_them():
+    assert counts("Boy shot while hunting near Millbrook dies") == (1, None)
+    assert counts("A child who suffered critical injuries on Friday has died.") == (1, None)
+    assert counts("A teen, one of three people hit by gunfire on Friday, has died.") == (1, 2)
+    assert counts("He was airlifted to a hospital with a neck wound and later succumbed to his "
+                  "injuries.") == (1, None)
+    assert counts("She later succumbed to her wounds.") == (1, None)
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("The teen wanted in the shooting death of 18-year-old Dale Moss surrendered.", 1),
+    ("A man was charged in the killing of two men outside a bar.", 2),
+    ("Six men were indicted for the attempted murders of four teenagers.", None),
+])
+def test_the_death_of_people_named_by_age_name_or_number(text, killed):
+    assert counts(text)[0] == killed
+
+
+def test_a_multiple_shooting_names_how_many_were_hit():
+    assert counts("A man was charged in a quadruple shooting that left one woman dead.") == (1, 3)
+    assert counts("Detectives are investigating a double homicide in Elmwood.") == (2, None)
+
+
+def test_a_fatal_shooting_means_someone_died():
+    assert counts("A 17-year-old wanted for a fatal shooting turned himself in.") == (1, None)
+    assert counts("Police said the non-fatal shooting was over a parking spot.") == (None, None)
+    text = "Two brothers were killed in the deadly shooting on Pine Street."
+    assert counts(text) == (2, None)
+
+
+def test_both_and_a_possessive_before_the_count():
+    assert counts("Both were fatally shot on the back porch.") == (2, None)
+    assert counts("A father killed his three children at their home.") == (3, None)
+    assert counts("Man killed, 3 other shot on Alder Avenue") == (1, 3)
+
+
+def test_one_who_takes_own_life_is_dead():
+    assert counts("Student takes own life in school parking lot, no other injuries") == (1, None)
+
+
+def test_victim_in_a_headline_is_one_person_hit():
+    assert counts("Victim killed in Easton shooting identified") == (1, None)
+
+
+def test_nobody_in_a_place_was_hurt():
+    assert counts("Nobody inside the Maple Street Bar & Grill was injured.") == (None, 0)
+
+
+def test_plural_shootings_are_a_round_up():
+    (dead, wounded) = find_casualties("5 dead, 17 wounded in weekend shootings across the city")
+    assert dead.aggregate and wounded.aggregate
+
+
+def test_the_dead_found_together_include_the_killer():
+    text = ("Man kills infant son, self in Cedar Falls\n"
+            "A young father and his 7-month-old son were found dead Sunday.")
+    assert counts(text)[0] == 2
+    text = ("Police: 4 people dead in apparent murder-suicide\n"
+            "The suspect later died of a self-inflicted wound.")
+    assert counts(text)[0] == 4
+    assert counts("The gunman killed three coworkers and then himself.")[0] == 4
+
+
+def test_one_person_with_a_gunshot_wound_or_struck_by_a_bullet_is_hit():
+    assert counts("A man with a gunshot wound to his shoulder walked into a diner.") == (None, 1)
+    assert counts("A stray bullet struck the boy in the back.") == (None, 1)

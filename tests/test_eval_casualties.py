@@ -107,3 +107,15 @@ def test_an_article_keeps_its_own_counts_and_leaves_out_an_older_case():
     older = _incident("Violence against civilians", "2016-03-02", *lines[2])
     own = own_casualties(shooting, [shooting, arrest, older], found)
     assert article_counts(own) == (0, 2)
+
+
+def test_a_story_recalling_a_case_from_years_before_keeps_only_its_own_counts(data_file):
+    record = {"id": "3/a", "incident_id": "3", "title": "Two killed in Harbor Mall shooting",
+              "text": "A gunman killed two shoppers at the Harbor Mall in Fairport, Ohio, on "
+                      "Saturday, police said.\n\nIn 2009 another gunman killed 13 people at a "
+                      "school across town.",
+              "published": "2015-03-02",
+              "gold": {"date": "2015-02-28", "killed": 2, "injured": 0, "city": "Fairport",
+                       "state": "Ohio", "address": None, "lat": None, "lon": None}}
+    metrics = run_eval("casualties", data_file([record]))
+    assert metrics["killed"]["exact"] == 1.0 and metrics["injured"]["exact"] == 1.0

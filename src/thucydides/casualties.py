@@ -10,17 +10,21 @@ shootings: people "shot" with no outcome yet, "fatally shot", "pronounced dead",
 gunshot wound", headlines without articles ("Teen shot in Durham"), victims named one by one
 ("Jamal Price, 19, died"), the object of the shooter's verb ("shot his nephew"), groups listed
 together ("teen, 3 adults shot"), and attackers hit ("the gunman turned the gun on himself";
-a child who shot himself is the victim, not an attacker).
+a child who shot himself is the victim, not an attacker). Words that carry a count ("a
+quadruple shooting", "a fatal shooting", "both") count too, and a death told after someone
+hit ("boy shot while hunting dies") is of that person.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date, timedelta
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .dates import segment_of
 from .lexicons import load
 from .types import CasualtyMention, Count, Fatalities, Span
 
@@ -32,14 +36,18 @@ TENS = {w: 10 * i for i, w in enumerate(
 SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 ORDINALS = {w: i for i, w in enumerate(
     "_ _ second third fourth fifth sixth seventh eighth ninth tenth".split()) if w != "_"}
+RECALLED_DAYS = 60  # a sentence dated further back than this tells of an older case
 ADDING = {"another", "a further", "an additional", "additional"}
+MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5, "sextuple": 6}
 
 _WORD = "|".join(sorted([*UNITS, *TENS, *SCALES], key=len, reverse=True))
 _ORDINAL = "|".join(ORDINALS)
-# "2017 Man dead" (a dateline before a headline) and "15-year-old" are not counts
-NUMBER = (r"(?!(?:19|20)\d\d\b(?:\s+(?-i:[A-Z])|\s*[,.]))"
+# "2017 Man dead" (a dateline before a headline), "15-year-old" and a clock time ("shot about
+# 12:10 a.m.", "arrived at 9:21") are not counts
+NUMBER = (r"(?<!:)(?!(?:19|20)\d\d\b(?:\s+(?-i:[A-Z])|\s*[,.]))"
           rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_WORD})(?:[\s-]+(?:and\s+)?(?:{_WORD}))*)"
-          r"(?![\s-]*(?:years?|months?|weeks?)[\s-]*old)")
+          r"(?![\s-]*(?:years?|months?|weeks?)[\s-]*old)"
+          r"(?!:\d|\s*(?:[ap]\.?m\b|[ap]\.m\.|o['’]clock))")
 VAGUE = "|".join(sorted((re.escape(row[0]) for row in load("vague_quantities")), key=len,
                         reverse=True))
 MODIFIER = (r"(?P<mod>at least|no fewer than|no less than|more than|over|nearly|almost|about|"
@@ -47,7 +55,7 @@ MODIFIER = (r"(?P<mod>at least|no fewer than|no less than|more than|over|nearly|
             r"at the very least|a total of|a further|another|an additional|additional)")
 QUANTITY = (rf"(?:{MODIFIER}\s+)?(?:between\s+(?P<lo>{NUMBER})\s+and\s+(?P<hi>{NUMBER})"
             rf"|(?P<n>{NUMBER})(?:\s*(?:to|-|–|or)\s*(?P<n2>{NUMBER}))?"
-            rf"|(?P<vague>{VAGUE})"
+            rf"|(?P<vague>{VAGUE})|(?P<both>both)"
             rf"|(?P<single>(?:a|the)\s+(?P<ord>{_ORDINAL})|a|an|one|another))")
 # words before the noun; "of", a determiner, a relative pronoun, a conjunction, a number or a
 # victim's state starts another phrase ("one dead and 11 others shot", "24 hours after 14 people")
@@ -66,7 +74,7 @@ PERSONS = (r"(?:people|persons|person|civilians?|children|child|kids|men|man|wom
            r"fighters?|militants?|insurgents?|rebels?|officers?|policemen|policeman|"
            r"police officers?|"
            r"guards?|protesters?|demonstrators?|worshippers?|residents?|villagers?|pilgrims?|"
-           r"journalists?|workers?|members?|victims?|individuals?|others|adults?|youths?|"
+           r"journalists?|workers?|members?|victims?|individuals?|others?|adults?|youths?|"
            r"relatives|family members|passengers?|patients|doctors|staff|bystanders?|drivers?|"
            r"deput(?:y|ies)|brothers?|sisters?|sons?|daughters?|males?|females?|juveniles?|minors?|"
            r"\d{1,3}[\s-]years?[\s-]olds?|employees?|co-?workers?|customers?|neighbou?rs?|"
@@ -75,7 +83,8 @@ PERSONS = (r"(?:people|persons|person|civilians?|children|child|kids|men|man|wom
 # one person named by a singular noun ("nephew", "teen")
 _PERSON = "|".join(sorted((re.escape(row[0]) for row in load("victim_nouns")), key=len,
                           reverse=True))
-KILLED = (r"(?:killed|dead|died|dies|slain|massacred|executed|murdered|perished|"
+SUCCUMBED = r"succumbed to (?:his|her|their) (?:[\w-]+\s+)?(?:injuries|wounds?)"
+KILLED = (rf"(?:{SUCCUMBED}|killed|dead|died|dies|slain|massacred|executed|murdered|perished|"
           r"lost (?:their|his|her) "
           r"lives?|shot dead|shot,? (?:and )?killed|shot to death|gunned down|"
           r"fatally (?:shot|wounded|injured|stabbed|struck)|killed instantly|pronounced dead|"
@@ -103,7 +112,8 @@ CHILDREN = rf"(?:\s*,?\s*(?:including|among them|among whom were)\s+(?P<kids>{NU
            r"|\s*,\s*including\s[^,]{1,40},(?!\s*(?:is|was|has)\b))?"
 AGE = r"(?:\s*,\s*(?:aged\s+)?\d{1,3}\s*,)?"
 
-SELF_INFLICTED = r"(?:kill(?:ed|ing) (?:himself|herself)|t(?:ook|aking) (?:his|her) own life|" \
+SELF_INFLICTED = r"(?:kill(?:ed|ing) (?:himself|herself)|" \
+                 r"t(?:ook|aking|akes?) (?:(?:his|her) )?own life|" \
                  r"turn(?:ed|ing) the (?:gun|weapon|rifle|pistol) on (?:himself|herself))"
 # A victim verb used actively has an object after it ("a man shot his wife"): no victim there.
 VICTIM_VERB = (rf"(?P<verb>{KILLED}|{INJURED}|{SHOT})\b(?:(?<=died)|(?<=dead)|(?!\s+(?:a|an|the|"
@@ -116,7 +126,8 @@ COUNT_BEFORE = re.compile(
 VERB_BEFORE = re.compile(
     rf"\b(?P<verb>killing|killed|kills|wounding|wounded|wounds|injuring|injured|injures|leaving|"
     rf"left|shot|shooting|shoots|hitting|striking|"
-    rf"claimed the lives of|claiming the lives of|claimed|claiming)\s+{QUANTITY}"
+    rf"claimed the lives of|claiming the lives of|claimed|claiming)\s+"
+    rf"(?:(?:his|her|their)\s+)?{QUANTITY}"
     rf"(?:\s+{ADJECTIVES}(?P<noun>{PERSONS}|lives))?(?:\s+(?P<state>dead|injured|wounded|hurt))?\b",
     re.IGNORECASE)
 TOLL = re.compile(rf"\b(?:death|casualty|fatality) toll\s+(?:\w+\s+){{0,4}}?"
@@ -124,6 +135,7 @@ TOLL = re.compile(rf"\b(?:death|casualty|fatality) toll\s+(?:\w+\s+){{0,4}}?"
 CASUALTY_NOUN = re.compile(rf"\b{QUANTITY}\s+(?:of\s+)?(?P<verb>{CASUALTIES})\b", re.IGNORECASE)
 NONE_HURT = re.compile(
     r"\b(?:no one|nobody|no other|none|no other people|no officers?)\s+(?:else\s+)?"
+    r"(?:(?:inside|in|at|on)\s+[^.,;:!?]{1,40}?\s+)?"
     r"(?:was|were|has been|had been)\s+(?:reported\s+)?(?P<verb>killed|hurt|injured|wounded|shot)"
     r"|\bno (?:other |further |additional )?(?P<verb2>injuries|deaths|casualties|fatalities)\s+"
     r"(?:were|was|have been|had been)?\s*reported|\bwithout (?P<verb3>injuries|casualties)"
@@ -180,11 +192,36 @@ SHOT_OBJECT = re.compile(
     rf"\b(?P<verb>(?:fatally\s+)?(?:shot|shoots|shooting)|killed|kills|killing|wounded|wounds|"
     rf"wounding)\s+(?:(?:his|her|their|its|a|an|the)\s+)?{_DESCRIBED}(?P<noun>{_PERSON})\b"
     rf"(?!['’-])", re.IGNORECASE)
-# "the fatal shooting of a man", "charged in the death of his nephew"
+# "the fatal shooting of a man", "charged in the death of his nephew", "the killing of two
+# men", "the shooting death of 18-year-old Dale Moss"
 DEATH_OF = re.compile(
-    rf"\b(?:fatal shooting|shooting death|death|killing|slaying|murder)\s+of\s+"
-    rf"(?:(?:his|her|their|a|an|the)\s+)?{_DESCRIBED}(?P<noun>{_PERSON})\b(?!['’-])",
+    rf"(?<!attempted\s)\b(?:fatal shooting|shooting deaths?|deaths?|killings?|slayings?|murders?)"
+    rf"\s+of\s+(?:(?P<det>his|her|their|a|an|the)\s+)?(?:(?P<n>{NUMBER})\s+)?{_DESCRIBED}"
+    rf"(?:(?P<age>\d{{1,2}}-(?:year|month|week)-old)"
+    rf"(?:\s+(?-i:(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){{0,2}})))?"
+    rf"|(?P<noun>{_PERSON}|{PERSONS})\b(?!['’-]))",
     re.IGNORECASE)
+# "Boy shot while hunting dies", "a teen, one of three people hit, has died": a death told
+# after someone hit in the same sentence is of one of them
+DIED_AFTER = re.compile(rf"\b(?:(?:has|have|had|later|eventually|since)\s+)*"
+                        rf"(?:died|dies|{SUCCUMBED})\b", re.IGNORECASE)
+# "a quadruple shooting", "a double homicide": the people hit are in the word
+MULTIPLE = re.compile(rf"(?<!attempted\s)\b(?P<times>{'|'.join(MULTIPLES)})[- ]"
+                      r"(?:(?:fatal|deadly)\s+)?"
+                      r"(?P<what>shootings?|homicides?|murders?|slayings?|killings?|stabbings?)\b",
+                      re.IGNORECASE)
+# "a man with a gunshot wound to the shoulder", "a bullet struck the boy": one person hit
+HIT_PERSON = re.compile(
+    rf"\b(?:an?|the)\s+{_DESCRIBED}(?P<noun>{_PERSON}|\d{{1,2}}-(?:year|month)-old)"
+    rf"(?:\s*,\s*\d{{1,3}})?,?\s+with\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:gunshot|bullet)\s+wounds?\b"
+    rf"|\b(?:bullets?|rounds?|gunfire|shots?)\s+(?:that\s+)?(?:struck|hit|striking|hitting|strikes|hits)"
+    rf"\s+(?:(?:an?|the|his|her)\s+)?{_DESCRIBED}(?P<noun2>{_PERSON}|him|her)\b(?!['’-])",
+    re.IGNORECASE)
+# "a fatal shooting", "the shooting death": someone died, however many the story counts
+FATAL_SHOOTING = re.compile(r"(?<![\w-])(?:(?:fatal|deadly)\s+(?:[\w-]+\s+){0,3}?"
+                            r"(?:shooting|stabbing)|shooting death)\b", re.IGNORECASE)
+# the dead as found, whoever killed them ("four people dead", "were found dead", "died")
+STATE_OF_DEATH = re.compile(r"\b(?:dead|died|dies)\b", re.IGNORECASE)
 MURDER_SUICIDE = re.compile(r"\b(?:murder[- ]suicide|then|before)\b", re.IGNORECASE)
 SELF_HARM = re.compile(rf"\b(?:(?P<fatal>{SELF_INFLICTED}|fatally shot (?:himself|herself)|"
                        r"kill(?:s|ed|ing)? self)|"
@@ -198,6 +235,8 @@ AGGREGATE = re.compile(r"\b(?:in|during|from|across)\s+(?:the|these|those|all|bo
                        r"(?:\w+\s+){0,2}(?:attacks|strikes|raids|bombings|airstrikes|"
                        r"clashes|incidents|shootings|explosions|blasts|assaults)\b|"
                        r"\bin total\b|\bin all\b|"
+                       # "5 dead, 17 wounded in weekend shootings": shootings, not one
+                       r"(?<!\bthe )(?<!\bthese )(?<!\bboth )\bshootings\b|"
                        # a round-up of a city's or a year's shootings
                        r"\b(?:so far )?this year\b|\bso far\b|\bto date\b|\bcitywide\b|"
                        r"\bacross the city\b|\bin separate (?:\w+\s+)?(?:incidents|shootings|"
@@ -218,10 +257,11 @@ NAMED_VICTIM = re.compile(
     r"toddler|infant|baby|driver|passenger|son|daughter|juvenile|\d{1,3}-year-old)|[Hh]e|[Ss]he"
     r"|(?:[A-Z][a-z'’-]+\s+){0,2}[A-Z][a-z'’-]{2,})"
     r"(?:\s*,\s*(?:aged\s+)?\d{1,3}\s*,?)?(?:\s*,\s*(?:who|a|an|the)\s[^,]{1,80},)?"
+    r"(?:\s+(?:of|from)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})?"
     r"(?:\s+(?:boy|girl|man|woman|victim))?(?:\s+who)?\s+"
     r"(?:(?:was|is|had been|has been|is being|was being)\s+(?:(?:later|also|then|critically|"
     rf"seriously|reportedly|accidentally|found)\s+)*{VICTIM_VERB}"
-    r"|(?:later\s+|eventually\s+|then\s+)?(?P<died>died|dies)\b"
+    rf"|(?:later\s+|eventually\s+|then\s+)?(?P<died>died|dies|{SUCCUMBED})\b"
     r"|(?P<suffered>(?:suffered|sustained) (?:[\w-]+\s+){0,3}?(?:injuries|wounds?))\b)")
 DETERMINERS = {"the", "his", "her", "a", "an", "he", "she"}
 NOT_NAMES = {"police", "officers", "authorities", "investigators", "it", "this", "that", "there",
@@ -273,6 +313,8 @@ def parse_quantity(m: re.Match) -> Count | None:
     elif g.get("vague"):
         low, high = _vague()[g["vague"].lower()]
         return Count(low, low, high)
+    elif g.get("both"):
+        return Count(2, 2, 2)
     elif g.get("single"):
         low, high = 1, None
     else:
@@ -358,6 +400,8 @@ def _shot_fired(m: re.Match) -> bool:
 
 
 PAST_VERBS = {"killed", "wounded", "injured", "shot"}
+# "from North Fairview", "in Easton": the words just before a capitalised name make it a place
+PLACE_BEFORE = re.compile(r"\b(?:of|from|in|near|at|outside)\s+(?:[A-Z][\w'’.-]*\s+){0,2}$")
 # What may follow a bare count after its verb ("killed four and injured 12", "wounded three in
 # Dayton"); anything else ("shot 15 times", "killed 10 years ago") is no count of people.
 BARE_COUNT_END = re.compile(r"\s*(?:[.,;:!?)]|$|(?:and|or|in|at|on|near|when|as|after|"
@@ -367,6 +411,12 @@ BARE_COUNT_END = re.compile(r"\s*(?:[.,;:!?)]|$|(?:and|or|in|at|on|near|when|as|
 def _bare_count_ends(sentence: str, m: re.Match) -> bool:
     """Whether a number with no noun after a victim verb ends the phrase, as a count does."""
     return BARE_COUNT_END.match(sentence, m.end()) is not None
+
+
+def _place_named(sentence: str, start: int) -> bool:
+    """ "A man from Fairview was shot": a capitalised name after "from", "of" or "in" is the
+    place the victim comes from or was hit in, not the victim."""
+    return PLACE_BEFORE.search(sentence, 0, start) is not None
 
 
 def _is_age(m: re.Match) -> bool:
@@ -494,15 +544,42 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
         else:
             add("shot", Count(1, 1, 1), killer, victim="")
     for m in DEATH_OF.finditer(sentence):
-        add("killed", Count(1, 1, 1), m, victim=m["noun"].lower())
+        people = words_to_int(m["n"]) if m["n"] else 1
+        if people and people > 1:
+            add("killed", Count(people, people, people), m, m["noun"])
+        elif people:
+            # a name follows a bare age ("of 18-year-old Dale Moss", not "of a 15-year-old
+            # Central High student")
+            name = m["name"] if not m["det"] else None
+            add("killed", Count(1, 1, 1), m, victim=name or (m["noun"] or m["age"]).lower())
     for m in AND_DIED.finditer(sentence):
         add("killed", Count(1, 1, 1), m, victim="")
     for m in NAMED_VICTIM.finditer(sentence):
         who = m.group("who")
-        if who.lower() in NOT_NAMES or who.split()[-1].lower() in NOT_NAMES:
+        if who.lower() in NOT_NAMES or who.split()[-1].lower() in NOT_NAMES or \
+                _place_named(sentence, m.start()):
             continue
         kind = "killed" if m["died"] else "injured" if m["suffered"] else _kind(m["verb"])
         add(kind, Count(1, 1, 1), m, victim=_victim_key(who))
+    for m in HIT_PERSON.finditer(sentence):
+        noun = (m["noun"] or m["noun2"]).lower()
+        add("shot", Count(1, 1, 1), m, victim="" if noun in {"him", "her"} else noun)
+    for m in MULTIPLE.finditer(sentence):
+        people = MULTIPLES[m["times"].lower()]
+        add("shot" if m["what"].lower().startswith("shoot") else
+            "injured" if m["what"].lower().startswith("stab") else "killed",
+            Count(people, people, people), m)
+    for m in FATAL_SHOOTING.finditer(sentence):
+        add("killed", Count(1, 1, None), m, victim="")
+    for m in DIED_AFTER.finditer(sentence):
+        hit = [c for c in mentions if c.kind in {"shot", "injured"} and
+               c.span.end <= m.start() + offset]
+        if any(m.start() < end and start < m.end() for start, end in taken):
+            continue
+        if hit and hit[-1].count.best == 1:
+            mentions[mentions.index(hit[-1])] = replace(hit[-1], kind="killed")
+        elif hit:
+            add("killed", Count(1, 1, 1), m, victim="")
     if suicides and not _kills_others(sentence, mentions, suicides):
         mentions = [replace(c, perpetrator=False, victim="") if c.span.start in suicides else c
                     for c in mentions]
@@ -557,7 +634,7 @@ def tally(mentions: list[CasualtyMention]) -> tuple[Fatalities, Count]:
     attackers_killed = _running(of("killed", True))
     injured = _plus(_running(of("injured", False)), _running(of("injured", True)))
     shot = _plus(_running(of("shot", False)), _running(of("shot", True)))
-    dead = _plus(killed, attackers_killed)
+    dead = _with_attackers(killed, attackers_killed, of("killed", False))
     rest = max((shot.best or 0) - (dead.best or 0), 0)
     if shot.best and (not injured.given or rest > (injured.best or 0)):
         injured = Count(rest, rest, rest)
@@ -567,6 +644,20 @@ def tally(mentions: list[CasualtyMention]) -> tuple[Fatalities, Count]:
                             max(civilians, default=None),
                             attackers_killed.best if attackers_killed.best else None)
     return fatalities, injured
+
+
+def _with_attackers(killed: Count, attackers: Count,
+                    victims: list[CasualtyMention]) -> Count:
+    """All the dead: the victims and the attackers who died. "A father and his daughter were
+    found dead" after "he killed his daughter, then himself" counts the killer already: a
+    count of the dead (not of those killed) larger than the victims the killer is said to
+    have hit includes him."""
+    if not attackers.best:
+        return _plus(killed, attackers)
+    hit = _running([c for c in victims if not STATE_OF_DEATH.search(c.span.text)])
+    if killed.best and killed.best > (hit.best or 0):
+        return _larger(killed, _plus(hit, attackers))
+    return _plus(killed, attackers)
 
 
 def _another_of_other_kind(ordered: list[CasualtyMention]) -> list[CasualtyMention]:
@@ -655,11 +746,45 @@ if not Doc.has_extension("casualties"):
 
 
 class CasualtyFinder:
-    """spaCy component: sets `doc._.casualties`, the counts of every sentence."""
+    """spaCy component: sets `doc._.casualties`, the counts of every sentence. Counts in a
+    sentence dated long before it was written ("In 2009 a gunman killed 13 people there")
+    belong to an older case the story recalls, and are marked as not the story's own."""
 
     def __call__(self, doc: Doc) -> Doc:
         found = []
         for sent in doc.sents:
-            found.extend(find_casualties(sent.text, sent.start_char))
+            counts = find_casualties(sent.text, sent.start_char)
+            if counts and _recalls_older_case(doc, sent.start_char, sent.end_char):
+                counts = [replace(c, aggregate=True) for c in counts]
+            found.extend(counts)
         doc._.casualties = found
         return doc
+
+
+def _recalls_older_case(doc: Doc, start: int, end: int) -> bool:
+    """Whether a time in the sentence ends more than RECALLED_DAYS before the day its
+    segment was written."""
+    segments = doc._.segments or []
+    for told in doc._.times or []:
+        if not start <= told.span.start < end or not segments:
+            continue
+        written = segments[segment_of(segments, told.span.start)].reference
+        last = _last_day(told.value)
+        if written and last and (written - last).days > RECALLED_DAYS:
+            return True
+    return False
+
+
+def _last_day(value: str) -> date | None:
+    """The last day of a year, month or day value ("2009", "2012-12", "2013-02-05")."""
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", value):
+            return date.fromisoformat(value[:10])
+        if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
+            year, month = int(m[1]), int(m[2])
+            return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        if re.fullmatch(r"\d{4}", value):
+            return date(int(value), 12, 31)
+    except ValueError:
+        return None
+    return None
