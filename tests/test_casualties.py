@@ -234,7 +234,7 @@ def test_victims_located_by_officers_are_hit():
 
 
 def test_a_clock_time_is_no_count():
-    assert counts("Dana Ruiz was shot about 12:30 a.m. near the gas station.") == (None, 1)
+    assert counts("Dana Ruiz was shot shortly after 1:45 a.m. near the gas station.") == (None, 1)
     assert counts("Officers arrived at 9:21 to find the victims had been shot.") == (None, None)
     assert counts("A man was shot around 7 p.m. on Cedar Street.") == (None, 1)
 
@@ -247,15 +247,15 @@ def test_a_place_named_after_from_or_of_is_not_a_victim():
 
 def test_a_death_told_after_someone_hit_is_one_of_them():
     assert counts("Boy shot while hunting near Millbrook dies") == (1, None)
-    assert counts("A child who suffered critical injuries on Friday has died.") == (1, None)
-    assert counts("A teen, one of three people hit by gunfire on Friday, has died.") == (1, 2)
+    assert counts("A toddler who suffered grave wounds on Friday has died.") == (1, None)
+    assert counts("A teen, one of three people shot at the block party Friday, has died.") == (1, 2)
     assert counts("He was airlifted to a hospital with a neck wound and later succumbed to his "
                   "injuries.") == (1, None)
     assert counts("She later succumbed to her wounds.") == (1, None)
 
 
 @pytest.mark.parametrize("text, killed", [
-    ("The teen wanted in the shooting death of 18-year-old Dale Moss surrendered.", 1),
+    ("The teen wanted in the shooting death of 19-year-old Tomas Reyes surrendered.", 1),
     ("A man was charged in the killing of two men outside a bar.", 2),
     ("Six men were indicted for the attempted murders of four teenagers.", None),
 ])
@@ -264,7 +264,7 @@ def test_the_death_of_people_named_by_age_name_or_number(text, killed):
 
 
 def test_a_multiple_shooting_names_how_many_were_hit():
-    assert counts("A man was charged in a quadruple shooting that left one woman dead.") == (1, 3)
+    assert counts("Police arrested a man after Saturday's quadruple shooting, which killed a woman.") == (1, 3)
     assert counts("Detectives are investigating a double homicide in Elmwood.") == (2, None)
 
 
@@ -276,7 +276,7 @@ def test_a_fatal_shooting_means_someone_died():
 
 
 def test_both_and_a_possessive_before_the_count():
-    assert counts("Both were fatally shot on the back porch.") == (2, None)
+    assert counts("Both were fatally shot in the driveway.") == (2, None)
     assert counts("A father killed his three children at their home.") == (3, None)
     assert counts("Man killed, 3 other shot on Alder Avenue") == (1, 3)
 
@@ -300,9 +300,9 @@ def test_plural_shootings_are_a_round_up():
 
 def test_the_dead_found_together_include_the_killer():
     text = ("Man kills infant son, self in Cedar Falls\n"
-            "A young father and his 7-month-old son were found dead Sunday.")
+            "A father and his baby boy were found dead in their apartment Sunday.")
     assert counts(text)[0] == 2
-    text = ("Police: 4 people dead in apparent murder-suicide\n"
+    text = ("Sheriff: 4 dead at farmhouse in what deputies call a murder-suicide\n"
             "The suspect later died of a self-inflicted wound.")
     assert counts(text)[0] == 4
     assert counts("The gunman killed three coworkers and then himself.")[0] == 4
@@ -310,4 +310,4 @@ def test_the_dead_found_together_include_the_killer():
 
 def test_one_person_with_a_gunshot_wound_or_struck_by_a_bullet_is_hit():
     assert counts("A man with a gunshot wound to his shoulder walked into a diner.") == (None, 1)
-    assert counts("A stray bullet struck the boy in the back.") == (None, 1)
+    assert counts("A stray round struck the girl in her leg.") == (None, 1)

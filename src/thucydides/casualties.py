@@ -43,7 +43,7 @@ MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5, "sextuple
 _WORD = "|".join(sorted([*UNITS, *TENS, *SCALES], key=len, reverse=True))
 _ORDINAL = "|".join(ORDINALS)
 # "2017 Man dead" (a dateline before a headline), "15-year-old" and a clock time ("shot about
-# 12:10 a.m.", "arrived at 9:21") are not counts
+# 1:45 a.m.", "arrived at 9:21") are not counts
 NUMBER = (r"(?<!:)(?!(?:19|20)\d\d\b(?:\s+(?-i:[A-Z])|\s*[,.]))"
           rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_WORD})(?:[\s-]+(?:and\s+)?(?:{_WORD}))*)"
           r"(?![\s-]*(?:years?|months?|weeks?)[\s-]*old)"
@@ -193,7 +193,7 @@ SHOT_OBJECT = re.compile(
     rf"wounding)\s+(?:(?:his|her|their|its|a|an|the)\s+)?{_DESCRIBED}(?P<noun>{_PERSON})\b"
     rf"(?!['’-])", re.IGNORECASE)
 # "the fatal shooting of a man", "charged in the death of his nephew", "the killing of two
-# men", "the shooting death of 18-year-old Dale Moss"
+# men", "the shooting death of 19-year-old Tomas Reyes"
 DEATH_OF = re.compile(
     rf"(?<!attempted\s)\b(?:fatal shooting|shooting deaths?|deaths?|killings?|slayings?|murders?)"
     rf"\s+of\s+(?:(?P<det>his|her|their|a|an|the)\s+)?(?:(?P<n>{NUMBER})\s+)?{_DESCRIBED}"

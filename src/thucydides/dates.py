@@ -473,7 +473,7 @@ def dated_word(doc: Doc, time: TimeExpression) -> Token | None:
     """The word a time expression dates: its syntactic head, past a preposition and a time
     of day ("shot on Friday", "Friday's shooting", "shot at 10 p.m. Friday" date the
     shooting), and past the place a phrase names: the parser often hangs the day on the
-    place ("shot in the 4000 block of Elm Street Tuesday", "found at his home Friday"),
+    place ("shot in the 2300 block of Elm Street Tuesday", "found at his home Friday"),
     unless that noun is a dated word itself ("charged in the shooting Friday")."""
     span = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
     if span is None or not len(span):
