@@ -27,8 +27,8 @@ def test_a_place_in_the_event_clause_wins_over_one_farther_off():
 
 
 def test_the_town_named_after_of_wins_over_the_name_qualifying_it():
-    text = "Gunmen killed two teachers in the Idlib town of Saraqib on Sunday."
-    assert place_of(text, "killed") == "Saraqib"
+    text = "Gunmen killed two teachers in the Idlib town of Jisr al-Shughur on Sunday."
+    assert place_of(text, "killed") == "Jisr al-Shughur"
 
 
 def test_a_participle_takes_the_place_of_the_clause_it_hangs_from():
@@ -183,8 +183,8 @@ def test_places_that_are_the_parties_of_between_are_not_where():
 
 
 def test_a_later_participle_of_a_coordination_takes_the_place_of_the_clause_above():
-    text = "A rocket struck a market in Tal Afar, killing four and injuring nine."
-    assert place_of(text, "injuring") == "Tal Afar"
+    text = "A rocket struck a market in Rutba, killing four and injuring nine."
+    assert place_of(text, "injuring") == "Rutba"
 
 
 def test_a_country_adjective_before_a_site_noun_owns_the_site_not_names_it():

@@ -80,7 +80,7 @@ CONTAINERS = {"city", "town", "village", "province", "provinces", "governorate",
               "outskirts", "parts", "part", "areas", "area", "north", "south", "east", "west",
               "centre", "center", "suburbs", "countryside", "state", "county", "capital"}
 MAX_NAME_TOKENS = 4
-# Verbs whose object is a place when it is a name: "liberated Tamthil", "shelled Douma".
+# Verbs whose object is a place when it is a name: "liberated Karvessa", "shelled Dornik".
 PLACE_TAKING_VERBS = {row[0] for row in load("place_taking_verbs")}
 # Capitalised nouns that end the name of a division ("Douglas County").
 ADMIN_NOUNS = {"County": "admin2", "Parish": "admin2", "Province": "admin1",
@@ -161,7 +161,7 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _joining_particle(token: Token) -> bool:
-    """The lowercase "on" of "Stoke-on-Trent", "e" of "Mazar-e-Sharif": a word between
+    """The lowercase "on" of "Stoke-on-Trent", "les" of "Aix-les-Bains": a word between
     hyphens inside a name."""
     doc = token.doc
     return token.text.islower() and 0 < token.i < len(doc) - 1 and not token.whitespace_ and \
@@ -171,7 +171,7 @@ def _joining_particle(token: Token) -> bool:
 
 def _particle_spans(doc: Doc) -> list[tuple[int, int]]:
     """Names whose capitalised pieces a lowercase particle joins with hyphens
-    ("Mazar-e-Sharif", "Stoke-on-Trent", "Aix-les-Bains"), where name runs break."""
+    ("Stoke-on-Trent", "Aix-les-Bains", "Southend-on-Sea"), where name runs break."""
     spans, start = [], 0
     while start < len(doc):
         end = start + 1
@@ -320,7 +320,7 @@ def _has_place_context(doc: Doc, start: int, end: int) -> bool:
 
 
 def _names_a_district(doc: Doc, start: int, end: int) -> bool:
-    """ "the Radhwaniyah area", "Khanasir town", "the village of Tamthil": the text says what
+    """ "the Karvessa area", "Dornik town", "the village of Salmiya Gharbi": the text says what
     kind of place the name is."""
     if end < len(doc) and doc[end].lower_ in PLACE_NOUNS and doc[end].text.islower():
         return True
@@ -382,7 +382,7 @@ def _part_of_person(doc: Doc, start: int, end: int) -> bool:
 def _namesakes(places: list[Place], noun: str) -> list[Place]:
     """The readings of the place that a division or a landform the gazetteer lacks is named
     after: "Douglas County", "Idlib Governorate" are the division or else its seat; "Gaza
-    Strip", "Jaffna Peninsula" lie at their namesake, whatever its kind."""
+    Strip", "Kerch Strait" lie at their namesake, whatever its kind."""
     if noun in ADMIN_NOUNS:
         return [p for p in places if p.kind not in {"country", "region"}]
     return places

@@ -91,7 +91,7 @@ def clause_tokens(doc: Doc, trigger: Trigger, others: list[Trigger]) -> set[int]
 # "a West Bank settlement", "Lebanon's southern border".
 SITE_HEADS = set(PLACE_NOUNS)
 SITES = {noun for noun, role in PLACE_NOUNS.items() if role in SITE_ROLES}
-# Site nouns that a name before them turns into a party, not a place: "the Polisario Front".
+# Site nouns that a name before them turns into a party, not a place: "the Crimson Banner Front".
 PARTY_SITES = {noun for noun, role in PLACE_NOUNS.items() if role == "party"}
 # Country adjectives and peoples ("Philippine", "Kurdish"), which own sites, never name them.
 PEOPLES = {row[0].lower() for row in load("demonyms")}
@@ -462,7 +462,7 @@ def _most_specific(places: list[tuple[Toponym, Token]], resolved_only: bool = Tr
 def _named_noun(toponym: Toponym, name: Token) -> Token:
     """The quarter a name names ("the Saltivka district", whose "of Kharkiv" is its city) or
     the site a name without coordinates names ("the al-Amal hospital in Linden"), else the
-    name itself ("the Idlib town of Saraqib" names the town Saraqib)."""
+    name itself ("the Idlib town of Jisr al-Shughur" names the town)."""
     names_head = name.head.lower_ in QUARTERS or toponym.place is None and \
         name.head.lower_ in SITES
     return name.head if name.dep_ == "compound" and names_head else name
@@ -476,7 +476,7 @@ def _stands_above(inner: Token, outer: Token) -> bool:
 
 def _qualifies_named(qualifier: Token, name: Token) -> bool:
     """Whether `qualifier` sits before a settlement noun that `name` names after "of" ("the
-    northern Iraqi city of Tal Afar", "Syria's capital of Damascus", "the towns of A and B"),
+    western Iraqi town of Rutba", "Syria's capital of Damascus", "the towns of A and B"),
     owns a quarter that `name` so names ("Linden's eastern district of Marsh End"; but in "the
     Marsh End district of Linden" the quarter's name comes first), or owns a place noun that
     `name` names ("Kabul's Karte Seh district", "Linden's al-Amal hospital")."""
