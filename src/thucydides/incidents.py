@@ -302,10 +302,13 @@ def _dateline(doc: Doc, toponym: Toponym) -> bool:
     """Whether a place name is in a dateline ("LINDEN, Ruritania (AP) -- ...") or the headline
     in capitals before it: a name in capitals with only capitals between the line's start and
     the dateline's dash or agency bracket says where the story was filed, not where it happened."""
-    line = doc.text[doc.text.rfind("\n", 0, toponym.start) + 1:toponym.start]
-    if not toponym.text.isupper() or any(c.islower() for c in line):
+    if not toponym.text.isupper():
         return False
-    after = DATELINE_REGION.sub("", doc.text[toponym.end:toponym.end + 120], count=1)
+    text = doc.text  # built anew from the tokens at each access
+    line = text[text.rfind("\n", 0, toponym.start) + 1:toponym.start]
+    if any(c.islower() for c in line):
+        return False
+    after = DATELINE_REGION.sub("", text[toponym.end:toponym.end + 120], count=1)
     parts = DATELINE_MARK.split(after, maxsplit=1)
     return len(parts) == 2 and not any(c.islower() for c in parts[0])
 
@@ -516,10 +519,14 @@ def _excluded_spans(doc: Doc, claims: Iterable[Claim], sentence_start: int, sent
     """Character spans of claimants ("officials in Baghdad") inside the sentence; a claimant
     that holds an event word is a mis-parse, not a speaker, and is not excluded."""
     spans = []
+    sentence = doc.text[sentence_start:sentence_end]
     for claim in claims:
-        at = doc.text.find(claim.claimant, sentence_start, sentence_end)
+        found = sentence.find(claim.claimant)
+        if found == -1:
+            continue
+        at = sentence_start + found
         end = at + len(claim.claimant)
-        if at != -1 and not any(at <= t.span.start < end for t in triggers):
+        if not any(at <= t.span.start < end for t in triggers):
             spans.append((at, end))
     return spans
 
