@@ -134,6 +134,22 @@ def test_victims_told_apart_by_age_are_different_people():
     assert counts("15-year-old killed, 13-year-old injured in Desire Street shooting") == (1, 1)
 
 
+@pytest.mark.parametrize("text, killed, injured", [
+    (("Shots rang out near the skate park on Friday night.\n"
+      "The 16-year-old died at the scene, and the 20-year-old was taken to a hospital."), 1, 1),
+    (("Marcus Dale, 22, died at the scene, police said.\n"
+      "Tavon Okafor, 19, was also shot and is expected to survive."), 1, 1),
+    (("Lena Marsh died at the hospital on Tuesday.\n"
+      "March was shot in the chest while she sat on her porch."), 1, 0),
+    (("A 12-year-old boy was shot in the head on Sunday.\n"
+      "The boy was taken to a hospital, where he died."), 1, 0),
+])
+def test_one_hit_told_apart_from_the_dead_by_age_or_name_survived(text, killed, injured):
+    """Another age or name is someone else, who lived; a name spelled two ways or a kind
+    of person ("the boy") is the one who died."""
+    assert counts(text) == (killed, injured)
+
+
 def test_a_single_and_a_group_of_victims_add_up():
     assert counts("A woman and two other men were also shot outside the hall.") == (None, 3)
 

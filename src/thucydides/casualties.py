@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, timedelta
+from difflib import SequenceMatcher
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -263,6 +264,7 @@ NAMED_VICTIM = re.compile(
     rf"seriously|reportedly|accidentally|found)\s+)*{VICTIM_VERB}"
     rf"|(?:later\s+|eventually\s+|then\s+)?(?P<died>died|dies|{SUCCUMBED})\b"
     r"|(?P<suffered>(?:suffered|sustained) (?:[\w-]+\s+){0,3}?(?:injuries|wounds?))\b)")
+AGE_KEY = re.compile(r"\d{1,3}-year-old")
 DETERMINERS = {"the", "his", "her", "a", "an", "he", "she"}
 NOT_NAMES = {"police", "officers", "authorities", "investigators", "it", "this", "that", "there",
              "who", "what", "one", "nobody", "no", "none", "everyone", "school", "department",
@@ -638,6 +640,9 @@ def tally(mentions: list[CasualtyMention]) -> tuple[Fatalities, Count]:
     rest = max((shot.best or 0) - (dead.best or 0), 0)
     if shot.best and (not injured.given or rest > (injured.best or 0)):
         injured = Count(rest, rest, rest)
+    survivors = _survivors_told_apart(ordered, dead_names)
+    if survivors > (injured.best or 0):
+        injured = Count(survivors, survivors, None)
     kids = [c.children for c in ordered if c.kind == "killed" and c.children is not None]
     civilians = [c.civilians for c in ordered if c.kind == "killed" and c.civilians is not None]
     fatalities = Fatalities(dead.low, dead.best, dead.high, max(kids, default=None),
@@ -672,6 +677,28 @@ def _same_person(a: str, b: str) -> bool:
     """ "Dana Whitfield", "Whitfield" and "Dana" name one victim."""
     return a == b or (a[:1].isupper() and b[:1].isupper() and
                       bool(set(a.split()) & set(b.split())))
+
+
+def _survivors_told_apart(ordered: list[CasualtyMention], dead_names: set[str]) -> int:
+    """People hit whom the story tells apart from every one of the dead by a name or an age
+    of the same sort ("the 15-year-old died ... the 22-year-old was treated and released"):
+    someone else, who lived. A kind of person ("the girl", "the child") tells no one apart.
+    The figure of people shot less the dead misses them when each is told of one by one."""
+    def sort_of(victim: str) -> str:
+        return "name" if victim[:1].isupper() else "age" if AGE_KEY.fullmatch(victim) else ""
+    others = {c.victim for c in ordered if c.kind != "killed" and c.victim and
+              sort_of(c.victim) and
+              any(sort_of(dead) == sort_of(c.victim) for dead in dead_names) and
+              not any(_same_person(c.victim, dead) or _spelled_alike(c.victim, dead)
+                      for dead in dead_names)}
+    names = [v for v in others if sort_of(v) == "name"]
+    return _people_named(names) + len(others) - len(names)
+
+
+def _spelled_alike(a: str, b: str) -> bool:
+    """ "Kowalski" and "Kowalsky": a name spelled two ways in one story is one person."""
+    return a[:1].isupper() and b[:1].isupper() and any(
+        SequenceMatcher(None, x, y).ratio() >= 0.8 for x in a.split() for y in b.split())
 
 
 def _died_later(mention: CasualtyMention, dead_names: set[str], anyone_dead: bool) -> bool:
