@@ -29,14 +29,12 @@ from .dates import segment_of
 from .lexicons import load
 from .types import CasualtyMention, Count, Fatalities, Span
 
-UNITS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen".split())}
-TENS = {w: 10 * i for i, w in enumerate(
-    "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
-SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
-ORDINALS = {w: i for i, w in enumerate(
-    "_ _ second third fourth fifth sixth seventh eighth ninth tenth".split()) if w != "_"}
+NUMBER_NAMES = [(word, int(value), kind) for word, value, kind in load("number_words")]
+UNITS = {w: v for w, v, kind in NUMBER_NAMES if kind == "cardinal" and v < 20}
+TENS = {w: v for w, v, kind in NUMBER_NAMES if kind == "cardinal" and v >= 20}
+SCALES = {w: v for w, v, kind in NUMBER_NAMES if kind == "scale"}
+# "a third victim died": at least three were hit ("a first victim" tells nothing)
+ORDINALS = {w: v for w, v, kind in NUMBER_NAMES if kind == "ordinal"}
 RECALLED_DAYS = 60  # a sentence dated further back than this tells of an older case
 ADDING = {"another", "a further", "an additional", "additional"}
 MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5, "sextuple": 6}

@@ -27,12 +27,10 @@ MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augus
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1,
                 "several": None, "few": None}
-SPOKEN_UNITS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine".split())}
-SPOKEN_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-               "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-               "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-               "eighty": 80, "ninety": 90}
+NUMBER_NAMES = [(word, int(value)) for word, value, kind in load("number_words")
+                if kind == "cardinal"]
+SPOKEN_UNITS = {w: v for w, v in NUMBER_NAMES if v < 10}
+SPOKEN_TENS = {w: v for w, v in NUMBER_NAMES if v >= 10}
 _SPOKEN_UNITS = "|".join(list(SPOKEN_UNITS)[1:])
 _SPOKEN_TENS = "|".join(SPOKEN_TENS)
 DECADE_WORDS = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
