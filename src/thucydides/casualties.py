@@ -19,13 +19,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date, timedelta
 from difflib import SequenceMatcher
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .dates import segment_of
+from .dates import period_end, segment_of
 from .lexicons import load
 from .types import CasualtyMention, Count, Fatalities, Span
 
@@ -794,22 +793,8 @@ def _recalls_older_case(doc: Doc, start: int, end: int) -> bool:
         if not start <= told.span.start < end or not segments:
             continue
         written = segments[segment_of(segments, told.span.start)].reference
-        last = _last_day(told.value)
+        last = period_end(told.value, told.precision)
         if written and last and (written - last).days > RECALLED_DAYS:
             return True
     return False
-
-
-def _last_day(value: str) -> date | None:
-    """The last day of a year, month or day value ("2009", "2012-12", "2013-02-05")."""
-    try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", value):
-            return date.fromisoformat(value[:10])
-        if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
-            year, month = int(m[1]), int(m[2])
-            return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
-        if re.fullmatch(r"\d{4}", value):
-            return date(int(value), 12, 31)
-    except ValueError:
-        return None
     return None

@@ -450,6 +450,22 @@ def period_start(value: str) -> str | None:
     return None
 
 
+def period_end(value: str, precision: str | None) -> date | None:
+    """The last day of a TimeML period value of the given precision ("2009" ends on 31
+    December): how recent a period told of is."""
+    start = period_start(value)
+    if start is None:
+        return None
+    first = date.fromisoformat(start)
+    if precision == "week":
+        return first + timedelta(days=6)
+    if precision == "month":
+        return (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    if precision == "year":
+        return first.replace(month=12, day=31)
+    return first
+
+
 # What a day says about the incident a report is about, by the word it dates; reporting verbs
 # date the statement ("police said Thursday"), so they count as what came later.
 INCIDENT_ROLES = {lemma: "later" for lemma, *_ in load("speech_verbs") if " " not in lemma} | {

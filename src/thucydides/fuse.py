@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from .casualties import tally
-from .dates import period_start
+from .dates import period_end, period_start
 from .incidents import haversine_km, unique_actors
 from .lexicons import load
 from .types import (CasualtyMention, Claim, Document, EventMention, Fatalities,
@@ -78,20 +78,6 @@ def _day(mention: EventMention, segment: Segment | None) -> tuple[str | None, st
     return None, None
 
 
-def _period_end(value: str, precision: str | None) -> date | None:
-    start = period_start(value)
-    if start is None:
-        return None
-    first = date.fromisoformat(start)
-    if precision == "week":
-        return first + timedelta(days=6)
-    if precision == "month":
-        return (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-    if precision == "year":
-        return first.replace(month=12, day=31)
-    return first
-
-
 def _is_background(mention: EventMention, day: str | None, precision: str | None,
                    segment: Segment | None) -> bool:
     """Events long before the entry that mentions them, or after it, are not its news; nor is
@@ -100,7 +86,7 @@ def _is_background(mention: EventMention, day: str | None, precision: str | None
     if day is None or segment is None or segment.reference is None:
         return False
     ref = segment.reference
-    end = _period_end(day, precision)
+    end = period_end(day, precision)
     if end is None:
         return False
     if end < ref - timedelta(days=BACKGROUND_DAYS):
