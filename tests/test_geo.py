@@ -51,11 +51,36 @@ def test_direction_makes_a_part_of_the_city():
     assert found["Aleppo"].place.country_code == "SY"
 
 
-def test_a_country_adjective_stands_for_its_country_but_a_people_does_not():
+def test_a_country_adjective_and_a_people_stand_for_their_country():
     found = places("The Sudanese government rejected the report, officials in Khartoum said.")
     assert found["Sudanese"].place.country_code == "SD"
+    found = places("Talks with the Palestinians stalled again, officials in Cairo said.")
+    assert found["Palestinians"].place.country_code == "PS"
     found = places("Thousands of Syrians fled to Lebanon last winter.")
-    assert "Syrians" not in found and found["Lebanon"].place.country_code == "LB"
+    assert found["Syrians"].place.country_code == "SY"
+    assert found["Lebanon"].place.country_code == "LB"
+
+
+def test_a_people_is_who_an_event_befell_not_where():
+    text = "More than 300 Syrians have been killed since the start of the war in Syria."
+    doc = annotate(text, segment(text, None))
+    start = text.index("killed")
+    place = predict_event_location(doc, {"start": start, "end": start + 6, "text": "killed"})
+    assert place is not None and place.text == "Syria"
+
+
+def test_a_continent_adjective_stands_for_its_continent():
+    found = places("European airlines asked for lower airport charges in Brussels.")
+    assert found["European"].place.name == "Europe" and found["European"].place.kind == "region"
+
+
+def test_a_title_or_a_lowercase_noun_is_no_place():
+    found = places("Crowds waited in the square as speculation grew as to the Pope's successor.")
+    assert "Pope" not in found
+    assert places("Officials in Bishop said the road would reopen.")["Bishop"].place
+    found = places("Officials also report that the area where the swan has been found is being "
+                   "sealed off.")
+    assert "swan" not in found
 
 
 def test_the_country_of_the_attackers_is_not_where_the_attack_happened():

@@ -108,6 +108,22 @@ def _demonyms() -> dict[str, str]:
     return {row[0].lower(): row[1] for row in load("demonyms")}
 
 
+def _plural_demonym(adjective: str) -> str | None:
+    """The plural noun for a country's people made from its adjective ("Syrians", "Iraqis",
+    "Czechs"); None where English uses the adjective itself ("the Chinese", "the Swiss",
+    "the French", "the British")."""
+    if adjective.endswith(("s", "sh", "ch", "ese", "x", "z")) or not adjective[-1:].isalpha():
+        return None
+    return adjective + "s"
+
+
+def _peoples(demonyms: dict[str, str]) -> dict[str, str]:
+    """Plural noun for a country's people -> ISO code ("palestinians" -> PS)."""
+    return {plural: code for plural, code in
+            ((_plural_demonym(adjective), code) for adjective, code in demonyms.items())
+            if plural}
+
+
 def _person_titles() -> set[str]:
     return {row[0] for row in load("person_titles")}
 
@@ -158,6 +174,13 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
                     continue  # "Ras al-Ain", "Winston-Salem": not a name in pieces
                 spans.append((start, end))
     return spans
+
+
+def _common_noun_start(doc: Doc, start: int) -> bool:
+    """ "swan", "bay colt": a span the model labels a place but that opens in lower case,
+    other than with an Arabic article ("al-Bab"), is a common noun."""
+    first = doc[start]
+    return first.text[:1].islower() and first.lower_ not in ARTICLES
 
 
 def _joining_particle(token: Token) -> bool:
@@ -536,6 +559,10 @@ class PlaceFinder:
     def __init__(self, gazetteer: Gazetteer | None):
         self._gazetteer = gazetteer
         self.demonyms = _demonyms()
+        self.peoples = _peoples(self.demonyms)
+        self.continents = {row[0].lower(): row[1] for row in load("continent_adjectives")}
+        self.nationality_words = self.demonyms.keys() | self.peoples.keys() | \
+            self.continents.keys()
         self.state_abbreviations = _state_abbreviations()
         self.person_titles = _person_titles()
         self.street_nouns = _street_nouns()
@@ -672,13 +699,15 @@ class PlaceFinder:
                 end = prefix
                 name = _name(doc, start, end)
             if not name or name.lower() in GENERIC_WORDS | DIRECTIONS or \
-                    not name[-1].isalnum() and name[-1] != ".":
+                    not name[-1].isalnum() and name[-1] != "." or _common_noun_start(doc, start):
                 continue
+            if name.lower() in self.person_titles and not _strong_place_context(doc, start, end):
+                continue  # "the Pope's successor", unless "in Bishop"
             places, exact = found.get(name, ([], True))
             if not places and doc[start].lower_ in DIRECTIONS and \
                     _names_a_territory(found.get(_name(doc, start + 1, end), ([], True))):
                 continue  # "Northeast Georgia": the trimmed "Georgia" is the name
-            if name.lower() in self.demonyms and not (
+            if name.lower() in self.nationality_words and not (
                     exact and any(p.kind == "country" for p in places)):
                 continue
             label = entity_spans.get((start, end)) or self._entity_label(doc, start, end)
@@ -763,8 +792,8 @@ class PlaceFinder:
         return start > 0 and doc[start - 1].lower_ in self.person_titles
 
     def _demonym_spans(self, doc: Doc) -> list[tuple[int, int]]:
-        """Capitalised country adjectives, the longest at each word ("Sri Lankan", "South
-        African")."""
+        """Capitalised country and continent adjectives and peoples, the longest at each word
+        ("Sri Lankan", "South African", "North American", "Palestinians")."""
         words = [(token.text, token.whitespace_) for token in doc]
         spans = []
         start = 0
@@ -777,7 +806,7 @@ class PlaceFinder:
                     continue
                 text = "".join(t + ws for t, ws in words[start:start + length - 1]) + \
                     words[start + length - 1][0]
-                if text.lower() in self.demonyms:
+                if text.lower() in self.nationality_words:
                     spans.append((start, start + length))
                     start += length - 1
                     break
@@ -785,18 +814,28 @@ class PlaceFinder:
         return spans
 
     def _demonym_toponyms(self, doc: Doc, spans: list[tuple[int, int]], taken: set[int]) -> list:
-        """Country adjectives that stand for their country, as modifiers of a noun ("the
-        Sudanese government", "Russian warplanes"); not nouns for people ("Syrians fled")."""
+        """Country and continent adjectives that stand for their country or continent as
+        modifiers of a noun ("the Sudanese government", "Russian warplanes", "European
+        airlines"), and a country's people named as such ("talks with the Palestinians"),
+        which news reporting uses for the country's side."""
         out = []
-        for start, end in spans:
+        words = {span: doc[span[0]:span[1]].text.lower() for span in spans}
+        continents = self.gazetteer.lookup({self.continents[w] for w in words.values()
+                                            if w in self.continents})
+        for (start, end), word in words.items():
             last = doc[end - 1]
             if taken.intersection(range(start, end)):
                 continue
-            if last.dep_ not in {"amod", "compound", "nmod"} or last.head.pos_ not in {
-                    "NOUN", "PROPN"} or start <= last.head.i < end:
+            if word not in self.peoples and (
+                    last.dep_ not in {"amod", "compound", "nmod"} or
+                    last.head.pos_ not in {"NOUN", "PROPN"} or start <= last.head.i < end):
                 continue
-            country = self.gazetteer.country(self.demonyms[doc[start:end].text.lower()])
-            out.append((start, end, [country] if country else [], True))
+            if word in self.continents:
+                places = [p for p in continents[self.continents[word]][0] if p.kind == "region"]
+            else:
+                country = self.gazetteer.country(self.demonyms.get(word) or self.peoples[word])
+                places = [country] if country else []
+            out.append((start, end, places, True))
         return out
 
     def _priors(self, name: str, places: list[Place], hint: str | None) -> dict[int, float]:

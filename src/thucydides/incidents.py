@@ -165,6 +165,9 @@ def _ground(noun: Token) -> bool:
 
 def _is_event_place(token: Token, trigger_tokens: set[int], toponym: Toponym) -> bool:
     """Whether a place name stands for where something happened, not a modifier or actor."""
+    # "five Iraqis were killed": a people named as such is who the event befell, not where
+    if token.ent_type_ == "NORP" and token.tag_ in {"NNS", "NNPS"}:
+        return False
     if token.dep_ == "poss":
         return token.head.lower_ in SITE_HEADS
     # "Russian bombing", "US strikes": a country named on the event word is who did it.
