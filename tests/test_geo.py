@@ -140,6 +140,19 @@ def test_dateline_in_capitals_is_a_place():
     assert found["N.C."].place.name == "North Carolina"
 
 
+def test_datelines_with_abbreviations_colons_and_wire_credits_are_places():
+    found = places("Man charged over threats.\nST. PAUL -- A man was charged on Monday.")
+    assert found["ST. PAUL"].place.name == "St. Paul" and "PAUL" not in found
+    found = places("Drug dealer held near airport.\nBEIRUT: A drug dealer was arrested.")
+    assert found["BEIRUT"].place.country_code == "LB"
+    found = places("By ANN LEE, Associated Press WASHINGTON (AP) — Talks resumed on Friday.")
+    assert found["WASHINGTON"].place.name == "Washington"
+    found = places("SOUTH KARVESSA, April 5 (APP): The army chief visited the area.")
+    assert "SOUTH KARVESSA" in found
+    found = places("Lab tests confirmed XDR-TB, experts said.\nNOTICE: This is the last part.")
+    assert "XDR" not in found and "NOTICE" not in found
+
+
 def test_place_names_inside_other_names_are_not_places():
     found = places("Lindsay and Charlotte Graham study at Columbia University. Charlotte "
                    "Graham said Mayor Ann Doyle of Alexandria spoke at the Canton "

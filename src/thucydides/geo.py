@@ -97,7 +97,8 @@ LOCAL_NOUNS = {"police", "officers", "officer", "department", "residents", "resi
 LIST_WORDS = {",", "and", "or", "&"}
 # Currency symbols that English news style leaves unqualified only for one country's money.
 CURRENCY_SYMBOLS = {"$": "US", "£": "GB", "₹": "IN"}
-DATELINE_DASHES = {"—", "–", "---", "--", "-", "("}
+# "\x97" is the em dash of Windows-1252 text decoded as Latin-1.
+DATELINE_DASHES = {"—", "–", "---", "--", "-", "(", "\x97"}
 
 if not Doc.has_extension("toponyms"):
     Doc.set_extension("toponyms", default=None)
@@ -210,27 +211,56 @@ def _particle_spans(doc: Doc) -> list[tuple[int, int]]:
     return spans
 
 
-def _dateline_spans(doc: Doc) -> list[tuple[int, int]]:
+def _dateline_spans(doc: Doc) -> dict[tuple[int, int], bool]:
     """The capitalised place of a dateline ("MANSFIELD — The council...", "RALEIGH, N.C.
-    (AP) -"), which the name finder skips as it skips other all-caps words."""
-    spans = []
+    (AP) -", "ST. PAUL --", "BEIRUT: ..."), which the name finder skips as it skips other
+    all-caps words; a wire's bracketed credit marks one wherever the line starts ("By Ann
+    Lee, Associated Press WASHINGTON (AP) —"). Each with whether it is surely one, a place
+    even where the gazetteer lacks it: one that opens the text or a line before a dash or a
+    credit (not "NOTICE:", nor "HUD — and therefore").
+
+    """
+    spans = {}
     start = 0
     while start < len(doc):
         end = start
-        while end < len(doc) and end - start < MAX_NAME_TOKENS and doc[end].text.isupper() and \
-                doc[end].text.isalpha() and len(doc[end].text) > 1:
+        while end < len(doc) and end - start < MAX_NAME_TOKENS and (
+                _dateline_word(doc[end]) or end > start and _abbreviation_dot(doc, end)):
             end += 1
-        if end == start:
+        if end == start or doc[end - 1].text == ".":
             start += 1
             continue
         before = doc[start - 1] if start else None
         after = [t.text for t in doc[end:end + 6]]
         opens = before is None or before.is_space or before.is_punct or before.like_num
         dash = next((i for i, text in enumerate(after) if text in DATELINE_DASHES), None)
-        if opens and dash is not None and (dash == 0 or after[0] == ","):
-            spans.append((start, end))
+        if dash == 0 and not doc[end - 1].whitespace_ and after[0] == "-":
+            dash = None  # "XDR-TB", "DFL-Cook": a hyphen, not a dash
+        dashed = dash is not None and (dash == 0 or after[0] == ",")
+        colon = after[:1] == [":"] and len(doc[start:end].text) > 3  # not "UN:", "TIP-INS:"
+        if opens and (dashed or colon) or _wire_credit(after):
+            line_start = before is None or "\n" in before.text
+            spans[(start, end)] = _wire_credit(after) or dashed and line_start
         start = end
     return spans
+
+
+def _dateline_word(token: Token) -> bool:
+    """A word of a place in capitals: "BEIRUT", "ST"."""
+    return token.text.isupper() and token.text.isalpha() and len(token.text) > 1
+
+
+def _abbreviation_dot(doc: Doc, i: int) -> bool:
+    """The dot of a two-letter abbreviation in capitals inside a name ("ST. PAUL", "FT.
+    WORTH"), not a sentence's end ("Part III. HUME")."""
+    return doc[i].text == "." and len(doc[i - 1].text) == 2 and not doc[i - 1].whitespace_ \
+        and i + 1 < len(doc) and _dateline_word(doc[i + 1])
+
+
+def _wire_credit(after: list[str]) -> bool:
+    """ "(AP) —", "(Reuters) -": an agency's name in brackets and a dash after a place."""
+    return len(after) >= 4 and after[0] == "(" and after[2] == ")" and \
+        after[1][:1].isupper() and after[3] in DATELINE_DASHES
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
@@ -452,6 +482,8 @@ def _continues_name(doc: Doc, start: int) -> bool:
     if start == 0:
         return False
     before = doc[start - 1]
+    if len(doc[start].text) > 3 and doc[start].text.isupper() and not before.text.isupper():
+        return False  # "Associated Press WASHINGTON (AP)": a word in capitals starts anew
     return bool(before.whitespace_) and _is_name_token(before) and \
         before.text not in {"-", "‑"} and not before.is_sent_start and \
         before.lower_ not in DIRECTIONS | {"the", "a", "an"}
@@ -591,7 +623,8 @@ class PlaceFinder:
                 if span:
                     entity_spans[span] = entity.label_
                     spans.append(span)
-        for span in _dateline_spans(doc):
+        datelines = _dateline_spans(doc)
+        for span in datelines:
             entity_spans[span] = "GPE"
             spans.append(span)
         spans += self._joined_names(doc)
@@ -614,7 +647,8 @@ class PlaceFinder:
         # to the model's place labels, names of speakers and diseases do not.
         people = dict.fromkeys(_surnames(doc), False) | dict.fromkeys(
             self._small_speakers(doc, found) | _disease_names(doc, self.disease_nouns), True)
-        unknown: dict[tuple[int, int], bool] = {}
+        unknown: dict[tuple[int, int], bool] = {span: True for span, sure in datelines.items()
+                                                if sure}
         chosen = self._select(doc, spans, entity_spans, found, set(), unknown, demonyms, people)
         known = self._known_names(doc, chosen, entity_spans, found, people)
         chosen = self._select(doc, spans, entity_spans, found, known, unknown, demonyms, people,
