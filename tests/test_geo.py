@@ -153,6 +153,15 @@ def test_datelines_with_abbreviations_colons_and_wire_credits_are_places():
     assert "XDR" not in found and "NOTICE" not in found
 
 
+def test_a_country_or_state_ending_an_organisation_name_is_a_place_but_a_city_is_not():
+    found = places("The struggling Air Zimbabwe cancelled its flights to London again.")
+    assert found["Zimbabwe"].place.country_code == "ZW"
+    found = places("Ann Doyle, president of Education Minnesota, was not happy with the plan.")
+    assert found["Minnesota"].place.name == "Minnesota"
+    found = places("She was admitted to the Royal Alexandria Hospital in Paisley.")
+    assert "Alexandria" not in found and "Paisley" in found
+
+
 def test_place_names_inside_other_names_are_not_places():
     found = places("Lindsay and Charlotte Graham study at Columbia University. Charlotte "
                    "Graham said Mayor Ann Doyle of Alexandria spoke at the Canton "

@@ -59,6 +59,8 @@ BIG_CITY = 500000
 # A town with less than this share of its division's people is no seat the division is
 # named after ("Montana City" beside Montana).
 SEAT_SHARE = 0.05
+# A division this large is a state a name can end on ("Air Zimbabwe", "Education Minnesota").
+STATE_POPULATION = 100000
 # A town this large is quoted for its council or government ("Gainesville says").
 SPEAKING_TOWN = 100000
 NEAR_KM = 100.0
@@ -745,8 +747,14 @@ class PlaceFinder:
                     exact and any(p.kind == "country" for p in places)):
                 continue
             label = entity_spans.get((start, end)) or self._entity_label(doc, start, end)
+            division = exact and any(p.kind in {"country", "admin1"} for p in places) or \
+                doc[end - 1].text in ADMIN_NOUNS
+            # A country's or a state's name ends a longer name as a place ("Air Zimbabwe",
+            # "Education Minnesota"); another name there is that name's tail.
             if label in NEVER_PLACE_LABELS or _part_of_person(doc, start, end) or \
-                    _continues_name(doc, start) or self._after_title(doc, start):
+                    _continues_name(doc, start) and not (
+                        exact and self._names_a_state(name, places)) or \
+                    self._after_title(doc, start):
                 continue
             if self._is_street(doc, start, end):
                 if end < len(doc) and doc[end].text == "." and not doc[end - 1].whitespace_ \
@@ -757,8 +765,6 @@ class PlaceFinder:
                 continue
             # A person named before, or the first word of a longer name; a state's or a
             # county's name stays a place there ("Texas Forest Service", "Madison County Jail").
-            division = exact and any(p.kind in {"country", "admin1"} for p in places) or \
-                doc[end - 1].text in ADMIN_NOUNS
             if not division and name_key(name) not in known and (
                     _opens_longer_name(doc, end, self.public_bodies) or
                     name_key(name) in people and not _place_despite_surname(
@@ -786,6 +792,15 @@ class PlaceFinder:
             chosen.append((start, end, places, exact))
             taken.update(range(start, end))
         return chosen
+
+    def _names_a_state(self, name: str, places: list[Place]) -> bool:
+        """Whether a name is, first of all, a country's or a large division's ("Zimbabwe",
+        "Minnesota"), not a city's that a division is named after ("Tokyo", "Madrid") nor a
+        small division's ("Lot")."""
+        cities = [p.population for p in places if p.kind == "city"]
+        return any(self.gazetteer.is_primary(name, p) and (
+            p.kind == "country" or p.kind == "admin1" and p.population >= STATE_POPULATION and
+            all(c < SEAT_SHARE * p.population for c in cities)) for p in places)
 
     def _institution_word(self, doc: Doc, start: int, end: int) -> int | None:
         """Where a name goes on from a place into an institution seated there ("Fulton City
