@@ -162,6 +162,14 @@ def test_a_country_or_state_ending_an_organisation_name_is_a_place_but_a_city_is
     assert "Alexandria" not in found and "Paisley" in found
 
 
+def test_a_county_or_a_town_opening_an_institution_name_is_its_seat():
+    found = places("Last week, the Cobb County Board of Education began to take public "
+                   "comment on a new policy.")
+    assert found["Cobb County"].place.kind == "admin2"
+    found = places("The Winnipeg Fire Paramedic Service was busy fighting two apartment fires.")
+    assert found["Winnipeg"].place.country_code == "CA"
+
+
 def test_place_names_inside_other_names_are_not_places():
     found = places("Lindsay and Charlotte Graham study at Columbia University. Charlotte "
                    "Graham said Mayor Ann Doyle of Alexandria spoke at the Canton "
