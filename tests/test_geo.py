@@ -168,6 +168,10 @@ def test_a_county_or_a_town_opening_an_institution_name_is_its_seat():
     assert found["Cobb County"].place.kind == "admin2"
     found = places("The Winnipeg Fire Paramedic Service was busy fighting two apartment fires.")
     assert found["Winnipeg"].place.country_code == "CA"
+    found = places("He is scheduled to appear in Bridgeport Superior Court on April 7.")
+    assert found["Bridgeport"].place.country_code == "US"
+    found = places("The aldermen met as the Beer Board to approve an application.")
+    assert "Beer" not in found
 
 
 def test_place_names_inside_other_names_are_not_places():

@@ -61,7 +61,7 @@ BIG_CITY = 500000
 SEAT_SHARE = 0.05
 # A division this large is a state a name can end on ("Air Zimbabwe", "Education Minnesota").
 STATE_POPULATION = 100000
-# A town this large is the seat of any institution named after it ("Winnipeg Fire Service").
+# A town this large is the seat of a public body named after it ("Winnipeg Fire Service").
 SEAT_TOWN = 5000
 # A town this large is quoted for its council or government ("Gainesville says").
 SPEAKING_TOWN = 100000
@@ -767,8 +767,10 @@ class PlaceFinder:
                 continue
             # A person named before, or the first word of a longer name; a state's or a
             # county's name stays a place there ("Texas Forest Service", "Madison County Jail").
+            seat = institution is not None and self._seats_institution(doc, end, institution,
+                                                                       places)
             if not division and name_key(name) not in known and (
-                    _opens_longer_name(doc, end, self.public_bodies) or
+                    not seat and _opens_longer_name(doc, end, self.public_bodies) or
                     name_key(name) in people and not _place_despite_surname(
                         doc, start, end, places, label)) or _heads_of_name(doc, end):
                 continue
@@ -779,8 +781,7 @@ class PlaceFinder:
             listed = bool(places) and (
                 start >= 2 and doc[start - 1].lower_ in LIST_WORDS and start - 1 in ends
                 or end + 1 < len(doc) and doc[end].lower_ in LIST_WORDS and end + 1 in starts)
-            supported = listed or name_key(name) in known or institution is not None and \
-                self._seats_institution(doc, end, places)
+            supported = listed or name_key(name) in known or seat
             if places and not exact and (len(name) < 5 or not supported and not (
                     label in {"GPE", "LOC"} or _has_place_context(doc, start, end))):
                 places = []  # a transliteration match needs the text to say "place"
@@ -805,13 +806,15 @@ class PlaceFinder:
             p.kind == "country" or p.kind == "admin1" and p.population >= STATE_POPULATION and
             all(c < SEAT_SHARE * p.population for c in cities)) for p in places)
 
-    @staticmethod
-    def _seats_institution(doc: Doc, end: int, places: list[Place]) -> bool:
+    def _seats_institution(self, doc: Doc, end: int, institution: int,
+                           places: list[Place]) -> bool:
         """Whether the known name before an institution's word is the place it serves: a
-        county ("Edgar County Community Foundation") or a town of some size ("Winnipeg Fire
-        Paramedic Service"); a small namesake is no seat of "Xinhua News Agency", "Summer
-        Olympics", "the Labor Party"."""
-        return doc[end - 1].text in ADMIN_NOUNS or any(p.population >= SEAT_TOWN for p in places)
+        county ("Edgar County Community Foundation"), or a town of some size with a public
+        body ("Winnipeg Fire Paramedic Service", "Bridgeport Superior Court"); a small
+        namesake is no seat of "Xinhua News Agency", and colleges, schools and hospitals are
+        often named after anything ("Columbia University")."""
+        return doc[end - 1].text in ADMIN_NOUNS or doc[institution].lower_ in \
+            self.public_bodies | {"court"} and any(p.population >= SEAT_TOWN for p in places)
 
     def _institution_word(self, doc: Doc, start: int, end: int) -> int | None:
         """Where a name goes on from a place into an institution seated there ("Fulton City
