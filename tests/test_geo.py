@@ -174,6 +174,15 @@ def test_a_county_or_a_town_opening_an_institution_name_is_its_seat():
     assert "Beer" not in found
 
 
+def test_a_name_known_only_as_a_hamlet_needs_a_place_context():
+    found = places("Residents signed a lease with Titan last year, and Titan will use urban "
+                   "drilling rigs in Arlington.")
+    assert "Titan" not in found and "Arlington" in found
+    found = places("School board approves budget. FALLS VILLAGE—The Region 1 Board of "
+                   "Education moved quickly on Monday.")
+    assert found["FALLS VILLAGE"].place.name == "Falls Village"
+
+
 def test_place_names_inside_other_names_are_not_places():
     found = places("Lindsay and Charlotte Graham study at Columbia University. Charlotte "
                    "Graham said Mayor Ann Doyle of Alexandria spoke at the Canton "

@@ -63,6 +63,8 @@ SEAT_SHARE = 0.05
 STATE_POPULATION = 100000
 # A town this large is the seat of a public body named after it ("Winnipeg Fire Service").
 SEAT_TOWN = 5000
+# A place this small is a hamlet: a name known only as one needs the text to say "place".
+HAMLET = 1000
 # A town this large is quoted for its council or government ("Gainesville says").
 SPEAKING_TOWN = 100000
 NEAR_KM = 100.0
@@ -82,7 +84,8 @@ STRONG_LOCATIVES = {"in", "at", "near", "outside", "around", "across", "towards"
 CONTAINERS = {"city", "town", "village", "province", "provinces", "governorate", "region",
               "district", "neighbourhood", "neighborhood", "neighborhoods", "neighbourhoods",
               "outskirts", "parts", "part", "areas", "area", "north", "south", "east", "west",
-              "centre", "center", "suburbs", "countryside", "state", "county", "capital"}
+              "centre", "center", "suburbs", "countryside", "state", "county", "capital",
+              "island", "islands", "settlement", "settlements"}
 MAX_NAME_TOKENS = 4
 # Verbs whose object is a place when it is a name: "liberated Karvessa", "shelled Dornik".
 PLACE_TAKING_VERBS = {row[0] for row in load("place_taking_verbs")}
@@ -651,12 +654,14 @@ class PlaceFinder:
         # to the model's place labels, names of speakers and diseases do not.
         people = dict.fromkeys(_surnames(doc), False) | dict.fromkeys(
             self._small_speakers(doc, found) | _disease_names(doc, self.disease_nouns), True)
+        # A dateline that surely is one is a place even where the gazetteer lacks it.
         unknown: dict[tuple[int, int], bool] = {span: True for span, sure in datelines.items()
                                                 if sure}
-        chosen = self._select(doc, spans, entity_spans, found, set(), unknown, demonyms, people)
+        chosen = self._select(doc, spans, entity_spans, found, set(), unknown, demonyms, people,
+                              datelines)
         known = self._known_names(doc, chosen, entity_spans, found, people)
         chosen = self._select(doc, spans, entity_spans, found, known, unknown, demonyms, people,
-                              chosen)
+                              datelines, chosen)
         chosen += self._demonym_toponyms(doc, demonyms,
                                          {i for s, e, _, _ in chosen for i in range(s, e)})
         chosen.sort(key=lambda item: item[0])
@@ -709,7 +714,7 @@ class PlaceFinder:
     def _select(self, doc: Doc, spans: list[tuple[int, int]], entity_spans: dict,
                 found: dict, known: set[str], unknown: dict[tuple[int, int], bool],
                 demonyms: list[tuple[int, int]], people: dict[str, bool],
-                earlier: list | None = None) -> list:
+                datelines: dict[tuple[int, int], bool], earlier: list | None = None) -> list:
         """Non-overlapping place names, longest first, none of them a piece of a country
         adjective ("Sri" of "Sri Lankan"); `unknown` keeps, across passes, which spans the
         gazetteer lacks are places all the same."""
@@ -786,7 +791,8 @@ class PlaceFinder:
                     label in {"GPE", "LOC"} or _has_place_context(doc, start, end))):
                 places = []  # a transliteration match needs the text to say "place"
             if places:
-                if not (supported or self._plausible(doc, start, end, places, label)):
+                if not (supported or (start, end) in datelines or
+                        self._plausible(doc, start, end, places, label)):
                     continue
             elif not supported:
                 if (start, end) not in unknown:
@@ -928,9 +934,12 @@ class PlaceFinder:
     def _plausible(doc: Doc, start: int, end: int, places: list[Place],
                    label: str | None) -> bool:
         """Whether a name the gazetteer knows is used as a place here. The model's place
-        labels are trusted; its person and facility labels need a locative context."""
+        labels are trusted unless the gazetteer knows the name only as a hamlet, which a
+        company or a product is more often named like ("Titan"); its person and facility
+        labels need a locative context."""
         if label in {"GPE", "LOC"}:
-            return True
+            return any(p.population >= HAMLET for p in places) or \
+                _has_place_context(doc, start, end)
         if any(t.pos_ not in {"PROPN", "NOUN", "ADJ", "PUNCT", "DET"} for t in doc[start:end]
                if not _joining_particle(t)):
             return False
