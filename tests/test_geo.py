@@ -183,6 +183,15 @@ def test_a_name_known_only_as_a_hamlet_needs_a_place_context():
     assert found["FALLS VILLAGE"].place.name == "Falls Village"
 
 
+def test_a_name_with_a_number_after_it_is_a_road_or_a_lot_unless_a_sizeable_place():
+    found = places("The truck was traveling north at Loop 286 when it collided with a car "
+                   "near Paris.")
+    assert "Loop" not in found and "Paris" in found
+    assert "Lot" not in places("He lives at Lot No. 5 in the mobile home park near Urbana.")
+    found = places("The car was stopped on S.C. 6 near U.S. 321 in Lexington, police said.")
+    assert found["U.S."].place.country_code == "US"
+
+
 def test_place_names_inside_other_names_are_not_places():
     found = places("Lindsay and Charlotte Graham study at Columbia University. Charlotte "
                    "Graham said Mayor Ann Doyle of Alexandria spoke at the Canton "

@@ -184,6 +184,17 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
     return spans
 
 
+def _numbered(doc: Doc, end: int) -> bool:
+    """Whether a number follows a name, as it does the name of a road, a lot, a school
+    district or a section ("Loop 286", "Lot No. 15", "District 7")."""
+    rest = [t.text for t in doc[end:end + 3]]
+    if rest[:2] == ["No", "."]:
+        rest = rest[2:]
+    elif rest[:1] == ["No."]:
+        rest = rest[1:]
+    return bool(rest) and rest[0][:1].isdigit()
+
+
 def _common_noun_start(doc: Doc, start: int) -> bool:
     """ "swan", "bay colt": a span the model labels a place but that opens in lower case,
     other than with an Arabic article ("al-Bab"), is a common noun."""
@@ -753,6 +764,8 @@ class PlaceFinder:
             if name.lower() in self.nationality_words and not (
                     exact and any(p.kind == "country" for p in places)):
                 continue
+            if _numbered(doc, end) and not (exact and self._sizeable(name, places)):
+                continue  # "Loop 286", "Lot No. 15", "County Road 225": a numbered thing
             label = entity_spans.get((start, end)) or self._entity_label(doc, start, end)
             division = exact and any(p.kind in {"country", "admin1"} for p in places) or \
                 doc[end - 1].text in ADMIN_NOUNS
@@ -802,6 +815,13 @@ class PlaceFinder:
             chosen.append((start, end, places, exact))
             taken.update(range(start, end))
         return chosen
+
+    def _sizeable(self, name: str, places: list[Place]) -> bool:
+        """Whether a name is a country's, a large division's or the own name of a town of
+        some size ("U.S. 321" is a US highway, "Laguna 2nd District" a district of Laguna)."""
+        return self._names_a_state(name, places) or any(
+            p.kind == "country" or p.kind == "city" and p.population >= SEAT_TOWN and
+            self.gazetteer.is_primary(name, p) for p in places)
 
     def _names_a_state(self, name: str, places: list[Place]) -> bool:
         """Whether a name is, first of all, a country's or a large division's ("Zimbabwe",
