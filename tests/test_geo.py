@@ -192,6 +192,11 @@ def test_a_name_with_a_number_after_it_is_a_road_or_a_lot_unless_a_sizeable_plac
     assert found["U.S."].place.country_code == "US"
 
 
+def test_a_county_council_is_the_county_s_even_where_a_loose_match_exists():
+    found = places("Kerry County Council approved the new housing plan on Monday.")
+    assert "Kerry" not in found and found["Kerry County"].place.country_code == "IE"
+
+
 def test_place_names_inside_other_names_are_not_places():
     found = places("Lindsay and Charlotte Graham study at Columbia University. Charlotte "
                    "Graham said Mayor Ann Doyle of Alexandria spoke at the Canton "

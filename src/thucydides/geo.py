@@ -655,7 +655,7 @@ class PlaceFinder:
                                       set(states.values()))
         for name, (stem, noun) in stems.items():
             namesakes = _namesakes(found[stem][0], noun)
-            if not found[name][0] and namesakes:
+            if not (found[name][0] and found[name][1]) and namesakes:  # "Mayo County", not Maui
                 found[name] = (namesakes, found[stem][1])
         for abbreviation, state in states.items():
             found[abbreviation] = ([p for p in found[state][0] if p.kind == "admin1" and
@@ -850,15 +850,17 @@ class PlaceFinder:
 
     def _known_prefix(self, doc: Doc, start: int, stop: int, found: dict) -> int | None:
         """The end of the longest name from `start` up to `stop` that the gazetteer knows
-        exactly, as a place's own name if one is ("Canton City Schools": Canton):
-        the place an institution is named after. A compass word or a word for a kind of place
-        ("Northfield State Hospital", "Port Authority") is no such name."""
+        exactly, as a place's own name if one is ("Canton City Schools": Canton) or as a
+        division ("Mayo County Council"): the place an institution is named after. A compass
+        word or a word for a kind of place ("Northfield State Hospital", "Port Authority") is
+        no such name."""
         known = []
         for end in range(stop, start, -1):
             name = _name(doc, start, end)
             places, exact = found.get(name, ([], True))
             if places and exact and name.lower() not in GENERIC_WORDS | DIRECTIONS:
-                known.append((end, any(self.gazetteer.is_primary(name, p) for p in places)))
+                known.append((end, doc[end - 1].text in DIVISION_SUFFIXES or
+                              any(self.gazetteer.is_primary(name, p) for p in places)))
         return next((end for end, primary in known if primary), known[0][0] if known else None)
 
     def _is_street(self, doc: Doc, start: int, end: int) -> bool:
