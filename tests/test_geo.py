@@ -197,6 +197,14 @@ def test_a_county_council_is_the_county_s_even_where_a_loose_match_exists():
     assert "Kerry" not in found and found["Kerry County"].place.country_code == "IE"
 
 
+def test_a_direction_divides_a_state_or_a_town_but_names_a_part_of_anything_else():
+    found = places("The boy died in Tulungagung, East Java province, after a week in hospital.")
+    assert "East Java" in found and "Java" not in found
+    assert "East Africa" in places("The students ended their ordeal in East Africa on Sunday.")
+    found = places("Most Northeast Georgia school systems have not had to cut jobs.")
+    assert found["Georgia"].place.name == "Georgia"
+
+
 def test_place_names_inside_other_names_are_not_places():
     found = places("Lindsay and Charlotte Graham study at Columbia University. Charlotte "
                    "Graham said Mayor Ann Doyle of Alexandria spoke at the Canton "

@@ -295,14 +295,6 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-def _names_a_territory(match: tuple[list[Place], bool]) -> bool:
-    """Whether the rest of "Northeast Georgia", "South Philadelphia" is a place the direction
-    divides; a continent's parts ("West Africa") and names the gazetteer lacks ("Eastern
-    Ghouta") are names of their own."""
-    places, exact = match
-    return exact and any(p.kind != "region" for p in places)
-
-
 def _name(doc: Doc, start: int, end: int) -> str:
     if end <= start:
         return ""
@@ -759,7 +751,7 @@ class PlaceFinder:
                 continue  # "the Pope's successor", unless "in Bishop"
             places, exact = found.get(name, ([], True))
             if not places and doc[start].lower_ in DIRECTIONS and \
-                    _names_a_territory(found.get(_name(doc, start + 1, end), ([], True))):
+                    self._divided_by_direction(_name(doc, start + 1, end), found):
                 continue  # "Northeast Georgia": the trimmed "Georgia" is the name
             if name.lower() in self.nationality_words and not (
                     exact and any(p.kind == "country" for p in places)):
@@ -815,6 +807,19 @@ class PlaceFinder:
             chosen.append((start, end, places, exact))
             taken.update(range(start, end))
         return chosen
+
+    def _divided_by_direction(self, rest: str, found: dict) -> bool:
+        """Whether the rest of "Northeast Georgia", "South Philadelphia" is a state, a county
+        or a town of some size that the direction divides; a continent's or a country's
+        parts ("West Africa", "South Venezuela"), and names the gazetteer lacks or knows only
+        as a hamlet or as another place's alias ("East Java", "Eastern Ghouta") are names of
+        their own."""
+        places, exact = found.get(rest, ([], True))
+        if rest in self.state_abbreviations:
+            return bool(places)  # "Western Mass."
+        return exact and any(self.gazetteer.is_primary(rest, p) and (
+            p.kind in {"admin1", "admin2"} or p.kind == "city" and p.population >= SEAT_TOWN)
+            for p in places)
 
     def _sizeable(self, name: str, places: list[Place]) -> bool:
         """Whether a name is a country's, a large division's or the own name of a town of
