@@ -205,6 +205,13 @@ def test_a_direction_divides_a_state_or_a_town_but_names_a_part_of_anything_else
     assert found["Georgia"].place.name == "Georgia"
 
 
+def test_a_legislator_s_home_after_the_party_is_a_place():
+    found = places("Rep. Tom Hall, R-Elbow Lake, said the talk of stricter rules is a sign of "
+                   "bigger trouble.")
+    assert found["Elbow Lake"].place.country_code == "US"
+    assert "Ocilla" in places("State Rep. Jay Roberts (R-Ocilla) is pushing the bill.")
+
+
 def test_place_names_inside_other_names_are_not_places():
     found = places("Lindsay and Charlotte Graham study at Columbia University. Charlotte "
                    "Graham said Mayor Ann Doyle of Alexandria spoke at the Canton "

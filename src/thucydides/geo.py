@@ -89,6 +89,8 @@ CONTAINERS = {"city", "town", "village", "province", "provinces", "governorate",
 MAX_NAME_TOKENS = 4
 # Verbs whose object is a place when it is a name: "liberated Karvessa", "shelled Dornik".
 PLACE_TAKING_VERBS = {row[0] for row in load("place_taking_verbs")}
+# "Rep. Ann Lee, R-Elbow Lake": a party before a legislator's home.
+PARTY_ABBREVIATIONS = {row[0] for row in load("party_abbreviations")}
 # Capitalised nouns that end the name of a division ("Douglas County").
 ADMIN_NOUNS = {"County": "admin2", "Parish": "admin2", "Province": "admin1",
                "Governorate": "admin1", "Region": "admin1", "Oblast": "admin1",
@@ -343,6 +345,8 @@ def _strong_place_context(doc: Doc, start: int, end: int) -> bool:
                    before[-1].lower_ == "of" and len(before) >= 2 and
                    before[-2].lower_ in DIRECTIONS | CONTAINERS):
         return True
+    if _after_party(doc, start):
+        return True
     root = doc[start:end].root
     if end < len(doc) and doc[end].lower_ in PLACE_NOUNS or \
             root.dep_ == "appos" and root.head.lower_ in PLACE_NOUNS:
@@ -361,6 +365,13 @@ def _strong_place_context(doc: Doc, start: int, end: int) -> bool:
             _is_name_token(doc[end + 1]):
         return True
     return _place_object(doc, start, end)
+
+
+def _after_party(doc: Doc, start: int) -> bool:
+    """ "Sen. Ann Lee, R-Elbow Lake", "(DFL-Cook)": a legislator's home after the party."""
+    return start >= 3 and doc[start - 1].text in {"-", "‑"} and \
+        doc[start - 2].text in PARTY_ABBREVIATIONS and not doc[start - 2].whitespace_ and \
+        not doc[start - 1].whitespace_ and doc[start - 3].text in {",", "("}
 
 
 def _has_place_context(doc: Doc, start: int, end: int) -> bool:
