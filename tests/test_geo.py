@@ -212,6 +212,20 @@ def test_a_legislator_s_home_after_the_party_is_a_place():
     assert "Ocilla" in places("State Rep. Jay Roberts (R-Ocilla) is pushing the bill.")
 
 
+def test_a_place_name_before_a_noun_for_its_people_is_a_place_even_opening_a_headline():
+    assert "Torrington" in places("Torrington firefighters called in two other companies.")
+    assert "Alexandria" in places("Alexandria parents charged with hitting their child.")
+
+
+def test_names_joined_by_a_hyphen_are_read_in_pieces_unless_known_whole():
+    found = places("She followed him to Cincinnati from the University of Wisconsin-Milwaukee.")
+    assert {"Wisconsin", "Milwaukee"} <= set(found)
+    found = places("Students relocate. Logan-Rogersville kindergarten students moved on Monday.")
+    assert {"Logan", "Rogersville"} <= set(found)
+    found = places("Winston-Salem police arrested two men on Friday.")
+    assert "Winston-Salem" in found and "Salem" not in found
+
+
 def test_place_names_inside_other_names_are_not_places():
     found = places("Lindsay and Charlotte Graham study at Columbia University. Charlotte "
                    "Graham said Mayor Ann Doyle of Alexandria spoke at the Canton "

@@ -98,11 +98,7 @@ ADMIN_NOUNS = {"County": "admin2", "Parish": "admin2", "Province": "admin1",
 # What US local news appends to a county's name ("Essex County", "Orleans Parish").
 DIVISION_SUFFIXES = ("County", "Parish")
 # Nouns that a place name modifies when it stands for the place's people or institutions.
-LOCAL_NOUNS = {"police", "officers", "officer", "department", "residents", "resident", "man",
-               "woman", "men", "women", "boy", "girl", "family", "families", "mayor", "council",
-               "sheriff", "officials", "authorities", "governor", "native", "area", "region",
-               "municipality", "community", "streets", "suburbs", "outskirts", "countryside",
-               "city", "town"}
+LOCAL_NOUNS = {row[0] for row in load("local_nouns")} | {row[0] for row in load("victim_nouns")}
 LIST_WORDS = {",", "and", "or", "&"}
 # Currency symbols that English news style leaves unqualified only for one country's money.
 CURRENCY_SYMBOLS = {"$": "US", "£": "GB", "₹": "IN"}
@@ -172,7 +168,9 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
             continue
         if token.is_sent_start and token.pos_ not in {"PROPN", "X"} and not (
                 start + 1 < len(doc) and (doc[start + 1].text in {"-", "‑"} or
-                                          doc[start + 1].text in LOCAL_NOUNS)):
+                                          doc[start + 1].text in LOCAL_NOUNS or
+                                          token.dep_ in {"compound", "nmod", "amod"} and
+                                          _local_head(token).lower_ in LOCAL_NOUNS)):
             continue  # a capitalised opening word, unless it names "... police", "... woman"
         end = start
         while end < len(doc) and end - start < MAX_NAME_TOKENS + 2 and _is_name_token(doc[end]) \
@@ -184,6 +182,16 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
                     continue  # "Ras al-Ain", "Winston-Salem": not a name in pieces
                 spans.append((start, end))
     return spans
+
+
+def _hyphen_pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The pieces of a name that hyphens join without spaces ("Egypt-US": Egypt, US); an
+    article's hyphen belongs to the name after it ("Bab el-Oued")."""
+    cuts = [i for i in range(start + 1, end - 1) if doc[i].text in {"-", "‑"} and
+            not doc[i - 1].whitespace_ and not doc[i].whitespace_ and
+            doc[i - 1].lower_ not in ARTICLES]
+    bounds = [start - 1, *cuts, end]
+    return [(a + 1, b) for a, b in zip(bounds, bounds[1:])] if cuts else []
 
 
 def _numbered(doc: Doc, end: int) -> bool:
@@ -355,7 +363,7 @@ def _strong_place_context(doc: Doc, start: int, end: int) -> bool:
     if end + 1 < len(doc) and doc[end].text in {"-", "‑"} and doc[end + 1].lower_ == "based":
         return True
     # "Roselle police", "the Athens Police Department", "an Alexandria woman"
-    if root.dep_ in {"compound", "nmod", "amod"} and root.head.lower_ in LOCAL_NOUNS:
+    if root.dep_ in {"compound", "nmod", "amod"} and _local_head(root).lower_ in LOCAL_NOUNS:
         return True
     # "Nadia Moayyad of Southlake": a person's home town
     if before and before[-1].lower_ == "of" and before[-1].head.ent_type_ == "PERSON":
@@ -372,6 +380,16 @@ def _after_party(doc: Doc, start: int) -> bool:
     return start >= 3 and doc[start - 1].text in {"-", "‑"} and \
         doc[start - 2].text in PARTY_ABBREVIATIONS and not doc[start - 2].whitespace_ and \
         not doc[start - 1].whitespace_ and doc[start - 3].text in {",", "("}
+
+
+def _local_head(token: Token) -> Token:
+    """The noun a modifier qualifies, through a chain of other modifiers ("Rochester chess
+    player", "Epsom police chief")."""
+    head = token.head
+    while head.dep_ in {"compound", "nmod", "amod"} and head.head.i > head.i and \
+            head.lower_ not in LOCAL_NOUNS:
+        head = head.head
+    return head
 
 
 def _has_place_context(doc: Doc, start: int, end: int) -> bool:
@@ -649,8 +667,10 @@ class PlaceFinder:
             entity_spans[span] = "GPE"
             spans.append(span)
         spans += self._joined_names(doc)
+        pieces = {span: _hyphen_pieces(doc, *span) for span in spans}
         spans = sorted(set(spans), key=lambda se: (-(se[1] - se[0]), se[0]))
         names = {_name(doc, s, e) for s, e in spans} - {""}
+        names |= {_name(doc, a, b) for parts in pieces.values() for a, b in parts}
         stems = {_name(doc, s, e): (_name(doc, s, e - 1), doc[e - 1].text) for s, e in spans
                  if e - s > 1 and doc[e - 1].text in ADMIN_NOUNS.keys() | self.landform_nouns}
         states = {n: self.state_abbreviations[n] for n in names if n in self.state_abbreviations}
@@ -663,6 +683,10 @@ class PlaceFinder:
         for abbreviation, state in states.items():
             found[abbreviation] = ([p for p in found[state][0] if p.kind == "admin1" and
                                     p.country_code == "US"], True)
+        # "Egypt-US", "Watertown-Mayer": names joined by hyphens are read in pieces
+        spans += sorted({part for span, parts in pieces.items()
+                         if self._joins_known_names(doc, *span, found) for part in parts},
+                        key=lambda se: (-(se[1] - se[0]), se[0]))
         demonyms = self._demonym_spans(doc)
         # Name -> whether it is no place even where the model labels it one: surnames yield
         # to the model's place labels, names of speakers and diseases do not.
@@ -755,12 +779,14 @@ class PlaceFinder:
                     continue
                 end = prefix
                 name = _name(doc, start, end)
-            if not name or name.lower() in GENERIC_WORDS | DIRECTIONS or \
+            if not name or name.lower() in GENERIC_WORDS | DIRECTIONS | LOCAL_NOUNS or \
                     not name[-1].isalnum() and name[-1] != "." or _common_noun_start(doc, start):
                 continue
             if name.lower() in self.person_titles and not _strong_place_context(doc, start, end):
                 continue  # "the Pope's successor", unless "in Bishop"
             places, exact = found.get(name, ([], True))
+            if not (places and exact) and self._joins_known_names(doc, start, end, found):
+                continue  # "Logan-Rogersville", "Athens-Clarke": two places joined
             if not places and doc[start].lower_ in DIRECTIONS and \
                     self._divided_by_direction(_name(doc, start + 1, end), found):
                 continue  # "Northeast Georgia": the trimmed "Georgia" is the name
@@ -818,6 +844,16 @@ class PlaceFinder:
             chosen.append((start, end, places, exact))
             taken.update(range(start, end))
         return chosen
+
+    def _joins_known_names(self, doc: Doc, start: int, end: int, found: dict) -> bool:
+        """Whether a name is capitalised names joined by hyphens that the gazetteer knows
+        each exactly, or country adjectives ("Egypt-US", "Watertown-Mayer", "Asian-Pacific"):
+        names joined, not one name ("Winston-Salem" is known whole, "Rhône-Alpes" not in
+        pieces)."""
+        pieces = [_name(doc, a, b) for a, b in _hyphen_pieces(doc, start, end)]
+        return len(pieces) > 1 and all(
+            piece.lower() in self.nationality_words or
+            found.get(piece, ([], False))[0] and found[piece][1] for piece in pieces)
 
     def _divided_by_direction(self, rest: str, found: dict) -> bool:
         """Whether the rest of "Northeast Georgia", "South Philadelphia" is a state, a county
