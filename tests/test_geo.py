@@ -226,6 +226,15 @@ def test_names_joined_by_a_hyphen_are_read_in_pieces_unless_known_whole():
     assert "Winston-Salem" in found and "Salem" not in found
 
 
+def test_an_acronym_is_no_town_spelled_in_lower_case_but_a_country_s_is_a_place():
+    found = places("The minister approached British Airways (BA) about direct flights to "
+                   "London. BA was concerned about the route.")
+    assert "BA" not in found and "London" in found
+    assert "HIV" not in places("Hundreds of children were infected with HIV in Benghazi.")
+    found = places("The UAE and the US signed the deal in Dubai.")
+    assert {found["UAE"].place.country_code, found["US"].place.country_code} == {"AE", "US"}
+
+
 def test_place_names_inside_other_names_are_not_places():
     found = places("Lindsay and Charlotte Graham study at Columbia University. Charlotte "
                    "Graham said Mayor Ann Doyle of Alexandria spoke at the Canton "

@@ -785,6 +785,9 @@ class PlaceFinder:
             if name.lower() in self.person_titles and not _strong_place_context(doc, start, end):
                 continue  # "the Pope's successor", unless "in Bishop"
             places, exact = found.get(name, ([], True))
+            if places and exact and (start, end) not in datelines and \
+                    self._only_spelled_otherwise(name, places):
+                continue  # "BA", "NICE", "HIV": an acronym, not "Ba" or "Nice" in capitals
             if not (places and exact) and self._joins_known_names(doc, start, end, found):
                 continue  # "Logan-Rogersville", "Athens-Clarke": two places joined
             if not places and doc[start].lower_ in DIRECTIONS and \
@@ -867,6 +870,13 @@ class PlaceFinder:
         return exact and any(self.gazetteer.is_primary(rest, p) and (
             p.kind in {"admin1", "admin2"} or p.kind == "city" and p.population >= SEAT_TOWN)
             for p in places)
+
+    def _only_spelled_otherwise(self, name: str, places: list[Place]) -> bool:
+        """Whether a short word in capitals is known only as the own name of places that
+        are written in lower case ("BA" for Ba, "NICE" for Nice): an acronym then, as
+        "US", "UAE", "NYC" are known as aliases written so."""
+        return 2 <= len(name) <= 5 and name.isupper() and name.isalpha() and all(
+            self.gazetteer.is_primary(name, p) and not p.name.isupper() for p in places)
 
     def _sizeable(self, name: str, places: list[Place]) -> bool:
         """Whether a name is a country's, a large division's or the own name of a town of
