@@ -235,6 +235,13 @@ def test_an_acronym_is_no_town_spelled_in_lower_case_but_a_country_s_is_a_place(
     assert {found["UAE"].place.country_code, found["US"].place.country_code} == {"AE", "US"}
 
 
+def test_a_surname_stays_the_person_s_unless_the_context_holds_a_place():
+    found = geoparse("Prosecutors charged Elizabeth Fairfield in March. Fairfield declined to "
+                     "plead, and Fairfield's trial starts in May.")
+    assert not [t for t in found if t.text == "Fairfield"]
+    assert "Jordan" in places("Officials said Mary Jordan flew to Jordan on Monday.")
+
+
 def test_place_names_inside_other_names_are_not_places():
     found = places("Lindsay and Charlotte Graham study at Columbia University. Charlotte "
                    "Graham said Mayor Ann Doyle of Alexandria spoke at the Canton "

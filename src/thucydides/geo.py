@@ -493,12 +493,13 @@ def _opens_longer_name(doc: Doc, end: int, public_bodies: set[str]) -> bool:
 def _place_despite_surname(doc: Doc, start: int, end: int, places: list[Place],
                            label: str | None) -> bool:
     """Whether a name the document also gives a person ("Judge Ann Farley ... Farley said")
-    is a place here: the model reads it as one and it is a large place ("Egypt", "Dublin"),
+    is a place here: the model reads it as one and it is a large place that the context
+    can hold ("to Egypt", "Dublin police"; not "Fairfield's trial", "Fairfield declined"),
     or the text says "place" ("in Farley")."""
     if label not in {"GPE", "LOC"}:
         return False
-    return any(p.kind != "city" or p.population >= SPEAKING_TOWN for p in places) or \
-        _strong_place_context(doc, start, end)
+    return any(p.kind != "city" or p.population >= SPEAKING_TOWN for p in places) and \
+        _has_place_context(doc, start, end) or _strong_place_context(doc, start, end)
 
 
 def _heads_of_name(doc: Doc, end: int) -> bool:
