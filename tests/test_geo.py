@@ -242,6 +242,13 @@ def test_a_surname_stays_the_person_s_unless_the_context_holds_a_place():
     assert "Jordan" in places("Officials said Mary Jordan flew to Jordan on Monday.")
 
 
+def test_a_name_joined_by_a_spaced_particle_is_one_where_the_gazetteer_knows_it():
+    found = places("At least 50 pigs died in Santa Maria, Davao del Sur, in Mindanao.")
+    assert found["Davao del Sur"].place.country_code == "PH" and "Davao" not in found
+    found = places("Bird flu was confirmed in Ceamurlia de Jos, a village in Romania, on Monday.")
+    assert found["Ceamurlia de Jos"].place.country_code == "RO" and "Jos" not in found
+
+
 def test_place_names_inside_other_names_are_not_places():
     found = places("Lindsay and Charlotte Graham study at Columbia University. Charlotte "
                    "Graham said Mayor Ann Doyle of Alexandria spoke at the Canton "

@@ -239,6 +239,23 @@ def _particle_spans(doc: Doc) -> list[tuple[int, int]]:
     return spans
 
 
+def _spaced_particle_spans(doc: Doc, particles: set[str]) -> list[tuple[int, int]]:
+    """Capitalised words joined by a lowercase particle with spaces ("Rio de Janeiro",
+    "Davao del Sur", "Newcastle upon Tyne"), up to two words on each side."""
+    spans = []
+    for token in doc[1:-1]:
+        if token.text not in particles or not _is_name_token(doc[token.i + 1]):
+            continue
+        for before in (1, 2):
+            for after in (1, 2):
+                start, end = token.i - before, token.i + 1 + after
+                if start >= 0 and end <= len(doc) and all(
+                        _is_name_token(t) and t.text not in {"-", "‑"}
+                        for t in (*doc[start:token.i], *doc[token.i + 1:end])):
+                    spans.append((start, end))
+    return spans
+
+
 def _dateline_spans(doc: Doc) -> dict[tuple[int, int], bool]:
     """The capitalised place of a dateline ("MANSFIELD — The council...", "RALEIGH, N.C.
     (AP) -", "ST. PAUL --", "BEIRUT: ..."), which the name finder skips as it skips other
@@ -643,6 +660,7 @@ class PlaceFinder:
         self.institution_nouns = {row[0] for row in load("institution_nouns")}
         self.public_bodies = {row[0] for row in load("institution_nouns") if row[1] == "public"}
         self.landform_nouns = {row[0] for row in load("landform_nouns")}
+        self.name_particles = {row[0] for row in load("name_particles")}
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -707,9 +725,11 @@ class PlaceFinder:
         return self._resolve(doc, self._counties_by_plural(doc, chosen))
 
     def _joined_names(self, doc: Doc) -> list[tuple[int, int]]:
-        """Names joined by particles (`_particle_spans`) that the gazetteer knows as such;
+        """Names joined by particles, with hyphens (`_particle_spans`) or spaces ("Davao del
+        Sur"), that the gazetteer knows as such;
         others are read in pieces ("the Baghdad-to-Basra road")."""
-        names = {span: _name(doc, *span) for span in _particle_spans(doc)}
+        spans = _particle_spans(doc) + _spaced_particle_spans(doc, self.name_particles)
+        names = {span: _name(doc, *span) for span in spans}
         found = self.gazetteer.lookup(names.values())
         return [span for span, name in names.items() if found[name][0] and found[name][1]]
 
