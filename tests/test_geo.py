@@ -249,6 +249,12 @@ def test_a_name_joined_by_a_spaced_particle_is_one_where_the_gazetteer_knows_it(
     assert found["Ceamurlia de Jos"].place.country_code == "RO" and "Jos" not in found
 
 
+def test_a_county_named_with_its_noun_is_the_county_inside_an_office_s_name():
+    found = places("The women died hours apart, according to the Butler County Coroner's "
+                   "Office.")
+    assert found["Butler County"].place.kind == "admin2" and "Butler" not in found
+
+
 def test_place_names_inside_other_names_are_not_places():
     found = places("Lindsay and Charlotte Graham study at Columbia University. Charlotte "
                    "Graham said Mayor Ann Doyle of Alexandria spoke at the Canton "

@@ -1048,8 +1048,9 @@ class PlaceFinder:
         if any(t.pos_ not in {"PROPN", "NOUN", "ADJ", "PUNCT", "DET"} for t in doc[start:end]
                if not _joining_particle(t)):
             return False
-        if any(p.kind in {"country", "admin1"} for p in places) and label != "PERSON":
-            return True
+        if any(p.kind in {"country", "admin1"} for p in places) and label != "PERSON" or \
+                doc[end - 1].text in ADMIN_NOUNS:
+            return True  # a state, or a name that says it is a county ("Butler County")
         if label in {"PERSON", "FAC", "ORG"}:
             return _strong_place_context(doc, start, end)
         return _has_place_context(doc, start, end)
