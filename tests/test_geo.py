@@ -255,6 +255,12 @@ def test_a_county_named_with_its_noun_is_the_county_inside_an_office_s_name():
     assert found["Butler County"].place.kind == "admin2" and "Butler" not in found
 
 
+def test_the_community_or_villages_of_a_name_make_it_a_place():
+    found = places("The case was found in a gosling in the community of O'Leary on Prince "
+                   "Edward Island.")
+    assert found["O'Leary"].place.country_code == "CA"
+
+
 def test_place_names_inside_other_names_are_not_places():
     found = places("Lindsay and Charlotte Graham study at Columbia University. Charlotte "
                    "Graham said Mayor Ann Doyle of Alexandria spoke at the Canton "

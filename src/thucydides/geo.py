@@ -85,7 +85,9 @@ CONTAINERS = {"city", "town", "village", "province", "provinces", "governorate",
               "district", "neighbourhood", "neighborhood", "neighborhoods", "neighbourhoods",
               "outskirts", "parts", "part", "areas", "area", "north", "south", "east", "west",
               "centre", "center", "suburbs", "countryside", "state", "county", "capital",
-              "island", "islands", "settlement", "settlements"}
+              "island", "islands", "settlement", "settlements", "villages", "towns",
+              "cities", "community", "communities", "municipality", "counties", "states",
+              "districts", "regions"}
 MAX_NAME_TOKENS = 4
 # Verbs whose object is a place when it is a name: "liberated Karvessa", "shelled Dornik".
 PLACE_TAKING_VERBS = {row[0] for row in load("place_taking_verbs")}
