@@ -261,6 +261,13 @@ def test_the_community_or_villages_of_a_name_make_it_a_place():
     assert found["O'Leary"].place.country_code == "CA"
 
 
+def test_a_saint_s_name_in_the_possessive_opens_a_church_s_or_school_s_name():
+    found = places("Buses drop off pupils at Holy Family, St. Michael's Catholic School and "
+                   "Harbour Street.")
+    assert "St. Michael" not in found
+    assert "St. Petersburg" in places("Flights land at St. Petersburg's Pulkovo Airport daily.")
+
+
 def test_place_names_inside_other_names_are_not_places():
     found = places("Lindsay and Charlotte Graham study at Columbia University. Charlotte "
                    "Graham said Mayor Ann Doyle of Alexandria spoke at the Canton "

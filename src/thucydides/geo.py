@@ -196,6 +196,14 @@ def _hyphen_pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return [(a + 1, b) for a, b in zip(bounds, bounds[1:])] if cuts else []
 
 
+def _saints_foundation(doc: Doc, start: int, end: int) -> bool:
+    """Whether a saint's name in the possessive opens a longer name: the church, school,
+    hospital or feast named after the saint ("St. Michael's Catholic School", "St. John's
+    Health System", "St. Patrick's Day"), not a town called after one."""
+    return doc[start].text in {"St.", "St", "Saint"} and end + 1 < len(doc) and \
+        doc[end].lower_ in {"'s", "’s"} and doc[end + 1].text[:1].isupper()
+
+
 def _numbered(doc: Doc, end: int) -> bool:
     """Whether a number follows a name, as it does the name of a road, a lot, a school
     district or a section ("Loop 286", "Lot No. 15", "District 7")."""
@@ -819,6 +827,9 @@ class PlaceFinder:
             if name.lower() in self.nationality_words and not (
                     exact and any(p.kind == "country" for p in places)):
                 continue
+            if _saints_foundation(doc, start, end) and not any(
+                    p.population >= SPEAKING_TOWN for p in places):
+                continue  # "St. John's Union Cemetery", "St. Patrick's Day"
             if _numbered(doc, end) and not (exact and self._sizeable(name, places)):
                 continue  # "Loop 286", "Lot No. 15", "County Road 225": a numbered thing
             label = entity_spans.get((start, end)) or self._entity_label(doc, start, end)
