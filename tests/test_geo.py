@@ -268,6 +268,12 @@ def test_a_saint_s_name_in_the_possessive_opens_a_church_s_or_school_s_name():
     assert "St. Petersburg" in places("Flights land at St. Petersburg's Pulkovo Airport daily.")
 
 
+def test_the_capitalised_city_of_a_name_is_the_name():
+    found = places("Representatives from the City of Santa Ana and the school district "
+                   "answered questions.")
+    assert "Santa Ana" in found and "City of Santa Ana" not in found
+
+
 def test_place_names_inside_other_names_are_not_places():
     found = places("Lindsay and Charlotte Graham study at Columbia University. Charlotte "
                    "Graham said Mayor Ann Doyle of Alexandria spoke at the Canton "

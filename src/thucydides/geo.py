@@ -819,6 +819,9 @@ class PlaceFinder:
             if places and exact and (start, end) not in datelines and \
                     self._only_spelled_otherwise(name, places):
                 continue  # "BA", "NICE", "HIV": an acronym, not "Ba" or "Nice" in capitals
+            if not (places and exact) and end - start >= 2 and \
+                    doc[start].lower_ in PLACE_NOUNS and doc[start + 1].lower_ == "of":
+                continue  # "the City of Santa Ana", "the Village of Glen Carbon": the name after
             if not (places and exact) and self._joins_known_names(doc, start, end, found):
                 continue  # "Logan-Rogersville", "Athens-Clarke": two places joined
             if not places and doc[start].lower_ in DIRECTIONS and \
