@@ -207,12 +207,13 @@ def _saints_foundation(doc: Doc, start: int, end: int) -> bool:
 def _numbered(doc: Doc, end: int) -> bool:
     """Whether a number follows a name, as it does the name of a road, a lot, a school
     district or a section ("Loop 286", "Lot No. 15", "District 7")."""
-    rest = [t.text for t in doc[end:end + 3]]
-    if rest[:2] == ["No", "."]:
-        rest = rest[2:]
-    elif rest[:1] == ["No."]:
-        rest = rest[1:]
-    return bool(rest) and rest[0][:1].isdigit()
+    if end >= len(doc):
+        return False
+    word = doc[end].text
+    if word in {"No", "No."}:
+        after = end + 1 + (word == "No" and end + 1 < len(doc) and doc[end + 1].text == ".")
+        word = doc[after].text if after < len(doc) else ""
+    return word[:1].isdigit()
 
 
 def _common_noun_start(doc: Doc, start: int) -> bool:
