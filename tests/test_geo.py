@@ -61,6 +61,22 @@ def test_a_country_adjective_and_a_people_stand_for_their_country():
     assert found["Lebanon"].place.country_code == "LB"
 
 
+def test_a_country_adjective_used_as_a_noun_stands_for_its_country_but_not_a_surname():
+    found = places("He is a passionate Nigerian who is committed to reform in Lagos.")
+    assert found["Nigerian"].place.country_code == "NG"
+    found = places("Monica French, a spokeswoman, said the grant arrived in August. French "
+                   "said the issue was fixed.")
+    assert "French" not in found
+
+
+def test_an_adjective_coordinated_with_a_modifier_is_no_event_place():
+    text = "The area around Kut is patrolled by U.S. and British jets."
+    doc = annotate(text, segment(text, None))
+    start = text.index("patrolled")
+    place = predict_event_location(doc, {"start": start, "end": start + 9, "text": "patrolled"})
+    assert place is not None and place.text == "Kut"
+
+
 def test_a_people_is_who_an_event_befell_not_where():
     text = "More than 300 Syrians have been killed since the start of the war in Syria."
     doc = annotate(text, segment(text, None))

@@ -68,6 +68,9 @@ HAMLET = 1000
 # A town this large is quoted for its council or government ("Gainesville says").
 SPEAKING_TOWN = 100000
 NEAR_KM = 100.0
+# Roles of a noun phrase's head: a country adjective in one is a noun for a people or its
+# language ("the Chinese are", "an American", "speaks French").
+NOMINAL_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj"}
 NEVER_PLACE_LABELS = {"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"}
 # Words that name a kind of place or a compass point, never a place on their own when
 # capitalised ("House leaders", "Dublin Road", "West").
@@ -731,7 +734,8 @@ class PlaceFinder:
         chosen = self._select(doc, spans, entity_spans, found, known, unknown, demonyms, people,
                               datelines, chosen)
         chosen += self._demonym_toponyms(doc, demonyms,
-                                         {i for s, e, _, _ in chosen for i in range(s, e)})
+                                         {i for s, e, _, _ in chosen for i in range(s, e)},
+                                         people)
         chosen.sort(key=lambda item: item[0])
         return self._resolve(doc, self._counties_by_plural(doc, chosen))
 
@@ -1004,11 +1008,13 @@ class PlaceFinder:
             start += 1
         return spans
 
-    def _demonym_toponyms(self, doc: Doc, spans: list[tuple[int, int]], taken: set[int]) -> list:
+    def _demonym_toponyms(self, doc: Doc, spans: list[tuple[int, int]], taken: set[int],
+                          people: dict[str, bool]) -> list:
         """Country and continent adjectives that stand for their country or continent as
         modifiers of a noun ("the Sudanese government", "Russian warplanes", "European
-        airlines"), and a country's people named as such ("talks with the Palestinians"),
-        which news reporting uses for the country's side."""
+        airlines"), and a country's people or language named as such ("talks with the
+        Palestinians", "an American", "speaks Portuguese"), which news reporting uses for the
+        country's side; not a surname ("Monica French said")."""
         out = []
         words = {span: doc[span[0]:span[1]].text.lower() for span in spans}
         continents = self.gazetteer.lookup({self.continents[w] for w in words.values()
@@ -1017,10 +1023,12 @@ class PlaceFinder:
             last = doc[end - 1]
             if taken.intersection(range(start, end)):
                 continue
-            if word not in self.peoples and (
-                    last.dep_ not in {"amod", "compound", "nmod"} or
-                    last.head.pos_ not in {"NOUN", "PROPN"} or start <= last.head.i < end):
-                continue
+            modifier = last.dep_ in {"amod", "compound", "nmod"} and \
+                last.head.pos_ in {"NOUN", "PROPN"} and not start <= last.head.i < end
+            if word not in self.peoples and not modifier and not (
+                    word in self.demonyms and last.dep_ in NOMINAL_ROLES and
+                    last.ent_type_ != "PERSON" and name_key(word) not in people):
+                continue  # "Monica French said ... French said": a surname
             if word in self.continents:
                 places = [p for p in continents[self.continents[word]][0] if p.kind == "region"]
             else:

@@ -168,6 +168,10 @@ def _is_event_place(token: Token, trigger_tokens: set[int], toponym: Toponym) ->
     # "five Iraqis were killed": a people named as such is who the event befell, not where
     if token.ent_type_ == "NORP" and token.tag_ in {"NNS", "NNPS"}:
         return False
+    # "U.S. and British jets": an adjective coordinated with a modifier modifies too
+    if token.dep_ == "conj" and token.pos_ == "ADJ" and \
+            token.head.dep_ in {"compound", "amod", "nmod"}:
+        return _is_event_place(token.head, trigger_tokens, toponym)
     if token.dep_ == "poss":
         return token.head.lower_ in SITE_HEADS
     # "Russian bombing", "US strikes": a country named on the event word is who did it.
