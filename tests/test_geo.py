@@ -290,6 +290,13 @@ def test_the_capitalised_city_of_a_name_is_the_name():
     assert "Santa Ana" in found and "City of Santa Ana" not in found
 
 
+def test_an_unknown_name_inside_a_place_needs_a_place_context_of_its_own():
+    found = places("A fundraiser for the March for Babies in DeKalb County will be held.")
+    assert "Babies" not in found and "DeKalb County" in found
+    found = places("Shells hit homes in Karm al-Jabal in Aleppo on Monday.")
+    assert found["Karm al-Jabal"].place == found["Aleppo"].place
+
+
 def test_place_names_inside_other_names_are_not_places():
     found = places("Lindsay and Charlotte Graham study at Columbia University. Charlotte "
                    "Graham said Mayor Ann Doyle of Alexandria spoke at the Canton "

@@ -1088,8 +1088,10 @@ class PlaceFinder:
             return True
         if _names_a_district(doc, start, end):
             return True
+        # "destruction in al-Wa'er in Homs"; not "the March for Babies in DeKalb"
         labels = {t.ent_type_ for t in doc[start:end]}
-        return labels <= {"", "GPE", "LOC", "NORP"} and _inside_named_place(doc, start, end)
+        return labels <= {"", "GPE", "LOC", "NORP"} and _inside_named_place(doc, start, end) and \
+            _has_place_context(doc, start, end)
 
     def _resolve(self, doc: Doc, chosen: list[tuple[int, int, list[Place], bool]]
                  ) -> list[Toponym]:
