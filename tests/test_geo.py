@@ -297,6 +297,14 @@ def test_an_unknown_name_inside_a_place_needs_a_place_context_of_its_own():
     assert found["Karm al-Jabal"].place == found["Aleppo"].place
 
 
+def test_a_state_s_official_name_is_its_country():
+    found = places("The ambassador of the Republic of Armenia to the Holy See was honoured.")
+    assert found["Republic of Armenia"].place.country_code == "AM" and "Armenia" not in found
+    found = places("Resources were provided to them by the Russian Federation, the statement "
+                   "read.")
+    assert found["Russian Federation"].place.country_code == "RU"
+
+
 def test_place_names_inside_other_names_are_not_places():
     found = places("Lindsay and Charlotte Graham study at Columbia University. Charlotte "
                    "Graham said Mayor Ann Doyle of Alexandria spoke at the Canton "

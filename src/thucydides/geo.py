@@ -675,6 +675,7 @@ class PlaceFinder:
         self.public_bodies = {row[0] for row in load("institution_nouns") if row[1] == "public"}
         self.landform_nouns = {row[0] for row in load("landform_nouns")}
         self.name_particles = {row[0] for row in load("name_particles")}
+        self.state_forms = {row[0] for row in load("state_forms")}
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -716,6 +717,8 @@ class PlaceFinder:
         for abbreviation, state in states.items():
             found[abbreviation] = ([p for p in found[state][0] if p.kind == "admin1" and
                                     p.country_code == "US"], True)
+        for name, country in self._official_names(doc, spans, found).items():
+            found[name] = ([country], True)
         # "Egypt-US", "Watertown-Mayer": names joined by hyphens are read in pieces
         spans += sorted({part for span, parts in pieces.items()
                          if self._joins_known_names(doc, *span, found) for part in parts},
@@ -738,6 +741,28 @@ class PlaceFinder:
                                          people)
         chosen.sort(key=lambda item: item[0])
         return self._resolve(doc, self._counties_by_plural(doc, chosen))
+
+    def _official_names(self, doc: Doc, spans: list[tuple[int, int]], found: dict
+                        ) -> dict[str, Place]:
+        """A state's long name the gazetteer lacks -> its country: the country named after
+        "of" or by its adjective around the word for the state's form ("the Republic of
+        Armenia", "the People's Republic of China", "the Russian Federation")."""
+        names = {}
+        for start, end in spans:
+            forms = [i for i in range(start, end) if doc[i].text in self.state_forms]
+            name = _name(doc, start, end)
+            if not forms or found.get(name, ([], False))[1] and found[name][0]:
+                continue
+            if end - forms[-1] > 2 and doc[forms[-1] + 1].lower_ == "of":
+                places, exact = found.get(_name(doc, forms[-1] + 2, end), ([], False))
+                country = next((p for p in places if exact and p.kind == "country"), None)
+            else:
+                adjective = _name(doc, start, forms[0]).lower()
+                code = self.demonyms.get(adjective)
+                country = self.gazetteer.country(code) if code and forms[-1] == end - 1 else None
+            if country is not None:
+                names[name] = country
+        return names
 
     def _joined_names(self, doc: Doc) -> list[tuple[int, int]]:
         """Names joined by particles, with hyphens (`_particle_spans`) or spaces ("Davao del
