@@ -88,6 +88,8 @@ def test_a_people_is_who_an_event_befell_not_where():
 def test_a_continent_adjective_stands_for_its_continent():
     found = places("European airlines asked for lower airport charges in Brussels.")
     assert found["European"].place.name == "Europe" and found["European"].place.kind == "region"
+    found = places("If Europeans are to speak to each other, they need more languages.")
+    assert found["Europeans"].place.name == "Europe"
 
 
 def test_a_title_or_a_lowercase_noun_is_no_place():

@@ -129,7 +129,8 @@ def _plural_demonym(adjective: str) -> str | None:
 
 
 def _peoples(demonyms: dict[str, str]) -> dict[str, str]:
-    """Plural noun for a country's people -> ISO code ("palestinians" -> PS)."""
+    """Plural noun for a country's or a continent's people -> what the adjective stands for
+    ("palestinians" -> PS, "europeans" -> Europe)."""
     return {plural: code for plural, code in
             ((_plural_demonym(adjective), code) for adjective, code in demonyms.items())
             if plural}
@@ -663,7 +664,10 @@ class PlaceFinder:
         self._gazetteer = gazetteer
         self.demonyms = _demonyms()
         self.peoples = _peoples(self.demonyms)
-        self.continents = {row[0].lower(): row[1] for row in load("continent_adjectives")}
+        continents = {row[0].lower(): row[1] for row in load("continent_adjectives")}
+        continent_peoples = _peoples(continents)
+        self.continents = continents | continent_peoples
+        self.plural_peoples = self.peoples.keys() | continent_peoples.keys()
         self.nationality_words = self.demonyms.keys() | self.peoples.keys() | \
             self.continents.keys()
         self.state_abbreviations = _state_abbreviations()
@@ -1050,7 +1054,7 @@ class PlaceFinder:
                 continue
             modifier = last.dep_ in {"amod", "compound", "nmod"} and \
                 last.head.pos_ in {"NOUN", "PROPN"} and not start <= last.head.i < end
-            if word not in self.peoples and not modifier and not (
+            if word not in self.plural_peoples and not modifier and not (
                     word in self.demonyms and last.dep_ in NOMINAL_ROLES and
                     last.ent_type_ != "PERSON" and name_key(word) not in people):
                 continue  # "Monica French said ... French said": a surname
