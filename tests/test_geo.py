@@ -54,51 +54,49 @@ def test_direction_makes_a_part_of_the_city():
 def test_a_country_adjective_and_a_people_stand_for_their_country():
     found = places("The Sudanese government rejected the report, officials in Khartoum said.")
     assert found["Sudanese"].place.country_code == "SD"
-    found = places("Talks with the Palestinians stalled again, officials in Cairo said.")
-    assert found["Palestinians"].place.country_code == "PS"
+    found = places("Negotiators said talks with the Chileans would resume in Lima next week.")
+    assert found["Chileans"].place.country_code == "CL"
     found = places("Thousands of Syrians fled to Lebanon last winter.")
     assert found["Syrians"].place.country_code == "SY"
     assert found["Lebanon"].place.country_code == "LB"
 
 
 def test_a_country_adjective_used_as_a_noun_stands_for_its_country_but_not_a_surname():
-    found = places("He is a passionate Nigerian who is committed to reform in Lagos.")
-    assert found["Nigerian"].place.country_code == "NG"
-    found = places("Monica French, a spokeswoman, said the grant arrived in August. French "
-                   "said the issue was fixed.")
-    assert "French" not in found
+    found = places("She is a proud Peruvian who moved to Denver in 2010.")
+    assert found["Peruvian"].place.country_code == "PE"
+    found = places("Spokeswoman Dana Irish said the permit was late. Irish said the city would "
+                   "pay.")
+    assert "Irish" not in found
 
 
 def test_an_adjective_coordinated_with_a_modifier_is_no_event_place():
-    text = "The area around Kut is patrolled by U.S. and British jets."
+    text = "The valley near Mosul was patrolled on Monday by U.S. and Turkish jets."
     doc = annotate(text, segment(text, None))
     start = text.index("patrolled")
     place = predict_event_location(doc, {"start": start, "end": start + 9, "text": "patrolled"})
-    assert place is not None and place.text == "Kut"
+    assert place is not None and place.text == "Mosul"
 
 
 def test_a_people_is_who_an_event_befell_not_where():
-    text = "More than 300 Syrians have been killed since the start of the war in Syria."
+    text = "Officials said 90 Yemenis were killed last month amid fighting in Yemen."
     doc = annotate(text, segment(text, None))
     start = text.index("killed")
     place = predict_event_location(doc, {"start": start, "end": start + 6, "text": "killed"})
-    assert place is not None and place.text == "Syria"
+    assert place is not None and place.text == "Yemen"
 
 
 def test_a_continent_adjective_stands_for_its_continent():
-    found = places("European airlines asked for lower airport charges in Brussels.")
-    assert found["European"].place.name == "Europe" and found["European"].place.kind == "region"
-    found = places("If Europeans are to speak to each other, they need more languages.")
-    assert found["Europeans"].place.name == "Europe"
+    found = places("African farmers asked for cheaper fertiliser at a meeting in Nairobi.")
+    assert found["African"].place.name == "Africa" and found["African"].place.kind == "region"
+    found = places("Many Africans now shop online, a survey in Accra found.")
+    assert found["Africans"].place.name == "Africa"
 
 
 def test_a_title_or_a_lowercase_noun_is_no_place():
-    found = places("Crowds waited in the square as speculation grew as to the Pope's successor.")
-    assert "Pope" not in found
-    assert places("Officials in Bishop said the road would reopen.")["Bishop"].place
-    found = places("Officials also report that the area where the swan has been found is being "
-                   "sealed off.")
-    assert "swan" not in found
+    assert "Pope" not in places("Pilgrims sent letters to the Pope from Lyon.")
+    assert places("Snow closed the highway north of Bishop on Tuesday.")["Bishop"].place
+    found = places("A five-year-old bay colt finished first at the track on Saturday.")
+    assert "bay colt" not in found
 
 
 def test_the_country_of_the_attackers_is_not_where_the_attack_happened():
@@ -159,151 +157,130 @@ def test_dateline_in_capitals_is_a_place():
 
 
 def test_datelines_with_abbreviations_colons_and_wire_credits_are_places():
-    found = places("Man charged over threats.\nST. PAUL -- A man was charged on Monday.")
-    assert found["ST. PAUL"].place.name == "St. Paul" and "PAUL" not in found
-    found = places("Drug dealer held near airport.\nBEIRUT: A drug dealer was arrested.")
-    assert found["BEIRUT"].place.country_code == "LB"
-    found = places("By ANN LEE, Associated Press WASHINGTON (AP) — Talks resumed on Friday.")
-    assert found["WASHINGTON"].place.name == "Washington"
-    found = places("SOUTH KARVESSA, April 5 (APP): The army chief visited the area.")
+    found = places("Man held after crash.\nST. CHARLES -- A driver was arrested on Monday.")
+    assert found["ST. CHARLES"].place.name == "St. Charles" and "CHARLES" not in found
+    found = places("Police seize guns.\nAMMAN: Police arrested two men on Sunday.")
+    assert found["AMMAN"].place.country_code == "JO"
+    found = places("By Jo Smith, Associated Press DENVER (AP) — Lawmakers met on Friday.")
+    assert found["DENVER"].place.name == "Denver"
+    found = places("SOUTH KARVESSA, May 9 (NNA): The governor toured the valley.")
     assert "SOUTH KARVESSA" in found
-    found = places("Lab tests confirmed XDR-TB, experts said.\nNOTICE: This is the last part.")
-    assert "XDR" not in found and "NOTICE" not in found
+    found = places("Doctors found CRE-type bacteria in the ward.\nUPDATE: It reopened on Monday.")
+    assert "CRE" not in found and "UPDATE" not in found
 
 
 def test_a_country_or_state_ending_an_organisation_name_is_a_place_but_a_city_is_not():
-    found = places("The struggling Air Zimbabwe cancelled its flights to London again.")
-    assert found["Zimbabwe"].place.country_code == "ZW"
-    found = places("Ann Doyle, president of Education Minnesota, was not happy with the plan.")
-    assert found["Minnesota"].place.name == "Minnesota"
-    found = places("She was admitted to the Royal Alexandria Hospital in Paisley.")
-    assert "Alexandria" not in found and "Paisley" in found
+    found = places("The struggling Air Namibia cancelled its flights to Frankfurt again.")
+    assert found["Namibia"].place.country_code == "NA"
+    found = places("Ann Doyle, president of Education Oregon, criticised the plan.")
+    assert found["Oregon"].place.name == "Oregon"
+    found = places("Guests at the Grand Tokyo Hotel in Osaka were evacuated.")
+    assert "Tokyo" not in found and "Osaka" in found
 
 
 def test_a_county_or_a_town_opening_an_institution_name_is_its_seat():
-    found = places("Last week, the Cobb County Board of Education began to take public "
-                   "comment on a new policy.")
-    assert found["Cobb County"].place.kind == "admin2"
-    found = places("The Winnipeg Fire Paramedic Service was busy fighting two apartment fires.")
-    assert found["Winnipeg"].place.country_code == "CA"
-    found = places("He is scheduled to appear in Bridgeport Superior Court on April 7.")
-    assert found["Bridgeport"].place.country_code == "US"
-    found = places("The aldermen met as the Beer Board to approve an application.")
-    assert "Beer" not in found
+    found = places("On Tuesday the Pinal County Board of Supervisors approved the budget.")
+    assert found["Pinal County"].place.kind == "admin2"
+    found = places("He will appear in Tucson Superior Court next week.")
+    assert found["Tucson"].place.country_code == "US"
+    assert "Harbor" not in places("The trustees sit as the Harbor Board once a month.")
 
 
 def test_a_name_known_only_as_a_hamlet_needs_a_place_context():
-    found = places("Residents signed a lease with Titan last year, and Titan will use urban "
-                   "drilling rigs in Arlington.")
-    assert "Titan" not in found and "Arlington" in found
-    found = places("School board approves budget. FALLS VILLAGE—The Region 1 Board of "
-                   "Education moved quickly on Monday.")
-    assert found["FALLS VILLAGE"].place.name == "Falls Village"
+    found = places("Residents signed a lease with Ceriana Energy last year, and Ceriana will "
+                   "drill two wells near Fort Worth.")
+    assert "Ceriana" not in found and "Fort Worth" in found
 
 
 def test_a_name_with_a_number_after_it_is_a_road_or_a_lot_unless_a_sizeable_place():
-    found = places("The truck was traveling north at Loop 286 when it collided with a car "
-                   "near Paris.")
-    assert "Loop" not in found and "Paris" in found
-    assert "Lot" not in places("He lives at Lot No. 5 in the mobile home park near Urbana.")
-    found = places("The car was stopped on S.C. 6 near U.S. 321 in Lexington, police said.")
+    found = places("The van was heading east on Loop 12 when it hit a pole near Dallas.")
+    assert "Loop" not in found and "Dallas" in found
+    assert "Lot" not in places("She lives at Lot No. 9 in a trailer park outside Yuma.")
+    found = places("The truck stalled on U.S. 41 near Naples, troopers said.")
     assert found["U.S."].place.country_code == "US"
 
 
 def test_a_county_council_is_the_county_s_even_where_a_loose_match_exists():
-    found = places("Kerry County Council approved the new housing plan on Monday.")
-    assert "Kerry" not in found and found["Kerry County"].place.country_code == "IE"
+    found = places("Galway County Council approved the new road on Monday.")
+    assert "Galway" not in found and found["Galway County"].place.country_code == "IE"
 
 
 def test_a_direction_divides_a_state_or_a_town_but_names_a_part_of_anything_else():
-    found = places("The boy died in Tulungagung, East Java province, after a week in hospital.")
-    assert "East Java" in found and "Java" not in found
-    assert "East Africa" in places("The students ended their ordeal in East Africa on Sunday.")
-    found = places("Most Northeast Georgia school systems have not had to cut jobs.")
-    assert found["Georgia"].place.name == "Georgia"
+    found = places("Aid agencies warned of hunger across East Africa this summer.")
+    assert "East Africa" in found and "Africa" not in found
+    found = places("Heavy rain fell across Western Kentucky overnight.")
+    assert found["Kentucky"].place.name == "Kentucky"
 
 
 def test_a_legislator_s_home_after_the_party_is_a_place():
-    found = places("Rep. Tom Hall, R-Elbow Lake, said the talk of stricter rules is a sign of "
-                   "bigger trouble.")
-    assert found["Elbow Lake"].place.country_code == "US"
-    assert "Ocilla" in places("State Rep. Jay Roberts (R-Ocilla) is pushing the bill.")
+    found = places("Sen. Maria Diaz, D-Bozeman, said the bill would pass.")
+    assert found["Bozeman"].place.country_code == "US"
+    assert "Hutchinson" in places("Rep. Ken Webb (R-Hutchinson) filed the bill on Monday.")
 
 
 def test_a_place_name_before_a_noun_for_its_people_is_a_place_even_opening_a_headline():
-    assert "Torrington" in places("Torrington firefighters called in two other companies.")
-    assert "Alexandria" in places("Alexandria parents charged with hitting their child.")
+    assert "Nashua" in places("Nashua firefighters put out the blaze before dawn.")
+    assert "Lancaster" in places("Lancaster teachers vote to strike over pay.")
 
 
 def test_names_joined_by_a_hyphen_are_read_in_pieces_unless_known_whole():
-    found = places("She followed him to Cincinnati from the University of Wisconsin-Milwaukee.")
-    assert {"Wisconsin", "Milwaukee"} <= set(found)
-    found = places("Students relocate. Logan-Rogersville kindergarten students moved on Monday.")
-    assert {"Logan", "Rogersville"} <= set(found)
-    found = places("Winston-Salem police arrested two men on Friday.")
-    assert "Winston-Salem" in found and "Salem" not in found
+    assert {"Lima", "Cusco"} <= set(places("Flights on the Lima-Cusco route resumed on Monday."))
+    found = places("Students relocate. Fenton-Linden kindergarten students moved on Monday.")
+    assert {"Fenton", "Linden"} <= set(found)
+    found = places("Wilkes-Barre police arrested two men on Friday.")
+    assert "Wilkes-Barre" in found and "Barre" not in found
 
 
 def test_an_acronym_is_no_town_spelled_in_lower_case_but_a_country_s_is_a_place():
-    found = places("The minister approached British Airways (BA) about direct flights to "
-                   "London. BA was concerned about the route.")
-    assert "BA" not in found and "London" in found
-    assert "HIV" not in places("Hundreds of children were infected with HIV in Benghazi.")
-    found = places("The UAE and the US signed the deal in Dubai.")
+    found = places("Health advisers at NICE approved the drug for use in Leeds.")
+    assert "NICE" not in found and "Leeds" in found
+    found = places("Officials from the UAE and the US met in Doha.")
     assert {found["UAE"].place.country_code, found["US"].place.country_code} == {"AE", "US"}
 
 
 def test_a_surname_stays_the_person_s_unless_the_context_holds_a_place():
-    found = geoparse("Prosecutors charged Elizabeth Fairfield in March. Fairfield declined to "
-                     "plead, and Fairfield's trial starts in May.")
-    assert not [t for t in found if t.text == "Fairfield"]
+    found = geoparse("Prosecutors charged Laura Stamford in May. Stamford declined to testify, "
+                     "and Stamford's lawyer asked for time.")
+    assert not [t for t in found if t.text == "Stamford"]
     assert "Jordan" in places("Officials said Mary Jordan flew to Jordan on Monday.")
 
 
 def test_a_name_joined_by_a_spaced_particle_is_one_where_the_gazetteer_knows_it():
-    found = places("At least 50 pigs died in Santa Maria, Davao del Sur, in Mindanao.")
-    assert found["Davao del Sur"].place.country_code == "PH" and "Davao" not in found
-    found = places("Bird flu was confirmed in Ceamurlia de Jos, a village in Romania, on Monday.")
-    assert found["Ceamurlia de Jos"].place.country_code == "RO" and "Jos" not in found
+    found = places("Floods hit San Jose del Monte, north of Manila.")
+    assert found["San Jose del Monte"].place.country_code == "PH" and "San Jose" not in found
 
 
 def test_a_county_named_with_its_noun_is_the_county_inside_an_office_s_name():
-    found = places("The women died hours apart, according to the Butler County Coroner's "
-                   "Office.")
-    assert found["Butler County"].place.kind == "admin2" and "Butler" not in found
+    found = places("The victim was named by the Polk County Coroner's Office.")
+    assert found["Polk County"].place.kind == "admin2" and "Polk" not in found
 
 
 def test_the_community_or_villages_of_a_name_make_it_a_place():
-    found = places("The case was found in a gosling in the community of O'Leary on Prince "
-                   "Edward Island.")
-    assert found["O'Leary"].place.country_code == "CA"
+    found = places("The family lives in the community of Baddeck on Cape Breton Island.")
+    assert found["Baddeck"].place.country_code == "CA"
 
 
 def test_a_saint_s_name_in_the_possessive_opens_a_church_s_or_school_s_name():
-    found = places("Buses drop off pupils at Holy Family, St. Michael's Catholic School and "
-                   "Harbour Street.")
-    assert "St. Michael" not in found
-    assert "St. Petersburg" in places("Flights land at St. Petersburg's Pulkovo Airport daily.")
+    assert "St. Agnes" not in places("Pupils at St. Agnes's Primary School won the county quiz.")
+    assert "St. Petersburg" in places("Fans filled St. Petersburg's new stadium on Saturday.")
 
 
 def test_the_capitalised_city_of_a_name_is_the_name():
-    found = places("Representatives from the City of Santa Ana and the school district "
-                   "answered questions.")
-    assert "Santa Ana" in found and "City of Santa Ana" not in found
+    found = places("Officials from the City of Fresno met the school board on Monday.")
+    assert "Fresno" in found and "City of Fresno" not in found
 
 
 def test_an_unknown_name_inside_a_place_needs_a_place_context_of_its_own():
-    found = places("A fundraiser for the March for Babies in DeKalb County will be held.")
-    assert "Babies" not in found and "DeKalb County" in found
-    found = places("Shells hit homes in Karm al-Jabal in Aleppo on Monday.")
-    assert found["Karm al-Jabal"].place == found["Aleppo"].place
+    found = places("Guests toured the Mayor's Residence in Boston on Sunday.")
+    assert "Residence" not in found and "Boston" in found
+    found = places("Shells hit homes in Tal al-Zarzur in Aleppo on Monday.")
+    assert found["Tal al-Zarzur"].place == found["Aleppo"].place
 
 
 def test_a_state_s_official_name_is_its_country():
-    found = places("The ambassador of the Republic of Armenia to the Holy See was honoured.")
-    assert found["Republic of Armenia"].place.country_code == "AM" and "Armenia" not in found
-    found = places("Resources were provided to them by the Russian Federation, the statement "
-                   "read.")
+    found = places("The Republic of Moldova signed the trade deal in Vienna.")
+    assert found["Republic of Moldova"].place.country_code == "MD" and "Moldova" not in found
+    found = places("Gas exports from the Russian Federation fell last year.")
     assert found["Russian Federation"].place.country_code == "RU"
 
 

@@ -59,9 +59,9 @@ BIG_CITY = 500000
 # A town with less than this share of its division's people is no seat the division is
 # named after ("Montana City" beside Montana).
 SEAT_SHARE = 0.05
-# A division this large is a state a name can end on ("Air Zimbabwe", "Education Minnesota").
+# A division this large is a state a name can end on ("Air Namibia", "Education Oregon").
 STATE_POPULATION = 100000
-# A town this large is the seat of a public body named after it ("Winnipeg Fire Service").
+# A town this large is the seat of a public body named after it ("Tucson Superior Court").
 SEAT_TOWN = 5000
 # A place this small is a hamlet: a name known only as one needs the text to say "place".
 HAMLET = 1000
@@ -94,7 +94,7 @@ CONTAINERS = {"city", "town", "village", "province", "provinces", "governorate",
 MAX_NAME_TOKENS = 4
 # Verbs whose object is a place when it is a name: "liberated Karvessa", "shelled Dornik".
 PLACE_TAKING_VERBS = {row[0] for row in load("place_taking_verbs")}
-# "Rep. Ann Lee, R-Elbow Lake": a party before a legislator's home.
+# "Sen. Maria Diaz, D-Bozeman": a party before a legislator's home.
 PARTY_ABBREVIATIONS = {row[0] for row in load("party_abbreviations")}
 # Capitalised nouns that end the name of a division ("Douglas County").
 ADMIN_NOUNS = {"County": "admin2", "Parish": "admin2", "Province": "admin1",
@@ -120,8 +120,8 @@ def _demonyms() -> dict[str, str]:
 
 
 def _plural_demonym(adjective: str) -> str | None:
-    """The plural noun for a country's people made from its adjective ("Syrians", "Iraqis",
-    "Czechs"); None where English uses the adjective itself ("the Chinese", "the Swiss",
+    """The plural noun for a country's people made from its adjective ("Chileans", "Thais",
+    "Kazakhs"); None where English uses the adjective itself ("the Chinese", "the Swiss",
     "the French", "the British")."""
     if adjective.endswith(("s", "sh", "ch", "ese", "x", "z")) or not adjective[-1:].isalpha():
         return None
@@ -130,7 +130,7 @@ def _plural_demonym(adjective: str) -> str | None:
 
 def _peoples(demonyms: dict[str, str]) -> dict[str, str]:
     """Plural noun for a country's or a continent's people -> what the adjective stands for
-    ("palestinians" -> PS, "europeans" -> Europe)."""
+    ("chileans" -> CL, "africans" -> Africa)."""
     return {plural: code for plural, code in
             ((_plural_demonym(adjective), code) for adjective, code in demonyms.items())
             if plural}
@@ -191,8 +191,8 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _hyphen_pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """The pieces of a name that hyphens join without spaces ("Egypt-US": Egypt, US); an
-    article's hyphen belongs to the name after it ("Bab el-Oued")."""
+    """The pieces of a name that hyphens join without spaces ("Lima-Cusco": Lima, Cusco); an
+    article's hyphen belongs to the name after it ("Tal al-Zarzur")."""
     cuts = [i for i in range(start + 1, end - 1) if doc[i].text in {"-", "‑"} and
             not doc[i - 1].whitespace_ and not doc[i].whitespace_ and
             doc[i - 1].lower_ not in ARTICLES]
@@ -202,15 +202,15 @@ def _hyphen_pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 
 def _saints_foundation(doc: Doc, start: int, end: int) -> bool:
     """Whether a saint's name in the possessive opens a longer name: the church, school,
-    hospital or feast named after the saint ("St. Michael's Catholic School", "St. John's
-    Health System", "St. Patrick's Day"), not a town called after one."""
+    hospital or feast named after the saint ("St. Agnes's Primary School", "St. Brendan's
+    Clinic", "St. Andrew's Day"), not a town called after one."""
     return doc[start].text in {"St.", "St", "Saint"} and end + 1 < len(doc) and \
         doc[end].lower_ in {"'s", "’s"} and doc[end + 1].text[:1].isupper()
 
 
 def _numbered(doc: Doc, end: int) -> bool:
     """Whether a number follows a name, as it does the name of a road, a lot, a school
-    district or a section ("Loop 286", "Lot No. 15", "District 7")."""
+    district or a section ("Loop 12", "Lot No. 9", "District 4")."""
     if end >= len(doc):
         return False
     word = doc[end].text
@@ -221,7 +221,7 @@ def _numbered(doc: Doc, end: int) -> bool:
 
 
 def _common_noun_start(doc: Doc, start: int) -> bool:
-    """ "swan", "bay colt": a span the model labels a place but that opens in lower case,
+    """ "bay colt": a span the model labels a place but that opens in lower case,
     other than with an Arabic article ("al-Bab"), is a common noun."""
     first = doc[start]
     return first.text[:1].islower() and first.lower_ not in ARTICLES
@@ -256,7 +256,7 @@ def _particle_spans(doc: Doc) -> list[tuple[int, int]]:
 
 def _spaced_particle_spans(doc: Doc, particles: set[str]) -> list[tuple[int, int]]:
     """Capitalised words joined by a lowercase particle with spaces ("Rio de Janeiro",
-    "Davao del Sur", "Newcastle upon Tyne"), up to two words on each side."""
+    "San Jose del Monte", "Newcastle upon Tyne"), up to two words on each side."""
     spans = []
     for token in doc[1:-1]:
         if token.text not in particles or not _is_name_token(doc[token.i + 1]):
@@ -273,11 +273,11 @@ def _spaced_particle_spans(doc: Doc, particles: set[str]) -> list[tuple[int, int
 
 def _dateline_spans(doc: Doc) -> dict[tuple[int, int], bool]:
     """The capitalised place of a dateline ("MANSFIELD — The council...", "RALEIGH, N.C.
-    (AP) -", "ST. PAUL --", "BEIRUT: ..."), which the name finder skips as it skips other
-    all-caps words; a wire's bracketed credit marks one wherever the line starts ("By Ann
-    Lee, Associated Press WASHINGTON (AP) —"). Each with whether it is surely one, a place
+    (AP) -", "ST. CHARLES --", "AMMAN: ..."), which the name finder skips as it skips other
+    all-caps words; a wire's bracketed credit marks one wherever the line starts ("By Jo
+    Smith, Associated Press DENVER (AP) —"). Each with whether it is surely one, a place
     even where the gazetteer lacks it: one that opens the text or a line before a dash or a
-    credit (not "NOTICE:", nor "HUD — and therefore").
+    credit (not "UPDATE:", nor "FEMA — and so").
 
     """
     spans = {}
@@ -295,9 +295,9 @@ def _dateline_spans(doc: Doc) -> dict[tuple[int, int], bool]:
         opens = before is None or before.is_space or before.is_punct or before.like_num
         dash = next((i for i, text in enumerate(after) if text in DATELINE_DASHES), None)
         if dash == 0 and not doc[end - 1].whitespace_ and after[0] == "-":
-            dash = None  # "XDR-TB", "DFL-Cook": a hyphen, not a dash
+            dash = None  # "CRE-type", "DFL-Bemidji": a hyphen, not a dash
         dashed = dash is not None and (dash == 0 or after[0] == ",")
-        colon = after[:1] == [":"] and len(doc[start:end].text) > 3  # not "UN:", "TIP-INS:"
+        colon = after[:1] == [":"] and len(doc[start:end].text) > 3  # not "UN:", "Q&A:"
         if opens and (dashed or colon) or _wire_credit(after):
             line_start = before is None or "\n" in before.text
             spans[(start, end)] = _wire_credit(after) or dashed and line_start
@@ -306,13 +306,13 @@ def _dateline_spans(doc: Doc) -> dict[tuple[int, int], bool]:
 
 
 def _dateline_word(token: Token) -> bool:
-    """A word of a place in capitals: "BEIRUT", "ST"."""
+    """A word of a place in capitals: "AMMAN", "ST"."""
     return token.text.isupper() and token.text.isalpha() and len(token.text) > 1
 
 
 def _abbreviation_dot(doc: Doc, i: int) -> bool:
-    """The dot of a two-letter abbreviation in capitals inside a name ("ST. PAUL", "FT.
-    WORTH"), not a sentence's end ("Part III. HUME")."""
+    """The dot of a two-letter abbreviation in capitals inside a name ("ST. CHARLES", "FT.
+    WORTH"), not a sentence's end ("Chapter III. LEEDS")."""
     return doc[i].text == "." and len(doc[i - 1].text) == 2 and not doc[i - 1].whitespace_ \
         and i + 1 < len(doc) and _dateline_word(doc[i + 1])
 
@@ -408,15 +408,16 @@ def _strong_place_context(doc: Doc, start: int, end: int) -> bool:
 
 
 def _after_party(doc: Doc, start: int) -> bool:
-    """ "Sen. Ann Lee, R-Elbow Lake", "(DFL-Cook)": a legislator's home after the party."""
+    """ "Sen. Maria Diaz, D-Bozeman", "(R-Hutchinson)": a legislator's home after the
+    party."""
     return start >= 3 and doc[start - 1].text in {"-", "‑"} and \
         doc[start - 2].text in PARTY_ABBREVIATIONS and not doc[start - 2].whitespace_ and \
         not doc[start - 1].whitespace_ and doc[start - 3].text in {",", "("}
 
 
 def _local_head(token: Token) -> Token:
-    """The noun a modifier qualifies, through a chain of other modifiers ("Rochester chess
-    player", "Epsom police chief")."""
+    """The noun a modifier qualifies, through a chain of other modifiers ("a Tulsa bus
+    driver", "the Nashua police chief")."""
     head = token.head
     while head.dep_ in {"compound", "nmod", "amod"} and head.head.i > head.i and \
             head.lower_ not in LOCAL_NOUNS:
@@ -526,7 +527,7 @@ def _place_despite_surname(doc: Doc, start: int, end: int, places: list[Place],
                            label: str | None) -> bool:
     """Whether a name the document also gives a person ("Judge Ann Farley ... Farley said")
     is a place here: the model reads it as one and it is a large place that the context
-    can hold ("to Egypt", "Dublin police"; not "Fairfield's trial", "Fairfield declined"),
+    can hold ("to Egypt", "Dublin police"; not "Stamford's lawyer", "Stamford declined"),
     or the text says "place" ("in Farley")."""
     if label not in {"GPE", "LOC"}:
         return False
@@ -555,7 +556,7 @@ def _continues_name(doc: Doc, start: int) -> bool:
         return False
     before = doc[start - 1]
     if len(doc[start].text) > 3 and doc[start].text.isupper() and not before.text.isupper():
-        return False  # "Associated Press WASHINGTON (AP)": a word in capitals starts anew
+        return False  # "Associated Press DENVER (AP)": a word in capitals starts anew
     return bool(before.whitespace_) and _is_name_token(before) and \
         before.text not in {"-", "‑"} and not before.is_sent_start and \
         before.lower_ not in DIRECTIONS | {"the", "a", "an"}
@@ -716,14 +717,14 @@ class PlaceFinder:
                                       set(states.values()))
         for name, (stem, noun) in stems.items():
             namesakes = _namesakes(found[stem][0], noun)
-            if not (found[name][0] and found[name][1]) and namesakes:  # "Mayo County", not Maui
+            if not (found[name][0] and found[name][1]) and namesakes:  # a loose match is no name
                 found[name] = (namesakes, found[stem][1])
         for abbreviation, state in states.items():
             found[abbreviation] = ([p for p in found[state][0] if p.kind == "admin1" and
                                     p.country_code == "US"], True)
         for name, country in self._official_names(doc, spans, found).items():
             found[name] = ([country], True)
-        # "Egypt-US", "Watertown-Mayer": names joined by hyphens are read in pieces
+        # "Lima-Cusco", "Fenton-Linden": names joined by hyphens are read in pieces
         spans += sorted({part for span, parts in pieces.items()
                          if self._joins_known_names(doc, *span, found) for part in parts},
                         key=lambda se: (-(se[1] - se[0]), se[0]))
@@ -750,7 +751,7 @@ class PlaceFinder:
                         ) -> dict[str, Place]:
         """A state's long name the gazetteer lacks -> its country: the country named after
         "of" or by its adjective around the word for the state's form ("the Republic of
-        Armenia", "the People's Republic of China", "the Russian Federation")."""
+        Moldova", "the Kingdom of Tonga", "the Russian Federation")."""
         names = {}
         for start, end in spans:
             forms = [i for i in range(start, end) if doc[i].text in self.state_forms]
@@ -769,8 +770,8 @@ class PlaceFinder:
         return names
 
     def _joined_names(self, doc: Doc) -> list[tuple[int, int]]:
-        """Names joined by particles, with hyphens (`_particle_spans`) or spaces ("Davao del
-        Sur"), that the gazetteer knows as such;
+        """Names joined by particles, with hyphens (`_particle_spans`) or spaces ("San Jose
+        del Monte"), that the gazetteer knows as such;
         others are read in pieces ("the Baghdad-to-Basra road")."""
         spans = _particle_spans(doc) + _spaced_particle_spans(doc, self.name_particles)
         names = {span: _name(doc, *span) for span in spans}
@@ -848,16 +849,16 @@ class PlaceFinder:
                     not name[-1].isalnum() and name[-1] != "." or _common_noun_start(doc, start):
                 continue
             if name.lower() in self.person_titles and not _strong_place_context(doc, start, end):
-                continue  # "the Pope's successor", unless "in Bishop"
+                continue  # "letters to the Pope", unless "north of Bishop"
             places, exact = found.get(name, ([], True))
             if places and exact and (start, end) not in datelines and \
                     self._only_spelled_otherwise(name, places):
-                continue  # "BA", "NICE", "HIV": an acronym, not "Ba" or "Nice" in capitals
+                continue  # "NICE", "ELY": an acronym, not "Nice" or "Ely" in capitals
             if not (places and exact) and end - start >= 2 and \
                     doc[start].lower_ in PLACE_NOUNS and doc[start + 1].lower_ == "of":
-                continue  # "the City of Santa Ana", "the Village of Glen Carbon": the name after
+                continue  # "the City of Fresno", "the Village of Elm Grove": the name after
             if not (places and exact) and self._joins_known_names(doc, start, end, found):
-                continue  # "Logan-Rogersville", "Athens-Clarke": two places joined
+                continue  # "Fenton-Linden", "Lima-Cusco": two places joined
             if not places and doc[start].lower_ in DIRECTIONS and \
                     self._divided_by_direction(_name(doc, start + 1, end), found):
                 continue  # "Northeast Georgia": the trimmed "Georgia" is the name
@@ -866,14 +867,14 @@ class PlaceFinder:
                 continue
             if _saints_foundation(doc, start, end) and not any(
                     p.population >= SPEAKING_TOWN for p in places):
-                continue  # "St. John's Union Cemetery", "St. Patrick's Day"
+                continue  # "St. Agnes's Primary School", "St. Andrew's Day"
             if _numbered(doc, end) and not (exact and self._sizeable(name, places)):
-                continue  # "Loop 286", "Lot No. 15", "County Road 225": a numbered thing
+                continue  # "Loop 12", "Lot No. 9", "County Road 40": a numbered thing
             label = entity_spans.get((start, end)) or self._entity_label(doc, start, end)
             division = exact and any(p.kind in {"country", "admin1"} for p in places) or \
                 doc[end - 1].text in ADMIN_NOUNS
-            # A country's or a state's name ends a longer name as a place ("Air Zimbabwe",
-            # "Education Minnesota"); another name there is that name's tail.
+            # A country's or a state's name ends a longer name as a place ("Air Namibia",
+            # "Education Oregon"); another name there is that name's tail.
             if label in NEVER_PLACE_LABELS or _part_of_person(doc, start, end) or \
                     _continues_name(doc, start) and not (
                         exact and self._names_a_state(name, places)) or \
@@ -921,8 +922,8 @@ class PlaceFinder:
 
     def _joins_known_names(self, doc: Doc, start: int, end: int, found: dict) -> bool:
         """Whether a name is capitalised names joined by hyphens that the gazetteer knows
-        each exactly, or country adjectives ("Egypt-US", "Watertown-Mayer", "Asian-Pacific"):
-        names joined, not one name ("Winston-Salem" is known whole, "Rhône-Alpes" not in
+        each exactly, or country adjectives ("Lima-Cusco", "Fenton-Linden", "Chilean-Peruvian"):
+        names joined, not one name ("Wilkes-Barre" is known whole, "Provence-Verdon" not in
         pieces)."""
         pieces = [_name(doc, a, b) for a, b in _hyphen_pieces(doc, start, end)]
         return len(pieces) > 1 and all(
@@ -930,36 +931,36 @@ class PlaceFinder:
             found.get(piece, ([], False))[0] and found[piece][1] for piece in pieces)
 
     def _divided_by_direction(self, rest: str, found: dict) -> bool:
-        """Whether the rest of "Northeast Georgia", "South Philadelphia" is a state, a county
+        """Whether the rest of "Western Kentucky", "South Tulsa" is a state, a county
         or a town of some size that the direction divides; a continent's or a country's
-        parts ("West Africa", "South Venezuela"), and names the gazetteer lacks or knows only
-        as a hamlet or as another place's alias ("East Java", "Eastern Ghouta") are names of
-        their own."""
+        parts ("East Africa", "Southern Chile"), and names the gazetteer lacks or knows only
+        as a hamlet or as another place's alias ("North Sumatra", "Eastern Ghouta") are names
+        of their own."""
         places, exact = found.get(rest, ([], True))
         if rest in self.state_abbreviations:
-            return bool(places)  # "Western Mass."
+            return bool(places)  # "Western Ky."
         return exact and any(self.gazetteer.is_primary(rest, p) and (
             p.kind in {"admin1", "admin2"} or p.kind == "city" and p.population >= SEAT_TOWN)
             for p in places)
 
     def _only_spelled_otherwise(self, name: str, places: list[Place]) -> bool:
         """Whether a short word in capitals is known only as the own name of places that
-        are written in lower case ("BA" for Ba, "NICE" for Nice): an acronym then, as
+        are written in lower case ("ELY" for Ely, "NICE" for Nice): an acronym then, as
         "US", "UAE", "NYC" are known as aliases written so."""
         return 2 <= len(name) <= 5 and name.isupper() and name.isalpha() and all(
             self.gazetteer.is_primary(name, p) and not p.name.isupper() for p in places)
 
     def _sizeable(self, name: str, places: list[Place]) -> bool:
         """Whether a name is a country's, a large division's or the own name of a town of
-        some size ("U.S. 321" is a US highway, "Laguna 2nd District" a district of Laguna)."""
+        some size ("U.S. 41" is a US highway, "Fresno 3rd District" a district of Fresno)."""
         return self._names_a_state(name, places) or any(
             p.kind == "country" or p.kind == "city" and p.population >= SEAT_TOWN and
             self.gazetteer.is_primary(name, p) for p in places)
 
     def _names_a_state(self, name: str, places: list[Place]) -> bool:
-        """Whether a name is, first of all, a country's or a large division's ("Zimbabwe",
-        "Minnesota"), not a city's that a division is named after ("Tokyo", "Madrid") nor a
-        small division's ("Lot")."""
+        """Whether a name is, first of all, a country's or a large division's ("Namibia",
+        "Oregon"), not a city's that a division is named after ("Tokyo", "Lima") nor a small
+        division's."""
         cities = [p.population for p in places if p.kind == "city"]
         return any(self.gazetteer.is_primary(name, p) and (
             p.kind == "country" or p.kind == "admin1" and p.population >= STATE_POPULATION and
@@ -968,10 +969,10 @@ class PlaceFinder:
     def _seats_institution(self, doc: Doc, end: int, institution: int,
                            places: list[Place]) -> bool:
         """Whether the known name before an institution's word is the place it serves: a
-        county ("Edgar County Community Foundation"), or a town of some size with a public
-        body ("Winnipeg Fire Paramedic Service", "Bridgeport Superior Court"); a small
-        namesake is no seat of "Xinhua News Agency", and colleges, schools and hospitals are
-        often named after anything ("Columbia University")."""
+        county ("the Pinal County Board of Supervisors"), or a town of some size with a public
+        body ("Tucson Superior Court", "the Calgary Fire Department"); a small namesake is no
+        seat of "the Harbor Board", and colleges, schools and hospitals are often named after
+        anything ("Columbia University")."""
         return doc[end - 1].text in ADMIN_NOUNS or doc[institution].lower_ in \
             self.public_bodies | {"court"} and any(p.population >= SEAT_TOWN for p in places)
 
@@ -984,7 +985,7 @@ class PlaceFinder:
     def _known_prefix(self, doc: Doc, start: int, stop: int, found: dict) -> int | None:
         """The end of the longest name from `start` up to `stop` that the gazetteer knows
         exactly, as a place's own name if one is ("Canton City Schools": Canton) or as a
-        division ("Mayo County Council"): the place an institution is named after. A compass
+        division ("Galway County Council"): the place an institution is named after. A compass
         word or a word for a kind of place ("Northfield State Hospital", "Port Authority") is
         no such name."""
         known = []
@@ -1017,7 +1018,7 @@ class PlaceFinder:
 
     def _demonym_spans(self, doc: Doc) -> list[tuple[int, int]]:
         """Capitalised country and continent adjectives and peoples, the longest at each word
-        ("Sri Lankan", "South African", "North American", "Palestinians")."""
+        ("Sri Lankan", "South African", "North American", "Chileans")."""
         words = [(token.text, token.whitespace_) for token in doc]
         spans = []
         start = 0
@@ -1042,8 +1043,8 @@ class PlaceFinder:
         """Country and continent adjectives that stand for their country or continent as
         modifiers of a noun ("the Sudanese government", "Russian warplanes", "European
         airlines"), and a country's people or language named as such ("talks with the
-        Palestinians", "an American", "speaks Portuguese"), which news reporting uses for the
-        country's side; not a surname ("Monica French said")."""
+        Chileans", "a proud Peruvian", "speaks Danish"), which news reporting uses for the
+        country's side; not a surname ("Dana Irish said")."""
         out = []
         words = {span: doc[span[0]:span[1]].text.lower() for span in spans}
         continents = self.gazetteer.lookup({self.continents[w] for w in words.values()
@@ -1057,7 +1058,7 @@ class PlaceFinder:
             if word not in self.plural_peoples and not modifier and not (
                     word in self.demonyms and last.dep_ in NOMINAL_ROLES and
                     last.ent_type_ != "PERSON" and name_key(word) not in people):
-                continue  # "Monica French said ... French said": a surname
+                continue  # "Dana Irish said ... Irish said": a surname
             if word in self.continents:
                 places = [p for p in continents[self.continents[word]][0] if p.kind == "region"]
             else:
@@ -1094,7 +1095,7 @@ class PlaceFinder:
                    label: str | None) -> bool:
         """Whether a name the gazetteer knows is used as a place here. The model's place
         labels are trusted unless the gazetteer knows the name only as a hamlet, which a
-        company or a product is more often named like ("Titan"); its person and facility
+        company or a product is more often named like; its person and facility
         labels need a locative context."""
         if label in {"GPE", "LOC"}:
             return any(p.population >= HAMLET for p in places) or \
@@ -1104,7 +1105,7 @@ class PlaceFinder:
             return False
         if any(p.kind in {"country", "admin1"} for p in places) and label != "PERSON" or \
                 doc[end - 1].text in ADMIN_NOUNS:
-            return True  # a state, or a name that says it is a county ("Butler County")
+            return True  # a state, or a name that says it is a county ("Polk County")
         if label in {"PERSON", "FAC", "ORG"}:
             return _strong_place_context(doc, start, end)
         return _has_place_context(doc, start, end)
@@ -1117,7 +1118,7 @@ class PlaceFinder:
             return True
         if _names_a_district(doc, start, end):
             return True
-        # "destruction in al-Wa'er in Homs"; not "the March for Babies in DeKalb"
+        # "homes in Tal al-Zarzur in Aleppo"; not "the Mayor's Residence in Boston"
         labels = {t.ent_type_ for t in doc[start:end]}
         return labels <= {"", "GPE", "LOC", "NORP"} and _inside_named_place(doc, start, end) and \
             _has_place_context(doc, start, end)

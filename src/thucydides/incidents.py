@@ -165,10 +165,10 @@ def _ground(noun: Token) -> bool:
 
 def _is_event_place(token: Token, trigger_tokens: set[int], toponym: Toponym) -> bool:
     """Whether a place name stands for where something happened, not a modifier or actor."""
-    # "five Iraqis were killed": a people named as such is who the event befell, not where
+    # "90 Yemenis were killed": a people named as such is who the event befell, not where
     if token.ent_type_ == "NORP" and token.tag_ in {"NNS", "NNPS"}:
         return False
-    # "U.S. and British jets": an adjective coordinated with a modifier modifies too
+    # "U.S. and Turkish jets": an adjective coordinated with a modifier modifies too
     if token.dep_ == "conj" and token.pos_ == "ADJ" and \
             token.head.dep_ in {"compound", "amod", "nmod"}:
         return _is_event_place(token.head, trigger_tokens, toponym)
