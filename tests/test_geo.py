@@ -284,6 +284,11 @@ def test_a_state_s_official_name_is_its_country():
     assert found["Russian Federation"].place.country_code == "RU"
 
 
+def test_a_country_is_a_place_though_the_model_reads_it_with_its_possessive_as_a_person():
+    found = places("Analysts like Nepal's former premier Ann Rojas disagree with the plan.")
+    assert found["Nepal"].place.country_code == "NP"
+
+
 def test_place_names_inside_other_names_are_not_places():
     found = places("Lindsay and Charlotte Graham study at Columbia University. Charlotte "
                    "Graham said Mayor Ann Doyle of Alexandria spoke at the Canton "

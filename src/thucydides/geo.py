@@ -497,11 +497,13 @@ def _speakers(doc: Doc, speech_verbs: set[str]) -> set[str]:
 
 
 def _part_of_person(doc: Doc, start: int, end: int) -> bool:
-    """ "Sheldon Peck", "Charlotte Graham": a place name inside a longer person's name."""
+    """ "Sheldon Peck", "Charlotte Graham": a place name inside a longer person's name (a
+    possessive the model took into the name is none: "Peru's cabinet")."""
     return any(doc[i].ent_type_ == "PERSON" for i in range(start, end)) and (
         start > 0 and doc[start - 1].ent_type_ == "PERSON" and doc[start - 1].ent_iob_ != "B"
         or doc[start].ent_iob_ == "I" or
-        end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "PERSON")
+        end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "PERSON" and
+        doc[end].lower_ not in {"'s", "’s"})
 
 
 def _namesakes(places: list[Place], noun: str) -> list[Place]:
@@ -1104,8 +1106,8 @@ class PlaceFinder:
                if not _joining_particle(t)):
             return False
         if any(p.kind in {"country", "admin1"} for p in places) and label != "PERSON" or \
-                doc[end - 1].text in ADMIN_NOUNS:
-            return True  # a state, or a name that says it is a county ("Polk County")
+                any(p.kind == "country" for p in places) or doc[end - 1].text in ADMIN_NOUNS:
+            return True  # a state (a country even as the model's person), or "Polk County"
         if label in {"PERSON", "FAC", "ORG"}:
             return _strong_place_context(doc, start, end)
         return _has_place_context(doc, start, end)
