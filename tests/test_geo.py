@@ -181,6 +181,11 @@ def test_names_listed_before_counties_are_the_counties():
     assert {found[name].place.admin1 for name in ("Harlan", "Perry", "Letcher")} == {"Kentucky"}
 
 
+def test_a_state_alone_before_counties_is_the_state():
+    found = places("Unemployment rose in 40 of the 92 Indiana counties in March.")
+    assert found["Indiana"].place.kind == "admin1"
+
+
 def test_a_name_after_a_persons_title_is_the_person():
     found = places("The team played hard all night, said coach Denton, whose players won in "
                    "Lubbock.")

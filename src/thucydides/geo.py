@@ -262,6 +262,13 @@ def _kind_hint(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
+def _state_before_plural(doc: Doc, start: int, end: int) -> bool:
+    """ "Indiana counties", "five Ohio counties": a single name, not the last of a list,
+    right before the plural names the state whose counties the text means."""
+    return end < len(doc) and doc[end].lower_ == "counties" and not (
+        start > 0 and doc[start - 1].lower_ in LIST_WORDS)
+
+
 def _qualifier(doc: Doc, start: int) -> str | None:
     if start > 0 and doc[start - 1].lower_ in DIRECTIONS:
         return doc[start - 1].lower_
@@ -607,9 +614,11 @@ class PlaceFinder:
 
     def _counties_by_plural(self, doc: Doc, chosen: list) -> list:
         """ "Essex and Morris counties": names the text calls counties read as the counties
-        of those names, where the gazetteer has them."""
+        of those names, where the gazetteer has them. One name alone before the plural is
+        the state the counties lie in ("the 92 Indiana counties")."""
         listed = {i: _name(doc, s, e) for i, (s, e, _, _) in enumerate(chosen)
-                  if _kind_hint(doc, s, e) == "admin2" and doc[e - 1].text not in ADMIN_NOUNS}
+                  if _kind_hint(doc, s, e) == "admin2" and doc[e - 1].text not in ADMIN_NOUNS
+                  and not _state_before_plural(doc, s, e)}
         wanted = {name: [f"{name} {noun}" for noun in DIVISION_SUFFIXES]
                   for name in listed.values()}
         found = self.gazetteer.lookup([full for fulls in wanted.values() for full in fulls])
