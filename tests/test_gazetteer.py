@@ -245,3 +245,9 @@ def test_the_centroid_of_an_outline_and_a_midpoint_on_the_sphere():
     area, lat, lon = _ring_centroid(square)
     assert (round(lat, 6), round(lon, 6)) == (1.0, 11.0) and 3.9 < area < 4.0
     assert _midpoint((0.0, 170.0), (0.0, -170.0)) == (0.0, 180.0)
+
+
+def test_a_us_county_weighs_what_its_towns_weigh():
+    counties = Gazetteer().lookup(["Orange County"])["Orange County"][0]
+    biggest = max(counties, key=lambda p: p.population)
+    assert biggest.admin1 == "California" and biggest.population > 1_000_000

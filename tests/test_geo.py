@@ -181,6 +181,11 @@ def test_names_listed_before_counties_are_the_counties():
     assert {found[name].place.admin1 for name in ("Harlan", "Perry", "Letcher")} == {"Kentucky"}
 
 
+def test_a_county_named_alone_is_the_most_populous_of_its_name():
+    found = places("Wildfires forced evacuations across Orange County on Tuesday.")
+    assert found["Orange County"].place.admin1 == "California"
+
+
 def test_a_state_alone_before_counties_is_the_state():
     found = places("Unemployment rose in 40 of the 92 Indiana counties in March.")
     assert found["Indiana"].place.kind == "admin1"

