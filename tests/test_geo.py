@@ -186,6 +186,14 @@ def test_a_county_named_alone_is_the_most_populous_of_its_name():
     assert found["Orange County"].place.admin1 == "California"
 
 
+def test_a_country_named_in_passing_does_not_place_the_story_at_its_namesake_town():
+    found = places("Rents in Orange County rose again this year. The county has a bigger "
+                   "economy than Greece, and California lawmakers say Orange County must "
+                   "build more homes.")
+    assert found["Greece"].place.kind == "country"
+    assert found["Orange County"].place.admin1 == "California"
+
+
 def test_a_state_alone_before_counties_is_the_state():
     found = places("Unemployment rose in 40 of the 92 Indiana counties in March.")
     assert found["Indiana"].place.kind == "admin1"

@@ -48,7 +48,11 @@ ARTICLES = {"al", "el", "ad", "as", "ash", "an", "ar", "at", "az", "ed", "es", "
 KIND_PRIOR = {"country": 7.0, "region": 5.0, "admin1": 3.0, "admin2": 2.5, "district": 2.0,
               "city": 0.0}
 COUNTRY_WEIGHT = 5.0
-REGION_WEIGHT = 2.5
+REGION_WEIGHT = 4.0
+# How little the readings' priors sway a name's regional vote (a softmax temperature):
+# a town ten times bigger than its namesake gets a tenth more of the vote, a country's own
+# reading most of it ("Greece", not the town of Greece in New York).
+REGION_SPREAD = 8.0
 PROXIMITY_WEIGHT = 2.5
 CONTAINER_WEIGHT = 6.0
 LIST_KIND_WEIGHT = 3.0
@@ -514,17 +518,28 @@ def _money_country(doc: Doc) -> str | None:
     return None
 
 
-def _region_shares(keys: list[str], candidates: list[list[Place]]
+def _region_shares(keys: list[str], candidates: list[list[Place]],
+                   priors: list[dict[int, float]]
                    ) -> dict[str, dict[tuple[str | None, str], float]]:
-    """Per distinct name, the regions its readings lie in, each with an equal share of one
-    vote: a name with a single reading ("Ga.", "Cobb County") places the document firmly,
-    a name found in ten states ("Decatur") barely, whichever reading was picked first."""
-    regions: dict[str, set[tuple[str | None, str]]] = {}
-    for key, places in zip(keys, candidates):
-        for place in places:
+    """Per distinct name, the regions its readings lie in, each with the share of one vote
+    that the reading's prior gives it (a softmax over all its readings, see REGION_SPREAD):
+    a name with a single reading ("Ga.", "Cobb County") places the document firmly, a name
+    found in ten states ("Decatur") barely, whichever reading was picked first, and a
+    country's name ("Greece") little in the region of its namesake town."""
+    shares: dict[str, dict[tuple[str | None, str], float]] = {}
+    for key, places, prior in zip(keys, candidates, priors):
+        if key in shares or not places:
+            continue
+        top = max(prior[id(p)] for p in places)
+        weights = [(p, math.exp((prior[id(p)] - top) / REGION_SPREAD)) for p in places]
+        total = sum(w for _, w in weights)
+        found: dict[tuple[str | None, str], float] = {}
+        for place, weight in weights:
             if place.admin1 and place.kind != "country":
-                regions.setdefault(key, set()).add((place.country_code, place.admin1))
-    return {key: dict.fromkeys(found, 1.0 / len(found)) for key, found in regions.items()}
+                region = (place.country_code, place.admin1)
+                found[region] = found.get(region, 0.0) + weight / total
+        shares[key] = found
+    return shares
 
 
 def _support(mentions: float, others: int) -> float:
@@ -869,7 +884,7 @@ class PlaceFinder:
         candidates = [places if exact else [] for _, _, places, exact in chosen]
         picks: list[Place | None] = [max(places, key=lambda p: prior[id(p)]) if places else None
                                      for places, prior in zip(candidates, priors)]
-        regions = _region_shares(keys, candidates)
+        regions = _region_shares(keys, candidates, priors)
         lists = _list_mates(doc, chosen)
         money_country = _money_country(doc)
         for round_ in range(3):
