@@ -251,3 +251,11 @@ def test_a_us_county_weighs_what_its_towns_weigh():
     counties = Gazetteer().lookup(["Orange County"])["Orange County"][0]
     biggest = max(counties, key=lambda p: p.population)
     assert biggest.admin1 == "California" and biggest.population > 1_000_000
+
+
+def test_a_us_state_stands_at_the_mean_point_of_its_counties_not_at_its_largest_city():
+    from thucydides.incidents import haversine_km
+
+    state = next(p for p in Gazetteer().lookup(["New York"])["New York"][0] if p.kind == "admin1")
+    assert haversine_km(state.lat, state.lon, 40.71, -74.01) > 150  # New York City
+    assert 41.5 < state.lat < 43.5 and -77.0 < state.lon < -74.5  # upstate, mid-state

