@@ -264,6 +264,13 @@ def test_a_street_is_a_place_in_the_town_it_lies_in():
     assert found["Elm Ave."].place.name == "Decatur"
 
 
+def test_a_place_the_gazetteer_lacks_lies_near_the_town_the_story_names_most():
+    found = places("Fishermen on the Quillan River reported the spill to Dayton officials on "
+                   "Monday. Dayton firefighters contained it.")
+    river, town = found["Quillan River"], found["Dayton"]
+    assert river.place.id == town.place.id and river.precision == 2
+
+
 def test_a_small_town_name_that_speaks_is_a_person():
     found = places("The food bank in Dayton, Ohio, fed 500 families on Saturday. “We were "
                    "overwhelmed,” Marion said. Marion, who founded the charity in 2001, thanked "

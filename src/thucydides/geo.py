@@ -17,7 +17,7 @@ counts fully, one found in ten barely), nearby towns, the kind of the names list
 ("Oregon and Washington"), the currency the text counts in ("$2 million"), and a container
 named next to the name ("Alexandria, Minnesota", "Salaheddin district in eastern Aleppo"), so
 that a document about Syria reads "Homs" as the Syrian city. A name the gazetteer lacks stands
-at the place the text puts it in.
+at the place the text puts it in, else near the town the document names most.
 """
 
 from __future__ import annotations
@@ -908,10 +908,12 @@ class PlaceFinder:
             picks[i] = _town_of_street(picks, containers[i], streets)
         for i, (_, _, places, _) in enumerate(chosen):
             # "Khirbet Zaytun in Homs", "Oakvale, Ohio": a name the gazetteer lacks is inside
-            # the place the text puts it in.
-            if not places and picks[i] is None and containers[i] is not None:
+            # the place the text puts it in; else, like a street, near the town the
+            # document names most ("Quillan River" in a story from Dayton).
+            if not places and picks[i] is None:
                 hints[i] = "district"
-                picks[i] = picks[containers[i]]
+                inside = picks[containers[i]] if containers[i] is not None else None
+                picks[i] = inside or _town_of_street(picks, None, streets)
         toponyms = []
         for (start, end, places, exact), place, hint in zip(chosen, picks, hints):
             if place is None and places and not exact and not self._unknown_place(
@@ -954,8 +956,9 @@ def _main_countries(picks: list[Place | None]) -> set[str | None]:
 
 def _town_of_street(picks: list[Place | None], container: int | None,
                     streets: list[int]) -> Place | None:
-    """The town a street lies in: the one the text puts it in ("Quarry Street in Dayton"), else
-    the town the document names most, the one local news reports from."""
+    """The town a street (or another place the gazetteer lacks) lies in: the one the text puts
+    it in ("Quarry Street in Dayton"), else the town the document names most, the one local
+    news reports from."""
     if container is not None and picks[container] is not None and \
             picks[container].kind in {"city", "district"}:
         return picks[container]
