@@ -51,7 +51,7 @@ COUNTRY_WEIGHT = 5.0
 REGION_WEIGHT = 4.0
 # How little the readings' priors sway a name's regional vote (a softmax temperature):
 # a town ten times bigger than its namesake gets a tenth more of the vote, a country's own
-# reading most of it ("Greece", not the town of Greece in New York).
+# reading most of it ("Russia", not the town of Russia in Ohio).
 REGION_SPREAD = 8.0
 PROXIMITY_WEIGHT = 2.5
 CONTAINER_WEIGHT = 6.0
@@ -267,7 +267,7 @@ def _kind_hint(doc: Doc, start: int, end: int) -> str | None:
 
 
 def _state_before_plural(doc: Doc, start: int, end: int) -> bool:
-    """ "Indiana counties", "five Ohio counties": a single name, not the last of a list,
+    """ "Ohio counties", "five Kansas counties": a single name, not the last of a list,
     right before the plural names the state whose counties the text means."""
     return end < len(doc) and doc[end].lower_ == "counties" and not (
         start > 0 and doc[start - 1].lower_ in LIST_WORDS)
@@ -525,7 +525,7 @@ def _region_shares(keys: list[str], candidates: list[list[Place]],
     that the reading's prior gives it (a softmax over all its readings, see REGION_SPREAD):
     a name with a single reading ("Ga.", "Cobb County") places the document firmly, a name
     found in ten states ("Decatur") barely, whichever reading was picked first, and a
-    country's name ("Greece") little in the region of its namesake town."""
+    country's name ("Russia") little in the region of its namesake town."""
     shares: dict[str, dict[tuple[str | None, str], float]] = {}
     for key, places, prior in zip(keys, candidates, priors):
         if key in shares or not places:
@@ -630,7 +630,7 @@ class PlaceFinder:
     def _counties_by_plural(self, doc: Doc, chosen: list) -> list:
         """ "Essex and Morris counties": names the text calls counties read as the counties
         of those names, where the gazetteer has them. One name alone before the plural is
-        the state the counties lie in ("the 92 Indiana counties")."""
+        the state the counties lie in ("the 88 Ohio counties")."""
         listed = {i: _name(doc, s, e) for i, (s, e, _, _) in enumerate(chosen)
                   if _kind_hint(doc, s, e) == "admin2" and doc[e - 1].text not in ADMIN_NOUNS
                   and not _state_before_plural(doc, s, e)}
