@@ -259,3 +259,20 @@ def test_a_us_state_stands_at_the_mean_point_of_its_counties_not_at_its_largest_
     state = next(p for p in Gazetteer().lookup(["New York"])["New York"][0] if p.kind == "admin1")
     assert haversine_km(state.lat, state.lon, 40.71, -74.01) > 150  # New York City
     assert 41.5 < state.lat < 43.5 and -77.0 < state.lon < -74.5  # upstate, mid-state
+
+
+def test_a_country_point_lies_on_its_land():
+    from thucydides.gazetteer import _on_land
+    from thucydides.incidents import haversine_km
+
+    square = [(0.0, 0.0), (0.0, 4.0), (4.0, 4.0), (4.0, 0.0)]  # (lon, lat)
+    hole = [(1.0, 1.0), (3.0, 1.0), (3.0, 3.0), (1.0, 3.0)]
+    assert _on_land([square, hole], (0.5, 0.5)) and not _on_land([square, hole], (2.0, 2.0))
+    assert not _on_land([square], (5.0, 2.0))
+    # An archipelago's midpoint can fall in the sea between its islands; its point is near
+    # its towns instead.
+    gazetteer = Gazetteer()
+    indonesia = gazetteer.country("ID")
+    towns = [p for p in gazetteer.db.execute(
+        "SELECT lat, lon FROM places WHERE country_code = 'ID' AND kind = 'city'")]
+    assert min(haversine_km(indonesia.lat, indonesia.lon, lat, lon) for lat, lon in towns) < 30

