@@ -263,11 +263,14 @@ def test_a_street_is_a_place_in_the_town_it_lies_in():
     assert found["Elm Ave."].place.name == "Decatur"
 
 
-def test_a_place_the_gazetteer_lacks_lies_near_the_town_the_story_names_most():
+def test_a_place_the_gazetteer_lacks_lies_near_the_town_a_local_story_is_about():
     found = places("Fishermen on the Quillan River reported the spill to Dayton officials on "
                    "Monday. Dayton firefighters contained it.")
     river, town = found["Quillan River"], found["Dayton"]
     assert river.place.id == town.place.id and river.precision == 2
+    found = places("Fishermen on the Quillan River reported the spill on Monday. Officials "
+                   "from Dayton, Boise, Tampa and Fresno met to discuss it.")
+    assert found["Quillan River"].place is None  # no town the story is local to
 
 
 def test_a_small_town_name_that_speaks_is_a_person():

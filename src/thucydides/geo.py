@@ -17,7 +17,7 @@ counts fully, one found in ten barely), nearby towns, the kind of the names list
 ("Oregon and Washington"), the currency the text counts in ("$2 million"), and a container
 named next to the name ("Alexandria, Minnesota", "Salaheddin district in eastern Aleppo"), so
 that a document about Syria reads "Homs" as the Syrian city. A name the gazetteer lacks stands
-at the place the text puts it in, else near the town the document names most.
+at the place the text puts it in, else near the town a local story is about.
 """
 
 from __future__ import annotations
@@ -908,12 +908,12 @@ class PlaceFinder:
             picks[i] = _town_of_street(picks, containers[i], streets)
         for i, (_, _, places, _) in enumerate(chosen):
             # "Khirbet Zaytun in Homs", "Oakvale, Ohio": a name the gazetteer lacks is inside
-            # the place the text puts it in; else, like a street, near the town the
-            # document names most ("Quillan River" in a story from Dayton).
+            # the place the text puts it in; else, like a street, near the town a local
+            # story is about ("Quillan River" in a story from Dayton).
             if not places and picks[i] is None:
                 hints[i] = "district"
                 inside = picks[containers[i]] if containers[i] is not None else None
-                picks[i] = inside or _town_of_street(picks, None, streets)
+                picks[i] = inside or _local_town(picks, streets)
         toponyms = []
         for (start, end, places, exact), place, hint in zip(chosen, picks, hints):
             if place is None and places and not exact and not self._unknown_place(
@@ -952,6 +952,19 @@ def _main_countries(picks: list[Place | None]) -> set[str | None]:
             counts[place.country_code] = counts.get(place.country_code, 0) + 1
     total = sum(counts.values()) or 1
     return {code for code, n in counts.items() if n / total >= 0.2}
+
+
+def _local_town(picks: list[Place | None], streets: list[int]) -> Place | None:
+    """The town the document names most, if the document is local to it: at least half of
+    the towns, counties and states it names lie near that town or around it."""
+    town = _town_of_street(picks, None, streets)
+    if town is None:
+        return None
+    named = [p for i, p in enumerate(picks)
+             if p is not None and i not in streets and p.kind in LOCAL_KINDS | {"admin1"}]
+    around = sum(_contains(p, town) if p.kind == "admin1" else
+                 haversine_km(p.lat, p.lon, town.lat, town.lon) <= NEAR_KM for p in named)
+    return town if 2 * around >= len(named) else None
 
 
 def _town_of_street(picks: list[Place | None], container: int | None,
