@@ -233,7 +233,7 @@ def test_a_country_stands_between_its_atlas_point_and_its_landmass_centre():
     from thucydides.incidents import haversine_km
 
     united_states = Gazetteer().country("US")
-    # The geographic centre of the lower 48 (near Lebanon, Kansas) and the atlas point.
+    # The geographic centre of the lower 48 (in north-central Kansas) and the atlas point.
     assert haversine_km(united_states.lat, united_states.lon, 39.83, -98.58) < 150
     assert haversine_km(united_states.lat, united_states.lon, 38.0, -97.0) < 150
 
