@@ -906,6 +906,7 @@ class PlaceFinder:
         for i in streets:
             hints[i] = "district"
             picks[i] = _town_of_street(picks, containers[i], streets)
+        local = _local_town(picks, streets)
         for i, (_, _, places, _) in enumerate(chosen):
             # "Khirbet Zaytun in Homs", "Oakvale, Ohio": a name the gazetteer lacks is inside
             # the place the text puts it in; else, like a street, near the town a local
@@ -913,7 +914,7 @@ class PlaceFinder:
             if not places and picks[i] is None:
                 hints[i] = "district"
                 inside = picks[containers[i]] if containers[i] is not None else None
-                picks[i] = inside or _local_town(picks, streets)
+                picks[i] = inside or local
         toponyms = []
         for (start, end, places, exact), place, hint in zip(chosen, picks, hints):
             if place is None and places and not exact and not self._unknown_place(
