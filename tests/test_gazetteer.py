@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from thucydides.cli import cli
-from thucydides.gazetteer import (UNPLACED, Gazetteer, UnknownFormat, create_empty, default_path,
+from thucydides.gazetteer import (Gazetteer, UnknownFormat, create_empty, default_path,
                                   import_file, loose_key, name_key)
 
 SHARED_WOF = Path(__file__).resolve().parents[2] / "shared" / "data" / "gazetteers" / "wof_sy.csv"
@@ -218,10 +218,61 @@ def test_build_if_missing_keeps_a_current_file_and_rebuilds_an_outdated_one(tmp_
     assert built == [str(current), str(missing)]
 
 
-def test_us_counties_are_divisions_of_their_state_without_a_position_of_their_own():
+def test_a_us_county_stands_at_its_own_towns_not_at_its_states_point():
+    from thucydides.incidents import haversine_km
+
     gazetteer = Gazetteer()
-    counties = gazetteer.lookup(["Walker County"])["Walker County"][0]
-    texas = next(p for p in counties if p.admin1 == "Texas")
-    state = next(p for p in gazetteer.lookup(["Texas"])["Texas"][0] if p.kind == "admin1")
-    assert texas.kind == "admin2" and texas.id.startswith(UNPLACED)
-    assert (texas.lat, texas.lon) == (state.lat, state.lon)
+    counties = gazetteer.lookup(["Beaufort County"])["Beaufort County"][0]
+    county = next(p for p in counties if p.admin1 == "North Carolina")
+    assert county.kind == "admin2" and county.id.startswith("fips:")
+    # Washington, its seat, lies some 200 km from the middle of North Carolina.
+    assert haversine_km(county.lat, county.lon, 35.55, -77.05) < 30
+
+
+def test_a_country_stands_between_its_atlas_point_and_its_landmass_centre():
+    from thucydides.incidents import haversine_km
+
+    united_states = Gazetteer().country("US")
+    # The geographic centre of the lower 48 (in north-central Kansas) and the atlas point.
+    assert haversine_km(united_states.lat, united_states.lon, 39.83, -98.58) < 150
+    assert haversine_km(united_states.lat, united_states.lon, 38.0, -97.0) < 150
+
+
+def test_the_centroid_of_an_outline_and_a_midpoint_on_the_sphere():
+    from thucydides.gazetteer import _midpoint, _ring_centroid
+
+    square = [(10.0, 0.0), (10.0, 2.0), (12.0, 2.0), (12.0, 0.0)]  # (lon, lat), clockwise
+    area, lat, lon = _ring_centroid(square)
+    assert (round(lat, 6), round(lon, 6)) == (1.0, 11.0) and 3.9 < area < 4.0
+    assert _midpoint((0.0, 170.0), (0.0, -170.0)) == (0.0, 180.0)
+
+
+def test_a_us_county_weighs_what_its_towns_weigh():
+    counties = Gazetteer().lookup(["Clark County"])["Clark County"][0]
+    biggest = max(counties, key=lambda p: p.population)
+    assert biggest.admin1 == "Nevada" and biggest.population > 1_000_000
+
+
+def test_a_us_state_stands_at_the_mean_point_of_its_counties_not_at_its_largest_city():
+    from thucydides.incidents import haversine_km
+
+    state = next(p for p in Gazetteer().lookup(["New York"])["New York"][0] if p.kind == "admin1")
+    assert haversine_km(state.lat, state.lon, 40.71, -74.01) > 150  # New York City
+    assert 41.5 < state.lat < 43.5 and -77.0 < state.lon < -74.5  # upstate, mid-state
+
+
+def test_a_country_point_lies_on_its_land():
+    from thucydides.gazetteer import _on_land
+    from thucydides.incidents import haversine_km
+
+    square = [(0.0, 0.0), (0.0, 4.0), (4.0, 4.0), (4.0, 0.0)]  # (lon, lat)
+    hole = [(1.0, 1.0), (3.0, 1.0), (3.0, 3.0), (1.0, 3.0)]
+    assert _on_land([square, hole], (0.5, 0.5)) and not _on_land([square, hole], (2.0, 2.0))
+    assert not _on_land([square], (5.0, 2.0))
+    # An archipelago's midpoint can fall in the sea between its islands; its point is near
+    # its towns instead.
+    gazetteer = Gazetteer()
+    indonesia = gazetteer.country("ID")
+    towns = [p for p in gazetteer.db.execute(
+        "SELECT lat, lon FROM places WHERE country_code = 'ID' AND kind = 'city'")]
+    assert min(haversine_km(indonesia.lat, indonesia.lon, lat, lon) for lat, lon in towns) < 30

