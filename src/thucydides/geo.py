@@ -961,7 +961,7 @@ class PlaceFinder:
         """Whether the rest of "Western Kentucky", "South Tulsa" is a state, a county
         or a town of some size that the direction divides; a continent's or a country's
         parts ("East Africa", "Southern Chile"), and names the gazetteer lacks or knows only
-        as a hamlet or as another place's alias ("North Sumatra", "Eastern Ghouta") are names
+        as a hamlet or as another place's alias ("North Lindavia", "Upper Kessar") are names
         of their own."""
         places, exact = found.get(rest, ([], True))
         if rest in self.state_abbreviations:
