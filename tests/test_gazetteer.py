@@ -14,8 +14,8 @@ import pytest
 from click.testing import CliRunner
 
 from thucydides.cli import cli
-from thucydides.gazetteer import (Gazetteer, UnknownFormat, create_empty, default_path,
-                                  import_file, loose_key, name_key)
+from thucydides.gazetteer import Gazetteer, create_empty, default_path, loose_key, name_key
+from thucydides.gazetteer.imports import UnknownFormat, import_file
 
 SHARED_WOF = Path(__file__).resolve().parents[2] / "shared" / "data" / "gazetteers" / "wof_sy.csv"
 
@@ -239,12 +239,12 @@ def test_a_country_stands_between_its_atlas_point_and_its_landmass_centre():
 
 
 def test_the_centroid_of_an_outline_and_a_midpoint_on_the_sphere():
-    from thucydides.gazetteer import _midpoint, _ring_centroid
+    from thucydides.gazetteer.points import midpoint, ring_centroid
 
     square = [(10.0, 0.0), (10.0, 2.0), (12.0, 2.0), (12.0, 0.0)]  # (lon, lat), clockwise
-    area, lat, lon = _ring_centroid(square)
+    area, lat, lon = ring_centroid(square)
     assert (round(lat, 6), round(lon, 6)) == (1.0, 11.0) and 3.9 < area < 4.0
-    assert _midpoint((0.0, 170.0), (0.0, -170.0)) == (0.0, 180.0)
+    assert midpoint((0.0, 170.0), (0.0, -170.0)) == (0.0, 180.0)
 
 
 def test_a_us_county_weighs_what_its_towns_weigh():
@@ -262,13 +262,13 @@ def test_a_us_state_stands_at_the_mean_point_of_its_counties_not_at_its_largest_
 
 
 def test_a_country_point_lies_on_its_land():
-    from thucydides.gazetteer import _on_land
+    from thucydides.gazetteer.points import on_land
     from thucydides.incidents import haversine_km
 
     square = [(0.0, 0.0), (0.0, 4.0), (4.0, 4.0), (4.0, 0.0)]  # (lon, lat)
     hole = [(1.0, 1.0), (3.0, 1.0), (3.0, 3.0), (1.0, 3.0)]
-    assert _on_land([square, hole], (0.5, 0.5)) and not _on_land([square, hole], (2.0, 2.0))
-    assert not _on_land([square], (5.0, 2.0))
+    assert on_land([square, hole], (0.5, 0.5)) and not on_land([square, hole], (2.0, 2.0))
+    assert not on_land([square], (5.0, 2.0))
     # An archipelago's midpoint can fall in the sea between its islands; its point is near
     # its towns instead.
     gazetteer = Gazetteer()

