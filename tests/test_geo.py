@@ -532,3 +532,8 @@ def test_a_small_town_does_not_outrank_the_state_it_is_named_after():
     found = places("Voters in Montana rejected the measure on Tuesday.")
     assert found["Montana"].place.kind == "admin1"
     assert found["Montana"].place.country_code == "US"
+
+
+def test_a_short_acronym_that_matches_only_loosely_gets_no_support_from_its_list():
+    found = places("Officials from FIFA, Qatar and Kenya signed the agreement on Tuesday.")
+    assert "FIFA" not in found and found["Qatar"].place.country_code == "QA"

@@ -934,6 +934,7 @@ class PlaceFinder:
             if places and not exact and (len(name) < 5 or not supported and not (
                     label in {"GPE", "LOC"} or _has_place_context(doc, start, end))):
                 places = []  # a transliteration match needs the text to say "place"
+                supported = name_key(name) in known or seat  # a list of places holds none
             if places:
                 if not (supported or (start, end) in datelines or
                         self._plausible(doc, start, end, places, label)):
