@@ -276,3 +276,21 @@ def test_a_country_point_lies_on_its_land():
     towns = [p for p in gazetteer.db.execute(
         "SELECT lat, lon FROM places WHERE country_code = 'ID' AND kind = 'city'")]
     assert min(haversine_km(indonesia.lat, indonesia.lon, lat, lon) for lat, lon in towns) < 30
+
+
+def test_a_group_of_countries_is_a_region_at_the_centre_of_its_people():
+    from thucydides.gazetteer.points import weighted_centre
+    from thucydides.incidents import haversine_km
+
+    assert weighted_centre([((0.0, 0.0), 3.0), ((0.0, 8.0), 1.0)])[1] == pytest.approx(2.0, 0.05)
+    gazetteer = Gazetteer()
+    found = gazetteer.lookup(["West Africa", "Western Africa", "EU", "South Africa"])
+    west = found["West Africa"][0]
+    assert [p.kind for p in west] == ["region"] and west == found["Western Africa"][0]
+    # Nigeria's people pull the region's centre east of the mean of its many members.
+    assert west[0].lon > 0 and west[0].population > gazetteer.country("NG").population
+    union = next(p for p in found["EU"][0] if p.kind == "region")
+    assert union.name == "European Union"
+    assert haversine_km(union.lat, union.lon, 48.58, 7.75) < 250  # near Strasbourg
+    # "Southern Africa" is not written "South Africa", a country's name.
+    assert {p.kind for p in found["South Africa"][0]} <= {"country", "admin1", "city"}

@@ -534,6 +534,14 @@ def test_a_small_town_does_not_outrank_the_state_it_is_named_after():
     assert found["Montana"].place.country_code == "US"
 
 
+def test_a_group_of_countries_is_a_place_as_a_body_too():
+    found = places("Farm ministers from across the EU met in Lisbon on Friday, and the "
+                   "European Union said it would review the quotas.")
+    assert found["EU"].place.name == found["European Union"].place.name == "European Union"
+    found = places("Students from the Youth Parliament of Europe gathered in Vienna on Monday.")
+    assert "Europe" not in found and found["Vienna"].place.country_code == "AT"
+
+
 def test_a_short_acronym_that_matches_only_loosely_gets_no_support_from_its_list():
     found = places("Officials from FIFA, Qatar and Kenya signed the agreement on Tuesday.")
     assert "FIFA" not in found and found["Qatar"].place.country_code == "QA"

@@ -518,6 +518,13 @@ def _part_of_person(doc: Doc, start: int, end: int) -> bool:
         doc[end].lower_ not in {"'s", "’s"})
 
 
+def _ends_entity(doc: Doc, start: int) -> bool:
+    """ "the Youth Parliament of Europe", "the Chamber of the Americas": a name that ends a
+    longer named entity, which began before it (other than with an article)."""
+    return doc[start].ent_iob_ == "I" and not (
+        start > 0 and doc[start - 1].ent_iob_ == "B" and doc[start - 1].lower_ == "the")
+
+
 def _namesakes(places: list[Place], noun: str) -> list[Place]:
     """The readings of the place that a division or a landform the gazetteer lacks is named
     after: "Douglas County", "Idlib Governorate" are the division or else its seat; "Gaza
@@ -898,8 +905,8 @@ class PlaceFinder:
             if _numbered(doc, end) and not (exact and self._sizeable(name, places)):
                 continue  # "Loop 12", "Lot No. 9", "County Road 40": a numbered thing
             label = entity_spans.get((start, end)) or self._entity_label(doc, start, end)
-            division = exact and any(p.kind in {"country", "admin1"} for p in places) or \
-                doc[end - 1].text in ADMIN_NOUNS
+            division = exact and any(p.kind in {"country", "region", "admin1"} for p in places) \
+                or doc[end - 1].text in ADMIN_NOUNS
             # A country's or a state's name ends a longer name as a place ("Air Namibia",
             # "Education Oregon"); another name there is that name's tail.
             if label in NEVER_PLACE_LABELS or _part_of_person(doc, start, end) or \
@@ -1132,8 +1139,11 @@ class PlaceFinder:
                if not _joining_particle(t)):
             return False
         if any(p.kind in {"country", "admin1"} for p in places) and label != "PERSON" or \
-                any(p.kind == "country" for p in places) or doc[end - 1].text in ADMIN_NOUNS:
-            return True  # a state (a country even as the model's person), or "Polk County"
+                any(p.kind == "country" for p in places) or \
+                any(p.kind == "region" for p in places) and not _ends_entity(doc, start) or \
+                doc[end - 1].text in ADMIN_NOUNS:
+            return True  # a state (a country or a region even as the model's person or
+            # organisation: "the European Union said"), or "Polk County"
         if label in {"PERSON", "FAC", "ORG"}:
             return _strong_place_context(doc, start, end)
         return _has_place_context(doc, start, end)

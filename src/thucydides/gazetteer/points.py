@@ -96,10 +96,19 @@ def ring_centroid(ring: list) -> tuple[float, float, float]:
 
 def midpoint(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
     """The point halfway between two (lat, lon) points on the sphere."""
-    vectors = [(math.cos(math.radians(lat)) * math.cos(math.radians(lon)),
-                math.cos(math.radians(lat)) * math.sin(math.radians(lon)),
-                math.sin(math.radians(lat))) for lat, lon in (a, b)]
-    x, y, z = (sum(axis) for axis in zip(*vectors))
+    return weighted_centre([(a, 1.0), (b, 1.0)])
+
+
+def weighted_centre(points: list[tuple[tuple[float, float], float]]) -> tuple[float, float]:
+    """The centre of (lat, lon) points on the sphere, each pulling with its weight: where a
+    group of countries stands, its members weighted by their people (the European Union
+    near the Rhine, not at the mean of its many small members' points)."""
+    x = y = z = 0.0
+    for (lat, lon), weight in points:
+        lat, lon = math.radians(lat), math.radians(lon)
+        x += weight * math.cos(lat) * math.cos(lon)
+        y += weight * math.cos(lat) * math.sin(lon)
+        z += weight * math.sin(lat)
     return (round(math.degrees(math.atan2(z, math.hypot(x, y))), 5),
             round(math.degrees(math.atan2(y, x)), 5))
 
