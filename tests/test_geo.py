@@ -77,6 +77,14 @@ def test_an_adjective_coordinated_with_a_modifier_is_no_event_place():
     assert place is not None and place.text == "Mosul"
 
 
+def test_a_group_of_countries_on_a_noun_is_a_side_not_the_event_place():
+    text = "Rebels shot down a helicopter near Bitola and killed the entire EU team on board."
+    doc = annotate(text, segment(text, None))
+    start = text.index("killed")
+    place = predict_event_location(doc, {"start": start, "end": start + 6, "text": "killed"})
+    assert place is not None and place.text == "Bitola"
+
+
 def test_a_people_is_who_an_event_befell_not_where():
     text = "Officials said 90 Yemenis were killed last month amid fighting in Yemen."
     doc = annotate(text, segment(text, None))

@@ -176,11 +176,11 @@ def _is_event_place(token: Token, trigger_tokens: set[int], toponym: Toponym) ->
         return token.head.lower_ in SITE_HEADS
     # "Russian bombing", "US strikes": a country named on the event word is who did it.
     if token.dep_ in {"compound", "amod", "nmod"} and token.head.i in trigger_tokens and \
-            toponym.place is not None and toponym.place.kind == "country":
+            _party(toponym):
         return False
     # "a joint Niger-U.S. base", "US-Iraqi patrols": countries joined by a hyphen are parties
     if token.dep_ in {"compound", "amod", "nmod"} and _hyphen_joined(token) and \
-            toponym.place is not None and toponym.place.kind == "country":
+            _party(toponym):
         return False
     # "Israel captured ...": the subject of an active verb acts, it is not where
     if token.dep_ == "nsubj" or token.dep_ == "nsubjpass" and token.head.pos_ == "VERB" and \
@@ -197,14 +197,19 @@ def _is_event_place(token: Token, trigger_tokens: set[int], toponym: Toponym) ->
         # "downtown Yerevan Sunday": a date the parser took for the name's head
         if head.lower_ not in SITE_HEADS and head.i not in trigger_tokens and \
                 head.ent_type_ not in {"GPE", "LOC", "FAC", "DATE", "TIME"} and \
-                not (token.dep_ == "compound" and _ground(head) and
-                     (toponym.place is None or toponym.place.kind != "country")):
+                not (token.dep_ == "compound" and _ground(head) and not _party(toponym)):
             return False
     prep = next((a for a in token.ancestors if a.dep_ == "prep"), None)
     # "Dmitri Ivanov, of Belarus, won": where a person is from, not where it happened
     if prep is not None and prep.lower_ == "of" and prep.head.ent_type_ == "PERSON":
         return False
     return prep is None or prep.lower_ not in NOT_LOCATIVE or prep.head.lower_ in PLACE_HEADS
+
+
+def _party(toponym: Toponym) -> bool:
+    """Whether a place is a country or a group of countries (the EU), which news names on a
+    noun as a side ("US strikes", "the EU delegation"), not as where it is."""
+    return toponym.place is not None and toponym.place.kind in {"country", "region"}
 
 
 def _dated_name(noun: Token) -> bool:
