@@ -294,3 +294,12 @@ def test_a_group_of_countries_is_a_region_at_the_centre_of_its_people():
     assert haversine_km(union.lat, union.lon, 48.58, 7.75) < 250  # near Strasbourg
     # "Southern Africa" is not written "South Africa", a country's name.
     assert {p.kind for p in found["South Africa"][0]} <= {"country", "admin1", "city"}
+
+
+def test_a_country_is_known_by_its_formal_and_other_english_names():
+    found = Gazetteer().lookup(["Holy See", "People's Republic of China", "East Timor",
+                                "Hellenic Republic"])
+    codes = {name: {p.country_code for p in places if p.kind == "country"}
+             for name, (places, exact) in found.items() if exact}
+    assert codes == {"Holy See": {"VA"}, "People's Republic of China": {"CN"},
+                     "East Timor": {"TL"}, "Hellenic Republic": {"GR"}}

