@@ -553,3 +553,8 @@ def test_a_group_of_countries_is_a_place_as_a_body_too():
 def test_a_short_acronym_that_matches_only_loosely_gets_no_support_from_its_list():
     found = places("Officials from FIFA, Qatar and Kenya signed the agreement on Tuesday.")
     assert "FIFA" not in found and found["Qatar"].place.country_code == "QA"
+
+
+def test_a_stop_word_read_as_a_proper_noun_inside_a_name_does_not_break_it():
+    found = places("The minister ended an official visit to the Holy See on Friday.")
+    assert found["Holy See"].place.country_code == "VA"

@@ -167,8 +167,11 @@ def _is_name_token(token: Token) -> bool:
 
 def _function_word(token: Token) -> bool:
     """A capitalised article, pronoun or conjunction ("The", "A", "We", "That"): headline
-    capitals and sentence openings, never part of a name run."""
-    return token.is_stop and (len(token.text) == 1 or token.text[1:].islower())
+    capitals and sentence openings, never part of a name run; a stop word the model reads as
+    a proper noun inside a name is none ("the Holy See")."""
+    return token.is_stop and (len(token.text) == 1 or token.text[1:].islower()) and not (
+        token.pos_ == "PROPN" and token.i > 0 and token.nbor(-1).pos_ == "PROPN" and
+        not token.is_sent_start)
 
 
 def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
