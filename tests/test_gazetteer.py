@@ -303,3 +303,15 @@ def test_a_country_is_known_by_its_formal_and_other_english_names():
              for name, (places, exact) in found.items() if exact}
     assert codes == {"Holy See": {"VA"}, "People's Republic of China": {"CN"},
                      "East Timor": {"TL"}, "Hellenic Republic": {"GR"}}
+
+
+def test_each_geonames_division_code_names_its_own_division():
+    from thucydides.gazetteer.packaged import _least_cost_assignment
+
+    # Each row's nearest column is the first; only one row can have it.
+    assert _least_cost_assignment([[1.0, 2.0], [1.0, 10.0]]) == [1, 0]
+    found = Gazetteer().lookup(["Sydney", "Brisbane", "Guangzhou"])
+    divisions = {name: max(places, key=lambda p: p.population).admin1
+                 for name, (places, _) in found.items()}
+    assert divisions == {"Sydney": "New South Wales", "Brisbane": "Queensland",
+                         "Guangzhou": "Guangdong"}

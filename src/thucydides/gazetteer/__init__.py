@@ -39,7 +39,7 @@ CREATE INDEX IF NOT EXISTS names_key ON names (key);
 CREATE INDEX IF NOT EXISTS names_loose ON names (loose);
 CREATE INDEX IF NOT EXISTS names_place ON names (place_id);
 """
-SCHEMA_VERSION = "10"  # bump when the build changes what it writes: setup then rebuilds
+SCHEMA_VERSION = "11"  # bump when the build changes what it writes: setup then rebuilds
 
 
 

