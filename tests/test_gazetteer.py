@@ -315,3 +315,10 @@ def test_each_geonames_division_code_names_its_own_division():
                  for name, (places, _) in found.items()}
     assert divisions == {"Sydney": "New South Wales", "Brisbane": "Queensland",
                          "Guangzhou": "Guangdong"}
+
+
+def test_a_division_is_found_by_its_code_as_written():
+    codes = Gazetteer().codes(["NSW", "WA", "Nsw"])
+    assert [p.name for p in codes["NSW"]] == ["New South Wales"]
+    assert {"Western Australia", "Washington"} <= {p.name for p in codes["WA"]}
+    assert codes["Nsw"] == []

@@ -558,3 +558,18 @@ def test_a_short_acronym_that_matches_only_loosely_gets_no_support_from_its_list
 def test_a_stop_word_read_as_a_proper_noun_inside_a_name_does_not_break_it():
     found = places("The minister ended an official visit to the Holy See on Friday.")
     assert found["Holy See"].place.country_code == "VA"
+
+
+def test_a_division_code_after_its_town_or_beside_its_full_name_is_the_division():
+    found = places("Storms cut power in Ballarat, VIC, and flooded roads near Bunbury, WA.")
+    assert found["VIC"].place.name == "Victoria" and found["VIC"].place.country_code == "AU"
+    assert found["WA"].place.name == "Western Australia"
+    found = places("Farmers in Nova Scotia (NS) lost crops; rain in NS continued all week.")
+    assert [t.place.name for t in geoparse("Farmers in Nova Scotia (NS) lost crops; rain in "
+                                           "NS continued all week.") if t.text == "NS"] == \
+        ["Nova Scotia", "Nova Scotia"]
+
+
+def test_a_division_code_elsewhere_is_an_acronym():
+    found = places("Nurses at the VA clinic in Staunton, Virginia, said the VA had hired staff.")
+    assert "VA" not in found and found["Staunton"].place.admin1 == "Virginia"

