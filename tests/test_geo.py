@@ -573,3 +573,12 @@ def test_a_division_code_after_its_town_or_beside_its_full_name_is_the_division(
 def test_a_division_code_elsewhere_is_an_acronym():
     found = places("Nurses at the VA clinic in Staunton, Virginia, said the VA had hired staff.")
     assert "VA" not in found and found["Staunton"].place.admin1 == "Virginia"
+
+
+def test_an_english_word_is_no_transliteration_of_a_place_spelled_otherwise():
+    found = places("A Revenue Department auditor told a court in Dayton, Ohio, that the filing "
+                   "was late.")
+    assert "Revenue" not in found and found["Dayton"].place.admin1 == "Ohio"
+    found = places("The suspect rammed the back of his Sabre near Tulsa, Oklahoma, deputies "
+                   "said.")
+    assert "Sabre" not in found

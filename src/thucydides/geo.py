@@ -697,14 +697,27 @@ def _support(mentions: float, others: int) -> float:
 
 @Language.factory("thucydides_places", default_config={"gazetteer_path": None})
 def make_places(nlp: Language, name: str, gazetteer_path: str | None):
-    return PlaceFinder(Gazetteer(gazetteer_path) if gazetteer_path else None)
+    return PlaceFinder(Gazetteer(gazetteer_path) if gazetteer_path else None,
+                       _english_words(nlp))
+
+
+def _english_words(nlp: Language) -> frozenset[str]:
+    """The English words the model's lemmatizer knows (its WordNet index of nouns, verbs,
+    adjectives and adverbs); none where the model has no such table."""
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None) \
+        if "lemmatizer" in nlp.pipe_names else None
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(word for words in lookups.get_table("lemma_index").values()
+                     for word in words)
 
 
 class PlaceFinder:
     """spaCy component: sets `doc._.toponyms`, a list of Toponym sorted by offset."""
 
-    def __init__(self, gazetteer: Gazetteer | None):
+    def __init__(self, gazetteer: Gazetteer | None, english_words: frozenset[str] = frozenset()):
         self._gazetteer = gazetteer
+        self.english_words = english_words
         self.demonyms = _demonyms()
         self.peoples = _peoples(self.demonyms)
         continents = {row[0].lower(): row[1] for row in load("continent_adjectives")}
@@ -999,7 +1012,8 @@ class PlaceFinder:
                 start >= 2 and doc[start - 1].lower_ in LIST_WORDS and start - 1 in ends
                 or end + 1 < len(doc) and doc[end].lower_ in LIST_WORDS and end + 1 in starts)
             supported = listed or name_key(name) in known or seat
-            if places and not exact and (len(name) < 5 or not supported and not (
+            if places and not exact and (len(name) < 5 or self._english_word(doc, start, end)
+                                         or not supported and not (
                     label in {"GPE", "LOC"} or _has_place_context(doc, start, end))):
                 places = []  # a transliteration match needs the text to say "place"
                 supported = name_key(name) in known or seat  # a list of places holds none
@@ -1092,6 +1106,12 @@ class PlaceFinder:
                 known.append((end, doc[end - 1].text in DIVISION_SUFFIXES or
                               any(self.gazetteer.is_primary(name, p) for p in places)))
         return next((end for end, primary in known if primary), known[0][0] if known else None)
+
+    def _english_word(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether a one-word name is an English word ("Revenue", "Times", "Refuge"), which a
+        place whose name is spelled otherwise is not a transliteration of."""
+        return end - start == 1 and (doc[start].lower_ in self.english_words or
+                                     doc[start].lemma_.lower() in self.english_words)
 
     def _is_street(self, doc: Doc, start: int, end: int) -> bool:
         """ "Quarry Street", "1400 Quarry Ave.": a name ending in a street word, unless more of
