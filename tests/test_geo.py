@@ -582,3 +582,9 @@ def test_an_english_word_is_no_transliteration_of_a_place_spelled_otherwise():
     found = places("The suspect rammed the back of his Sabre near Tulsa, Oklahoma, deputies "
                    "said.")
     assert "Sabre" not in found
+
+
+def test_a_name_the_text_calls_a_county_is_read_even_where_only_the_county_has_it():
+    found = places("Flooding hit Pottawattamie and Mills counties on Sunday.")
+    assert found["Pottawattamie"].place.name == "Pottawattamie County"
+    assert found["Mills"].place.admin1 == "Iowa"

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -372,6 +373,13 @@ def _kind_hint(doc: Doc, start: int, end: int) -> str | None:
         if right.lower_ not in {"and", ","} and not _is_name_token(right):
             break
     return None
+
+
+def _called_counties(doc: Doc, start: int, end: int) -> bool:
+    """ "Essex and Morris counties": a name the plural after its list calls a county (not
+    "Ohio counties", nor one already ending in "County")."""
+    return _kind_hint(doc, start, end) == "admin2" and doc[end - 1].text not in ADMIN_NOUNS \
+        and not _state_before_plural(doc, start, end)
 
 
 def _state_before_plural(doc: Doc, start: int, end: int) -> bool:
@@ -788,6 +796,8 @@ class PlaceFinder:
             any(doc[start].text == doc[span[0]].text for start, _ in codes))]
         for name, country in self._official_names(doc, spans, found).items():
             found[name] = ([country], True)
+        found.update((name, (counties, True))
+                     for name, counties in self._listed_counties(doc, spans, found).items())
         # "Lima-Cusco", "Fenton-Linden": names joined by hyphens are read in pieces
         spans += sorted({part for span, parts in pieces.items()
                          if self._joins_known_names(doc, *span, found) for part in parts},
@@ -889,18 +899,31 @@ class PlaceFinder:
         of those names, where the gazetteer has them. One name alone before the plural is
         the state the counties lie in ("the 88 Ohio counties")."""
         listed = {i: _name(doc, s, e) for i, (s, e, _, _) in enumerate(chosen)
-                  if _kind_hint(doc, s, e) == "admin2" and doc[e - 1].text not in ADMIN_NOUNS
-                  and not _state_before_plural(doc, s, e)}
-        wanted = {name: [f"{name} {noun}" for noun in DIVISION_SUFFIXES]
-                  for name in listed.values()}
-        found = self.gazetteer.lookup([full for fulls in wanted.values() for full in fulls])
+                  if _called_counties(doc, s, e)}
+        counties = self._counties_named(listed.values())
         out = list(chosen)
         for i, name in listed.items():
-            counties = [p for full in wanted[name] for p in found[full][0]
-                        if found[full][1] and p.kind == "admin2"]
-            if counties:
-                out[i] = (chosen[i][0], chosen[i][1], counties, True)
+            if counties[name]:
+                out[i] = (chosen[i][0], chosen[i][1], counties[name], True)
         return out
+
+    def _counties_named(self, names: Iterable[str]) -> dict[str, list[Place]]:
+        """The counties (or parishes) of each name ("Essex" -> Essex County, three states)."""
+        wanted = {name: [f"{name} {noun}" for noun in DIVISION_SUFFIXES] for name in names}
+        found = self.gazetteer.lookup([full for fulls in wanted.values() for full in fulls])
+        return {name: [p for full in fulls for p in found[full][0]
+                       if found[full][1] and p.kind == "admin2"]
+                for name, fulls in wanted.items()}
+
+    def _listed_counties(self, doc: Doc, spans: list[tuple[int, int]], found: dict
+                         ) -> dict[str, list[Place]]:
+        """Names the text calls counties ("Pottawattamie and Mills counties") that the
+        gazetteer knows only as counties -> those counties, so that the name is read at all."""
+        names = {_name(doc, s, e) for s, e in spans if _called_counties(doc, s, e) and
+                 not (found.get(_name(doc, s, e), ([], False))[1] and
+                      found[_name(doc, s, e)][0])}
+        return {name: counties for name, counties in self._counties_named(names).items()
+                if counties}
 
     def _known_names(self, doc: Doc, chosen: list, entity_spans: dict, found: dict,
                      people: dict[str, bool]) -> set[str]:
