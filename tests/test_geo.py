@@ -588,3 +588,10 @@ def test_a_name_the_text_calls_a_county_is_read_even_where_only_the_county_has_i
     found = places("Flooding hit Pottawattamie and Mills counties on Sunday.")
     assert found["Pottawattamie"].place.name == "Pottawattamie County"
     assert found["Mills"].place.admin1 == "Iowa"
+
+
+def test_an_english_word_is_no_small_town_spelled_with_accents():
+    found = places("A pastor in Macon said the fire was part of God’s plan for the church.")
+    assert "God" not in found and found["Macon"].place.admin1 == "Georgia"
+    found = places('Fans of the show "Mad Men" gathered in Macon, Georgia.')
+    assert "Mad" not in found

@@ -796,6 +796,7 @@ class PlaceFinder:
             any(doc[start].text == doc[span[0]].text for start, _ in codes))]
         for name, country in self._official_names(doc, spans, found).items():
             found[name] = ([country], True)
+        self._word_readings(found)
         found.update((name, (counties, True))
                      for name, counties in self._listed_counties(doc, spans, found).items())
         # "Lima-Cusco", "Fenton-Linden": names joined by hyphens are read in pieces
@@ -914,6 +915,18 @@ class PlaceFinder:
         return {name: [p for full in fulls for p in found[full][0]
                        if found[full][1] and p.kind == "admin2"]
                 for name, fulls in wanted.items()}
+
+    def _word_readings(self, found: dict) -> None:
+        """ "God", "Mad", "Neo": an English word with a capital (opening a sentence or a
+        longer name) is unknown where the gazetteer knows it only as small towns whose own
+        names fold to it from another spelling (Göd, Mád, Nõo)."""
+        for name, (places, exact) in list(found.items()):
+            if exact and places and " " not in name and not name.isupper() and \
+                    name.lower() in self.english_words and all(
+                        p.kind == "city" and p.name != name and
+                        name_key(p.name) == name_key(name) and p.population < SPEAKING_TOWN
+                        for p in places):
+                found[name] = ([], True)
 
     def _listed_counties(self, doc: Doc, spans: list[tuple[int, int]], found: dict
                          ) -> dict[str, list[Place]]:
