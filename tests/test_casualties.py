@@ -327,3 +327,37 @@ def test_the_dead_found_together_include_the_killer():
 def test_one_person_with_a_gunshot_wound_or_struck_by_a_bullet_is_hit():
     assert counts("A man with a gunshot wound to his shoulder walked into a diner.") == (None, 1)
     assert counts("A stray round struck the girl in her leg.") == (None, 1)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # the attacker who died was not among the people he shot
+    ("The man took his own life after he shot a deputy, police said.", 1, 1),
+    # the one the police shot is the attacker, dead besides his victims
+    ("Three people were killed by a gunman before he was shot and killed by police.", 4, None),
+    # "shot both men": the suspect fired, he was not hit
+    ("The suspect shot both men with a handgun.", None, 2),
+])
+def test_attackers_and_the_people_they_shot(text, killed, injured):
+    assert counts(text) == (killed, injured)
+
+
+def test_victims_told_apart_by_age_are_that_many_people():
+    text = ("One dead in shooting on Birch Lane\n"
+            "The 19-year-old was shot in the chest and was later pronounced dead.\n"
+            "The 14-year-old was taken to a hospital.")
+    assert counts(text) == (1, 1)
+
+
+@pytest.mark.parametrize("text, injured", [
+    # the total first, then the victims one by one: "another" counts on from the last report
+    ("Police are investigating a quadruple shooting on Pine Street.\n"
+     "A 30-year-old man was shot in the foot.\nAnother man was shot in the thigh.", 4),
+    # the other of a pair
+    ("Two men were shot at the park.\n"
+     "One was taken by ambulance and another was driven to a hospital.", 2),
+    # another than the shooter
+    ("A teen was wounded by a stray bullet on Sunday.\n"
+     "A teen was arrested in a shooting that left another teen hospitalized.", 1),
+])
+def test_another_is_one_more_only_after_the_report_it_follows(text, injured):
+    assert counts(text)[1] == injured

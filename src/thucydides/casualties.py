@@ -115,7 +115,8 @@ SELF_INFLICTED = r"(?:kill(?:ed|ing) (?:himself|herself)|" \
                  r"turn(?:ed|ing) the (?:gun|weapon|rifle|pistol) on (?:himself|herself))"
 # A victim verb used actively has an object after it ("a man shot his wife"): no victim there.
 VICTIM_VERB = (rf"(?P<verb>{KILLED}|{INJURED}|{SHOT})\b(?:(?<=died)|(?<=dead)|(?!\s+(?:a|an|the|"
-               rf"his|her|their|its|him|them|me|us|it|into|up|back|another|\d+|{_WORD})\b))")
+               rf"his|her|their|its|him|them|me|us|it|into|up|back|another|both|each|all|several|"
+               rf"multiple|open|\d+|{_WORD})\b))")
 COUNT_BEFORE = re.compile(
     rf"\b{QUANTITY}(?:\s+{ADJECTIVES}(?P<noun>{PERSONS}){PLACE_AFTER})?{PARTITIVE}{AGE}"
     rf"{CHILDREN}\s+"
@@ -261,6 +262,11 @@ NAMED_VICTIM = re.compile(
     rf"seriously|reportedly|accidentally|found)\s+)*{VICTIM_VERB}"
     rf"|(?:later\s+|eventually\s+|then\s+)?(?P<died>died|dies|{SUCCUMBED})\b"
     r"|(?P<suffered>(?:suffered|sustained) (?:[\w-]+\s+){0,3}?(?:injuries|wounds?))\b)")
+# "he was shot and killed by police": the one the police shot is the attacker
+BY_POLICE = re.compile(r"(?:(?<=shot)|(?<=lled)|(?<=dead)|(?<=nded)|(?<=slain)|(?<=down))\s+by\s+(?:(?:an?|the|two|three|several)\s+)?"
+                       r"(?:(?:off-duty|on-duty|local|city|county|state|federal|(?-i:[A-Z])[\w'’.-]*)\s+){0,3}?"
+                       r"(?:police|officers?|deput(?:y|ies)|troopers?|agents?|marshals?|SWAT)\b",
+                       re.IGNORECASE)
 AGE_KEY = re.compile(r"\d{1,3}-year-old")
 DETERMINERS = {"the", "his", "her", "a", "an", "he", "she"}
 NOT_NAMES = {"police", "officers", "authorities", "investigators", "it", "this", "that", "there",
@@ -349,10 +355,15 @@ def _done_to_object(verb: str) -> str:
 
 
 def _adds(m: re.Match) -> bool:
-    """Whether the count is of victims beyond those already counted ("another man died")."""
+    """Whether the count is of victims beyond those already counted ("another man died").
+    Not the other of a pair ("one was taken by ambulance and another driven to hospital"),
+    nor another than the shooter ("a shooting that left another teen hospitalized")."""
     g = m.groupdict()
     said = (g.get("mod") or g.get("single") or "").lower()
-    return said in ADDING
+    before = m.string[:m.start()]
+    return said in ADDING and not re.search(r"\bone\b", before, re.IGNORECASE) and \
+        not re.search(r"\b(?:left|leaving|leaves|killed|killing|shot|shooting|wounded|wounding|"
+                      r"injured|injuring)\s+$", before, re.IGNORECASE)
 
 
 def _victim_key(who: str) -> str:
@@ -439,7 +450,8 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
         civilians = count.best if noun.startswith("civilian") and kind == "killed" else None
         kids = count.best if noun in {"children", "child", "kids", "boy", "girl", "boys", "girls",
                                       "toddler", "infant", "baby", "babies"} else children
-        flags.setdefault("perpetrator", bool(noun) and re.fullmatch(PERPETRATORS, noun) is not None)
+        flags.setdefault("perpetrator", bool(noun) and re.fullmatch(PERPETRATORS, noun) is not None
+                         or BY_POLICE.match(sentence, m.end()) is not None)
         mentions.append(CasualtyMention(kind, count, Span(m.start() + offset, m.end() + offset,
                                                           m.group(0)),
                                         children=kids, civilians=civilians, aggregate=aggregate,
@@ -512,7 +524,8 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
                     "hitting", "striking"} and \
                 not m.group("noun") and not (verb in PAST_VERBS and _bare_count_ends(sentence, m)):
             continue
-        add(kind, parse_quantity(m), m, m.group("noun"), adds=_adds(m))
+        # "shot and killed another teen": another than the shooter, not one more victim
+        add(kind, parse_quantity(m), m, m.group("noun"))
     for m in CASUALTY_NOUN.finditer(sentence):
         add("casualties", parse_quantity(m), m)
     # "and dozens injured" after a killed count: the conjunct shares the subject
@@ -621,7 +634,7 @@ def tally(mentions: list[CasualtyMention]) -> tuple[Fatalities, Count]:
     People shot without an outcome are wounded unless they are among the dead, and a victim
     the story follows ("she was wounded ... she died") is counted once, as dead.
     """
-    ordered = _another_of_other_kind(sorted(mentions, key=lambda c: c.span.start))
+    ordered = _counted_on(_another_of_other_kind(sorted(mentions, key=lambda c: c.span.start)))
     dead_names = {c.victim for c in ordered if c.kind == "killed" and c.victim}
     anyone_dead = any(c.kind == "killed" and c.count.best for c in ordered)
 
@@ -632,9 +645,10 @@ def tally(mentions: list[CasualtyMention]) -> tuple[Fatalities, Count]:
     killed = _running(of("killed", False))
     attackers_killed = _running(of("killed", True))
     injured = _plus(_running(of("injured", False)), _running(of("injured", True)))
-    shot = _plus(_running(of("shot", False)), _running(of("shot", True)))
+    shot_victims, shot_attackers = _running(of("shot", False)), _running(of("shot", True))
+    shot = _plus(shot_victims, shot_attackers)
     dead = _with_attackers(killed, attackers_killed, of("killed", False))
-    rest = max((shot.best or 0) - (dead.best or 0), 0)
+    rest = _alive(shot_victims, killed) + _alive(shot_attackers, attackers_killed)
     if shot.best and (not injured.given or rest > (injured.best or 0)):
         injured = Count(rest, rest, rest)
     survivors = _survivors_told_apart(ordered, dead_names)
@@ -646,6 +660,12 @@ def tally(mentions: list[CasualtyMention]) -> tuple[Fatalities, Count]:
                             max(civilians, default=None),
                             attackers_killed.best if attackers_killed.best else None)
     return fatalities, injured
+
+
+def _alive(shot: Count, dead: Count) -> int:
+    """Those shot less the dead of the same side: an attacker killed was not among the people
+    he shot."""
+    return max((shot.best or 0) - (dead.best or 0), 0)
 
 
 def _with_attackers(killed: Count, attackers: Count,
@@ -668,6 +688,21 @@ def _another_of_other_kind(ordered: list[CasualtyMention]) -> list[CasualtyMenti
     fatal = [c.kind == "killed" for c in ordered]
     return [replace(c, adds=False) if c.adds and i and fatal[i - 1] != fatal[i] else c
             for i, c in enumerate(ordered)]
+
+
+def _counted_on(ordered: list[CasualtyMention]) -> list[CasualtyMention]:
+    """ "Four people were shot. A man was hit in the leg; another man was hit in the arm":
+    "another" is one more than the report just before it of the same outcome, not one more
+    than the largest figure, since a story gives the total and then tells of the victims one
+    by one."""
+    out: list[CasualtyMention] = []
+    for c in ordered:
+        before = next((b for b in reversed(out) if (b.kind == "killed") == (c.kind == "killed")
+                       and b.perpetrator == c.perpetrator), None)
+        if c.adds and before is not None and before.count.given:
+            c = replace(c, count=_plus(before.count, c.count), adds=False)
+        out.append(c)
+    return out
 
 
 def _same_person(a: str, b: str) -> bool:
@@ -709,7 +744,8 @@ def _died_later(mention: CasualtyMention, dead_names: set[str], anyone_dead: boo
 
 
 def _running(counts: list[CasualtyMention]) -> Count:
-    """One figure from reports of the same kind, in text order (see `tally`)."""
+    """One figure from reports of the same kind, in text order (see `tally`). Victims told
+    apart by names or by ages ("the 19-year-old", "the 14-year-old") are that many people."""
     total = Count()
     zero = False
     victims: set[str] = set()
@@ -726,10 +762,11 @@ def _running(counts: list[CasualtyMention]) -> Count:
             total = _plus(total, c.count)
         else:
             total = _larger(total, c.count)
-    names = _people_named([v for v in victims if v[:1].isupper()])
-    people = names or (1 if victims else 0)
+    named = max(_people_named([v for v in victims if v[:1].isupper()]),
+                sum(AGE_KEY.fullmatch(v) is not None for v in victims))
+    people = named or (1 if victims else 0)
     if people:
-        total = _larger(total, Count(people, people, None if names > 1 else people))
+        total = _larger(total, Count(people, people, None if named > 1 else people))
     if not total.given and zero:
         return Count(0, 0, 0)
     return total
