@@ -361,3 +361,41 @@ def test_victims_told_apart_by_age_are_that_many_people():
 ])
 def test_another_is_one_more_only_after_the_report_it_follows(text, injured):
     assert counts(text)[1] == injured
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("Officers said the victim did not survive.", 1, None),
+    ("Marcus Bell, 15, passed away on Sunday.", 1, None),
+    ("An accident with a rifle claimed the life of 4-year-old Ana Ruiz on Saturday.", 1, None),
+    ("A hunter fatally shot a 14-year-old boy in the woods.", 1, None),
+    ("Witnesses identified the fatally wounded teen as Ray Dale.", 1, None),
+    # the one wounded is the one who later died
+    ("Dana Cole was rushed to a hospital with a gunshot wound and later died.", 1, None),
+    ("It is a blessing that no one died, the pastor said.", 0, None),
+    ("Two men were charged in the non-fatal shooting of their nephew.", None, None),
+])
+def test_ways_of_telling_a_death(text, killed, injured):
+    assert counts(text) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("Four people were hit when shots rang out outside the bar.", None, 4),
+    ("A bullet struck a girl on the porch, and no one else was hit.", None, 1),
+    # "hit everyone": the shooters fired, they were not hit
+    ("The shooters hit everyone but the man they were aiming for.", None, None),
+    ("A 2-year-old is dead and a 15-month-old is injured after the shooting.", 1, 1),
+])
+def test_people_hit_and_ages_in_months(text, killed, injured):
+    assert counts(text) == (killed, injured)
+
+
+@pytest.mark.parametrize("text", [
+    "Tomas J. Reyes, 3, was pronounced dead at the hospital.\nTomas was fatally shot while he slept.",
+    # a headline's capitalised noun is no name
+    "Police: Girl, 6, who had been shot in the head has died\n"
+    "After days in critical condition, Lila was pronounced dead.",
+    # a place before a person noun is no name either
+    "Two men were sentenced in the murder of 2-year-old Fairview girl\nMia Tate died in the hospital.",
+])
+def test_one_victim_named_in_several_ways_is_one(text):
+    assert counts(text)[0] == 1

@@ -75,14 +75,16 @@ PERSONS = (r"(?:people|persons|person|civilians?|children|child|kids|men|man|wom
            r"journalists?|workers?|members?|victims?|individuals?|others?|adults?|youths?|"
            r"relatives|family members|passengers?|patients|doctors|staff|bystanders?|drivers?|"
            r"deput(?:y|ies)|brothers?|sisters?|sons?|daughters?|males?|females?|juveniles?|minors?|"
-           r"\d{1,3}[\s-]years?[\s-]olds?|employees?|co-?workers?|customers?|neighbou?rs?|"
+           r"\d{1,3}[\s-](?:year|month|week)s?[\s-]olds?|employees?|co-?workers?|customers?|neighbou?rs?|"
            r"friends?|relatives?|"
            rf"{PERPETRATORS})")
 # one person named by a singular noun ("nephew", "teen")
-_PERSON = "|".join(sorted((re.escape(row[0]) for row in load("victim_nouns")), key=len,
-                          reverse=True))
+VICTIM_NOUNS = {row[0] for row in load("victim_nouns")}
+_PERSON = "|".join(sorted(map(re.escape, VICTIM_NOUNS), key=len, reverse=True))
 SUCCUMBED = r"succumbed to (?:his|her|their) (?:[\w-]+\s+)?(?:injuries|wounds?)"
-KILLED = (rf"(?:{SUCCUMBED}|killed|dead|died|dies|slain|massacred|executed|murdered|perished|"
+# "died", and the ways news says it without the word
+DIED = rf"(?:died|dies|passed away|did not survive|didn['’]t survive|{SUCCUMBED})"
+KILLED = (rf"(?:{DIED}|killed|dead|slain|massacred|executed|murdered|perished|"
           r"lost (?:their|his|her) "
           r"lives?|shot dead|shot,? (?:and )?killed|shot to death|gunned down|"
           r"fatally (?:shot|wounded|injured|stabbed|struck)|killed instantly|pronounced dead|"
@@ -97,6 +99,8 @@ INJURED = (r"(?:injured|wounded|hurt|hospitali[sz]ed|shot and wounded|shot and i
 HOSPITAL = (r"(?:taken|transported|rushed|airlifted|flown|driven|sent) to (?:an?\s+|the\s+)?"
             r"(?:[\w'’.-]+\s+){0,4}?hospitals?")
 SHOT = (r"(?:shot|(?:struck|hit) by (?:a\s+)?(?:stray\s+)?(?:gunfire|bullets?)|"
+        # "four people were hit" (by a car, with a bat, with charges: no)
+        r"(?:struck|hit)(?!\s+(?:by|with)\b)|"
         r"(?:found|discovered) (?:\w+\s+){0,3}?with (?:\w+\s+){0,2}?gunshot wounds?|"
         rf"{HOSPITAL})")
 CASUALTIES = r"(?:casualties)"
@@ -116,14 +120,14 @@ SELF_INFLICTED = r"(?:kill(?:ed|ing) (?:himself|herself)|" \
 # A victim verb used actively has an object after it ("a man shot his wife"): no victim there.
 VICTIM_VERB = (rf"(?P<verb>{KILLED}|{INJURED}|{SHOT})\b(?:(?<=died)|(?<=dead)|(?!\s+(?:a|an|the|"
                rf"his|her|their|its|him|them|me|us|it|into|up|back|another|both|each|all|several|"
-               rf"multiple|open|\d+|{_WORD})\b))")
+               rf"multiple|open|everyone|everybody|someone|anyone|\d+|{_WORD})\b))")
 COUNT_BEFORE = re.compile(
     rf"\b{QUANTITY}(?:\s+{ADJECTIVES}(?P<noun>{PERSONS}){PLACE_AFTER})?{PARTITIVE}{AGE}"
     rf"{CHILDREN}\s+"
     rf"(?:who\s+)?{AUX}"
     rf"{VICTIM_VERB}", re.IGNORECASE)
 VERB_BEFORE = re.compile(
-    rf"\b(?P<verb>killing|killed|kills|wounding|wounded|wounds|injuring|injured|injures|leaving|"
+    rf"\b(?P<verb>fatally (?:shot|shooting|wounded|wounding)|killing|killed|kills|wounding|wounded|wounds|injuring|injured|injures|leaving|"
     rf"left|shot|shooting|shoots|hitting|striking|"
     rf"claimed the lives of|claiming the lives of|claimed|claiming)\s+"
     rf"(?:(?:his|her|their)\s+)?{QUANTITY}"
@@ -135,7 +139,8 @@ CASUALTY_NOUN = re.compile(rf"\b{QUANTITY}\s+(?:of\s+)?(?P<verb>{CASUALTIES})\b"
 NONE_HURT = re.compile(
     r"\b(?:no one|nobody|no other|none|no other people|no officers?)\s+(?:else\s+)?"
     r"(?:(?:inside|in|at|on)\s+[^.,;:!?]{1,40}?\s+)?"
-    r"(?:was|were|has been|had been)\s+(?:reported\s+)?(?P<verb>killed|hurt|injured|wounded|shot)"
+    r"(?:(?:was|were|has been|had been)\s+(?:reported\s+)?(?P<verb>killed|hurt|injured|wounded|shot|hit|struck)"
+    r"|(?P<died>died|was killed))"
     r"|\bno (?:other |further |additional )?(?P<verb2>injuries|deaths|casualties|fatalities)\s+"
     r"(?:were|was|have been|had been)?\s*reported|\bwithout (?P<verb3>injuries|casualties)"
     r"|\bthere were no (?:other |further )?(?P<verb4>injuries|deaths|casualties|fatalities)\b",
@@ -174,7 +179,7 @@ FOUND = re.compile(rf"\b(?:found|located)\s+{QUANTITY}\s+{ADJECTIVES}(?P<noun>{P
                    r"(?:gunshot wounds?|bullet wounds?|wounds?|injuries))\b", re.IGNORECASE)
 # "... was shot in the head and later pronounced dead": the one just shot has died
 AND_DIED = re.compile(r"\b(?:and|but)\s+(?:was\s+|were\s+)?(?:later\s+|then\s+|eventually\s+)?"
-                      r"(?:pronounced dead|died)\b", re.IGNORECASE)
+                      rf"(?:pronounced dead|{DIED})(?!\w)", re.IGNORECASE)
 # Headlines drop the article: "Teen shot in Durham", "Boy, 7, dies after shooting"
 _ONE = rf"(?:{_PERSON}|\d{{1,2}}-year-old)(?:\s*,\s*\d{{1,3}}\s*,?)?"
 BARE_VICTIM = re.compile(
@@ -188,13 +193,14 @@ _DESCRIBED = (r"(?:(?!(?:and|or|of|at|in|on|by|to|with|from|into|through|for|aft
               r"[\w'’-]+\s+){0,2}?")
 # "a boy accidentally shot his younger brother", "killed his wife": one person, the object
 SHOT_OBJECT = re.compile(
-    rf"\b(?P<verb>(?:fatally\s+)?(?:shot|shoots|shooting)|killed|kills|killing|wounded|wounds|"
-    rf"wounding)\s+(?:(?:his|her|their|its|a|an|the)\s+)?{_DESCRIBED}(?P<noun>{_PERSON})\b"
+    rf"\b(?P<verb>(?:fatally\s+)?(?:shot|shoots|shooting|wounded|wounds|wounding)|killed|kills|"
+    rf"killing)\s+(?:(?:his|her|their|its|a|an|the)\s+)?{_DESCRIBED}(?P<noun>{_PERSON})\b"
     rf"(?!['’-])", re.IGNORECASE)
 # "the fatal shooting of a man", "charged in the death of his nephew", "the killing of two
 # men", "the shooting death of 19-year-old Tomas Reyes"
 DEATH_OF = re.compile(
-    rf"(?<!attempted\s)\b(?:fatal shooting|shooting deaths?|deaths?|killings?|slayings?|murders?)"
+    rf"(?<!attempted\s)(?<!non-)(?<!non\s)\b(?:fatal shooting|shooting deaths?|deaths?|killings?|"
+    rf"slayings?|murders?|(?:claimed|claiming|took|taking|ended|ending) the (?:life|lives))"
     rf"\s+of\s+(?:(?P<det>his|her|their|a|an|the)\s+)?(?:(?P<n>{NUMBER})\s+)?{_DESCRIBED}"
     rf"(?:(?P<age>\d{{1,2}}-(?:year|month|week)-old)"
     rf"(?:\s+(?-i:(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){{0,2}})))?"
@@ -203,7 +209,7 @@ DEATH_OF = re.compile(
 # "Boy shot while hunting dies", "a teen, one of three people hit, has died": a death told
 # after someone hit in the same sentence is of one of them
 DIED_AFTER = re.compile(rf"\b(?:(?:has|have|had|later|eventually|since)\s+)*"
-                        rf"(?:died|dies|{SUCCUMBED})\b", re.IGNORECASE)
+                        rf"{DIED}(?!\w)", re.IGNORECASE)
 # "a quadruple shooting", "a double homicide": the people hit are in the word
 MULTIPLE = re.compile(rf"(?<!attempted\s)\b(?P<times>{'|'.join(MULTIPLES)})[- ]"
                       r"(?:(?:fatal|deadly)\s+)?"
@@ -254,13 +260,13 @@ PERPETRATOR_HIT = re.compile(
 NAMED_VICTIM = re.compile(
     r"(?<![\w.])(?P<who>(?:[Tt]he|[Hh]is|[Hh]er) (?:victim|man|woman|boy|girl|teen|teenager|child|"
     r"toddler|infant|baby|driver|passenger|son|daughter|juvenile|\d{1,3}-year-old)|[Hh]e|[Ss]he"
-    r"|(?:[A-Z][a-z'’-]+\s+){0,2}[A-Z][a-z'’-]{2,})"
+    r"|(?:[A-Z][a-z'’-]+\s+|[A-Z]\.\s+){0,3}[A-Z][a-z'’-]{2,})"
     r"(?:\s*,\s*(?:aged\s+)?\d{1,3}\s*,?)?(?:\s*,\s*(?:who|a|an|the)\s[^,]{1,80},)?"
     r"(?:\s+(?:of|from)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})?"
     r"(?:\s+(?:boy|girl|man|woman|victim))?(?:\s+who)?\s+"
     r"(?:(?:was|is|had been|has been|is being|was being)\s+(?:(?:later|also|then|critically|"
     rf"seriously|reportedly|accidentally|found)\s+)*{VICTIM_VERB}"
-    rf"|(?:later\s+|eventually\s+|then\s+)?(?P<died>died|dies|{SUCCUMBED})\b"
+    rf"|(?:later\s+|eventually\s+|then\s+)?(?P<died>{DIED})(?!\w)"
     r"|(?P<suffered>(?:suffered|sustained) (?:[\w-]+\s+){0,3}?(?:injuries|wounds?))\b)")
 # "he was shot and killed by police": the one the police shot is the attacker
 BY_POLICE = re.compile(r"(?:(?<=shot)|(?<=lled)|(?<=dead)|(?<=nded)|(?<=slain)|(?<=down))\s+by\s+(?:(?:an?|the|two|three|several)\s+)?"
@@ -369,11 +375,15 @@ def _adds(m: re.Match) -> bool:
 def _victim_key(who: str) -> str:
     """How one victim is told apart: a surname ("Smith"), a kind of person ("father"), or
     nothing for a pronoun or an age, which could be anyone already counted."""
-    words = who.split()
-    if words[0][:1].isupper() and words[0].lower() not in DETERMINERS:
-        return " ".join(words)
+    words = re.sub(r"^(?:And|Also|But|Then|Meanwhile)\s+", "", who).split()
     last = words[-1].lower().rstrip(",")
-    return "" if last in {"he", "she", "victim"} else last
+    if last in {"he", "she", "victim"}:
+        return ""
+    if len(words) > 1 and words[0].lower() in VICTIM_NOUNS and words[1][:1].isupper():
+        words = words[1:]  # a title before the name: "Officer Dana Hill"
+    if words[0][:1].isupper() and words[0].lower() not in DETERMINERS | VICTIM_NOUNS:
+        return " ".join(w for w in words if not re.fullmatch(r"[A-Z]\.", w))
+    return last
 
 
 def _shot_at(m: re.Match) -> bool:
@@ -423,6 +433,15 @@ def _bare_count_ends(sentence: str, m: re.Match) -> bool:
     return BARE_COUNT_END.match(sentence, m.end()) is not None
 
 
+def _before_person_noun(m: re.Match) -> bool:
+    """ "2-year-old Fairview girl": the capitalised words describe a person noun, they are not
+    a name."""
+    words = m["name"].split()
+    after = re.match(r"\s+([\w-]+)", m.string[m.end():])
+    return words[-1].lower() in VICTIM_NOUNS or \
+        (after is not None and after.group(1).lower() in VICTIM_NOUNS)
+
+
 def _place_named(sentence: str, start: int) -> bool:
     """ "A man from Fairview was shot": a capitalised name after "from", "of" or "in" is the
     place the victim comes from or was hit in, not the victim."""
@@ -458,8 +477,9 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
                                         **flags))
 
     for m in NONE_HURT.finditer(sentence):
-        verb = next(v for v in m.group("verb", "verb2", "verb3", "verb4") if v).lower()
-        kinds = {"killed": ["killed"], "deaths": ["killed"], "fatalities": ["killed"],
+        verb = next(v for v in m.group("verb", "died", "verb2", "verb3", "verb4") if v).lower()
+        kinds = {"killed": ["killed"], "died": ["killed"], "was killed": ["killed"],
+                 "deaths": ["killed"], "fatalities": ["killed"],
                  "casualties": ["killed", "injured"]}.get(verb, ["injured"])
         for kind in kinds:
             add(kind, Count(0, 0, 0), m)
@@ -561,11 +581,10 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
             add("killed", Count(people, people, people), m, m["noun"])
         elif people:
             # a name follows a bare age ("of 18-year-old Dale Moss", not "of a 15-year-old
-            # Central High student")
-            name = m["name"] if not m["det"] else None
+            # Central High student" nor "of 2-year-old Fairview girl")
+            name = m["name"] if m["name"] and not m["det"] and not _before_person_noun(m) \
+                else None
             add("killed", Count(1, 1, 1), m, victim=name or (m["noun"] or m["age"]).lower())
-    for m in AND_DIED.finditer(sentence):
-        add("killed", Count(1, 1, 1), m, victim="")
     for m in NAMED_VICTIM.finditer(sentence):
         who = m.group("who")
         if who.lower() in NOT_NAMES or who.split()[-1].lower() in NOT_NAMES or \
@@ -583,14 +602,15 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
             Count(people, people, people), m)
     for m in FATAL_SHOOTING.finditer(sentence):
         add("killed", Count(1, 1, None), m, victim="")
-    for m in DIED_AFTER.finditer(sentence):
+    for m in [*AND_DIED.finditer(sentence), *DIED_AFTER.finditer(sentence)]:
         hit = [c for c in mentions if c.kind in {"shot", "injured"} and
                c.span.end <= m.start() + offset]
         if any(m.start() < end and start < m.end() for start, end in taken):
             continue
         if hit and hit[-1].count.best == 1:
             mentions[mentions.index(hit[-1])] = replace(hit[-1], kind="killed")
-        elif hit:
+            taken.append(m.span())
+        elif hit or m.re is AND_DIED:
             add("killed", Count(1, 1, 1), m, victim="")
     if suicides and not _kills_others(sentence, mentions, suicides):
         mentions = [replace(c, perpetrator=False, victim="") if c.span.start in suicides else c
