@@ -390,12 +390,39 @@ def test_people_hit_and_ages_in_months(text, killed, injured):
 
 
 @pytest.mark.parametrize("text", [
-    "Tomas J. Reyes, 3, was pronounced dead at the hospital.\nTomas was fatally shot while he slept.",
+    "Tomas J. Reyes, 3, was pronounced dead at the hospital.\n"
+    "Tomas was fatally shot while he slept.",
     # a headline's capitalised noun is no name
     "Police: Girl, 6, who had been shot in the head has died\n"
     "After days in critical condition, Lila was pronounced dead.",
     # a place before a person noun is no name either
-    "Two men were sentenced in the murder of 2-year-old Fairview girl\nMia Tate died in the hospital.",
+    "Two men were sentenced in the murder of 2-year-old Fairview girl\n"
+    "Mia Tate died in the hospital.",
 ])
 def test_one_victim_named_in_several_ways_is_one(text):
     assert counts(text)[0] == 1
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Lia Dunn, 7, was fatally shot on Friday.\n"
+     "Ray Cole, 54, died in a car crash shortly after the shooting.", 1),
+    ("Sheriff Cole said Dunn was killed after losing control of his truck.", None),
+    ("Two men died of an apparent heart attack at the lake.", None),
+])
+def test_a_death_by_other_causes_is_not_counted(text, killed):
+    assert counts(text)[0] == killed
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # a mother is not her girl: someone else, who lived
+    ("Girl, 8, dies in accidental shooting\n"
+     "The girl's mother was taken to a hospital for surgery.", 1, 1),
+    # the one after "by" did the shooting
+    ("Mother shot in head by 4-year-old son dies", 1, None),
+    # an attacker shot is no survivor among the victims
+    ("Man shot by officers after killing his girlfriend\n"
+     "Police said officers shot and killed the suspect.", 2, 0),
+    ("A man was charged in the shooting deaths of a mother and her 8-year-old daughter.", 2, None),
+])
+def test_kinds_of_people_and_coordinated_victims(text, killed, injured):
+    assert counts(text) == (killed, injured)

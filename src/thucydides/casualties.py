@@ -75,11 +75,15 @@ PERSONS = (r"(?:people|persons|person|civilians?|children|child|kids|men|man|wom
            r"journalists?|workers?|members?|victims?|individuals?|others?|adults?|youths?|"
            r"relatives|family members|passengers?|patients|doctors|staff|bystanders?|drivers?|"
            r"deput(?:y|ies)|brothers?|sisters?|sons?|daughters?|males?|females?|juveniles?|minors?|"
-           r"\d{1,3}[\s-](?:year|month|week)s?[\s-]olds?|employees?|co-?workers?|customers?|neighbou?rs?|"
+           r"\d{1,3}[\s-](?:year|month|week)s?[\s-]olds?|employees?|co-?workers?|customers?|"
+           r"neighbou?rs?|"
            r"friends?|relatives?|"
            rf"{PERPETRATORS})")
 # one person named by a singular noun ("nephew", "teen")
-VICTIM_NOUNS = {row[0] for row in load("victim_nouns")}
+# what "girl", "mother", "son" say of a person: sex and whether a child or a grown-up
+PROFILES = {noun: (sex, age) for noun, sex, age in load("victim_nouns")}
+VICTIM_NOUNS = set(PROFILES)
+CHILD_AGE, ADULT_AGE = 12, 20  # "the 8-year-old" is a child, "the 34-year-old" a grown-up
 _PERSON = "|".join(sorted(map(re.escape, VICTIM_NOUNS), key=len, reverse=True))
 SUCCUMBED = r"succumbed to (?:his|her|their) (?:[\w-]+\s+)?(?:injuries|wounds?)"
 # "died", and the ways news says it without the word
@@ -127,7 +131,8 @@ COUNT_BEFORE = re.compile(
     rf"(?:who\s+)?{AUX}"
     rf"{VICTIM_VERB}", re.IGNORECASE)
 VERB_BEFORE = re.compile(
-    rf"\b(?P<verb>fatally (?:shot|shooting|wounded|wounding)|killing|killed|kills|wounding|wounded|wounds|injuring|injured|injures|leaving|"
+    rf"\b(?P<verb>fatally (?:shot|shooting|wounded|wounding)|killing|killed|kills|wounding|"
+    rf"wounded|wounds|injuring|injured|injures|leaving|"
     rf"left|shot|shooting|shoots|hitting|striking|"
     rf"claimed the lives of|claiming the lives of|claimed|claiming)\s+"
     rf"(?:(?:his|her|their)\s+)?{QUANTITY}"
@@ -139,7 +144,8 @@ CASUALTY_NOUN = re.compile(rf"\b{QUANTITY}\s+(?:of\s+)?(?P<verb>{CASUALTIES})\b"
 NONE_HURT = re.compile(
     r"\b(?:no one|nobody|no other|none|no other people|no officers?)\s+(?:else\s+)?"
     r"(?:(?:inside|in|at|on)\s+[^.,;:!?]{1,40}?\s+)?"
-    r"(?:(?:was|were|has been|had been)\s+(?:reported\s+)?(?P<verb>killed|hurt|injured|wounded|shot|hit|struck)"
+    r"(?:(?:was|were|has been|had been)\s+(?:reported\s+)?"
+    r"(?P<verb>killed|hurt|injured|wounded|shot|hit|struck)"
     r"|(?P<died>died|was killed))"
     r"|\bno (?:other |further |additional )?(?P<verb2>injuries|deaths|casualties|fatalities)\s+"
     r"(?:were|was|have been|had been)?\s*reported|\bwithout (?P<verb3>injuries|casualties)"
@@ -159,6 +165,10 @@ COORDINATED = re.compile(rf"\b(?P<list>{_GROUPS})\s+{AUX}{VICTIM_VERB}", re.IGNO
 COORDINATED_OBJECTS = re.compile(
     rf"\b(?P<verb>killing|killed|kills|wounding|wounded|injuring|injured|shooting|shoots|shot)\s+"
     rf"(?P<list>{_GROUPS})", re.IGNORECASE)
+# "the deaths of a mother and her daughter", "charged in the murder-suicide of father, son"
+COORDINATED_DEATHS = re.compile(
+    rf"(?<!attempted\s)(?<!non-)\b(?:shooting deaths?|deaths?|killings?|slayings?|murders?|"
+    rf"murder-suicide|homicides?)\s+of\s+(?:the\s+)?(?P<list>{_GROUPS})", re.IGNORECASE)
 # "he and four others were shot", "a teen and two others were hurt": the others and him
 WITH_OTHERS = re.compile(rf"\b(?:he|she|[A-Z][a-z]+|(?i:(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?"
                          rf"(?:{_PERSON}|victim)))\s+and\s+(?P<n>{NUMBER})\s+others?\s+{AUX}"
@@ -269,11 +279,19 @@ NAMED_VICTIM = re.compile(
     rf"|(?:later\s+|eventually\s+|then\s+)?(?P<died>{DIED})(?!\w)"
     r"|(?P<suffered>(?:suffered|sustained) (?:[\w-]+\s+){0,3}?(?:injuries|wounds?))\b)")
 # "he was shot and killed by police": the one the police shot is the attacker
-BY_POLICE = re.compile(r"(?:(?<=shot)|(?<=lled)|(?<=dead)|(?<=nded)|(?<=slain)|(?<=down))\s+by\s+(?:(?:an?|the|two|three|several)\s+)?"
-                       r"(?:(?:off-duty|on-duty|local|city|county|state|federal|(?-i:[A-Z])[\w'’.-]*)\s+){0,3}?"
+BY_POLICE = re.compile(r"(?:(?<=shot)|(?<=lled)|(?<=dead)|(?<=nded)|(?<=slain)|(?<=down))\s+by\s+"
+                       r"(?:(?:an?|the|two|three|several)\s+)?"
+                       r"(?:(?:off-duty|on-duty|local|city|county|state|federal|"
+                       r"(?-i:[A-Z])[\w'’.-]*)\s+){0,3}?"
                        r"(?:police|officers?|deput(?:y|ies)|troopers?|agents?|marshals?|SWAT)\b",
                        re.IGNORECASE)
-AGE_KEY = re.compile(r"\d{1,3}-year-old")
+# "died in a car crash", "was killed after losing control of his vehicle": no violence
+_NONVIOLENT = "|".join(sorted((re.escape(row[0]) for row in load("nonviolent_deaths")), key=len,
+                              reverse=True))
+NOT_BY_VIOLENCE = re.compile(rf"(?:\s+[\w,'’-]+){{0,6}}?\s+(?:in|during|of|from|after|when)\s+"
+                             rf"(?:an?\s+|the\s+|his\s+|her\s+)?(?:[\w-]+\s+){{0,2}}?"
+                             rf"(?:{_NONVIOLENT})\b", re.IGNORECASE)
+AGE_KEY = re.compile(r"\d{1,3}-(?:year|month|week)-old")
 DETERMINERS = {"the", "his", "her", "a", "an", "he", "she"}
 NOT_NAMES = {"police", "officers", "authorities", "investigators", "it", "this", "that", "there",
              "who", "what", "one", "nobody", "no", "none", "everyone", "school", "department",
@@ -420,6 +438,9 @@ def _shot_fired(m: re.Match) -> bool:
 
 
 PAST_VERBS = {"killed", "wounded", "injured", "shot"}
+# "Mother shot by 4-year-old son dies": the one after "by" did the shooting
+AGENT_BEFORE = re.compile(r"\bby\s+(?:(?:his|her|their|a|an|the)\s+)?(?:[\w-]+\s+)?$",
+                          re.IGNORECASE)
 # "from North Fairview", "in Easton": the words just before a capitalised name make it a place
 PLACE_BEFORE = re.compile(r"\b(?:of|from|in|near|at|outside)\s+(?:[A-Z][\w'’.-]*\s+){0,2}$")
 # What may follow a bare count after its verb ("killed four and injured 12", "wounded three in
@@ -497,6 +518,9 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
     for m in COORDINATED_OBJECTS.finditer(sentence):
         people = _people_listed(m["list"])
         add(_done_to_object(m["verb"]), Count(people, people, people), m)
+    for m in COORDINATED_DEATHS.finditer(sentence):
+        people = _people_listed(m["list"])
+        add("killed", Count(people, people, people), m)
     suicides = []
     for m in SELF_HARM.finditer(sentence):
         if m["fatal"]:
@@ -561,7 +585,7 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
     for m in FOUND.finditer(sentence):
         add("killed" if m["dead"] else "shot", parse_quantity(m), m, m["noun"])
     for m in BARE_VICTIM.finditer(sentence):
-        if _shot_at(m):
+        if _shot_at(m) or AGENT_BEFORE.search(sentence, 0, m.start()):
             continue
         people = 1 + len(re.findall(_ONE, m["list"], re.IGNORECASE))
         add(_kind(m["verb"]), Count(people, people, people), m,
@@ -615,6 +639,8 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
     if suicides and not _kills_others(sentence, mentions, suicides):
         mentions = [replace(c, perpetrator=False, victim="") if c.span.start in suicides else c
                     for c in mentions]
+    mentions = [c for c in mentions if not (
+        c.kind == "killed" and NOT_BY_VIOLENCE.match(sentence, c.span.end - offset))]
     mentions.sort(key=lambda c: c.span.start)
     return _others_shot_survived(mentions)
 
@@ -733,18 +759,43 @@ def _same_person(a: str, b: str) -> bool:
 
 def _survivors_told_apart(ordered: list[CasualtyMention], dead_names: set[str]) -> int:
     """People hit whom the story tells apart from every one of the dead by a name or an age
-    of the same sort ("the 15-year-old died ... the 22-year-old was treated and released"):
-    someone else, who lived. A kind of person ("the girl", "the child") tells no one apart.
-    The figure of people shot less the dead misses them when each is told of one by one."""
-    def sort_of(victim: str) -> str:
-        return "name" if victim[:1].isupper() else "age" if AGE_KEY.fullmatch(victim) else ""
+    of the same sort ("the 15-year-old died ... the 22-year-old was treated and released"),
+    or by a kind of person that cannot be the same ("the girl died ... her mother was taken
+    to hospital"): someone else, who lived. The figure of people shot less the dead misses
+    them when each is told of one by one."""
     others = {c.victim for c in ordered if c.kind != "killed" and c.victim and
-              sort_of(c.victim) and
-              any(sort_of(dead) == sort_of(c.victim) for dead in dead_names) and
-              not any(_same_person(c.victim, dead) or _spelled_alike(c.victim, dead)
-                      for dead in dead_names)}
-    names = [v for v in others if sort_of(v) == "name"]
-    return _people_named(names) + len(others) - len(names)
+              not c.perpetrator and
+              any(_told_apart(c.victim, dead) for dead in dead_names) and
+              not any(_told_apart(c.victim, dead) is False for dead in dead_names)}
+    names = [v for v in others if v[:1].isupper()]
+    kinds: list[str] = []
+    for victim in sorted(others - set(names)):
+        if all(_told_apart(victim, known) for known in kinds):
+            kinds.append(victim)
+    return _people_named(names) + len(kinds)
+
+
+def _told_apart(a: str, b: str) -> bool | None:
+    """Whether two victims are two people (True), may be one (False), or cannot be compared
+    (None, as a name and a kind of person)."""
+    if _sort_of(a) and _sort_of(a) == _sort_of(b):
+        return not (_same_person(a, b) or _spelled_alike(a, b))
+    one, other = _profile(a), _profile(b)
+    if one is None or other is None:
+        return None
+    return any(x != y and "-" not in (x, y) for x, y in zip(one, other))
+
+
+def _sort_of(victim: str) -> str:
+    return "name" if victim[:1].isupper() else "age" if AGE_KEY.fullmatch(victim) else ""
+
+
+def _profile(victim: str) -> tuple[str, str] | None:
+    """Sex and age group a victim key tells: from its noun, or from an age."""
+    if AGE_KEY.fullmatch(victim):
+        years = int(victim.split("-")[0]) if "year" in victim else 0
+        return "-", "young" if years <= CHILD_AGE else "adult" if years >= ADULT_AGE else "-"
+    return PROFILES.get(victim)
 
 
 def _spelled_alike(a: str, b: str) -> bool:
