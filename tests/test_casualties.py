@@ -426,3 +426,24 @@ def test_a_death_by_other_causes_is_not_counted(text, killed):
 ])
 def test_kinds_of_people_and_coordinated_victims(text, killed, injured):
     assert counts(text) == (killed, injured)
+
+
+def test_how_often_one_was_shot_is_no_count():
+    assert counts("Dana Ruiz was shot three times outside the store.") == (None, 1)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # one who shot himself and others by accident is one of those hit
+    ("A father accidentally shot himself and his two daughters.\n"
+     "One daughter died at the hospital.", 1, 2),
+    # a weekday before "and their" is no one
+    ("The shooting left a man and a woman dead Thursday and their two young children "
+     "hospitalized.", 2, 2),
+])
+def test_himself_among_the_people_hit(text, killed, injured):
+    assert counts(text) == (killed, injured)
+
+
+def test_a_killer_listed_with_his_victims_is_counted_apart():
+    fatalities, _ = tally(find_casualties("Man kills 7-year-old daughter, himself"))
+    assert (fatalities.best, fatalities.perpetrators) == (2, 1)

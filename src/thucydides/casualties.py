@@ -24,7 +24,7 @@ from difflib import SequenceMatcher
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .dates import period_end, segment_of
+from .dates import WEEKDAYS, period_end, segment_of
 from .lexicons import load
 from .types import CasualtyMention, Count, Fatalities, Span
 
@@ -124,7 +124,11 @@ SELF_INFLICTED = r"(?:kill(?:ed|ing) (?:himself|herself)|" \
 # A victim verb used actively has an object after it ("a man shot his wife"): no victim there.
 VICTIM_VERB = (rf"(?P<verb>{KILLED}|{INJURED}|{SHOT})\b(?:(?<=died)|(?<=dead)|(?!\s+(?:a|an|the|"
                rf"his|her|their|its|him|them|me|us|it|into|up|back|another|both|each|all|several|"
-               rf"multiple|open|everyone|everybody|someone|anyone|\d+|{_WORD})\b))")
+               rf"multiple|open|everyone|everybody|someone|anyone|\d+|{_WORD})\b{{TIMES}}))")
+# after "was": "was shot three times" tells how often, not whom
+PASSIVE_VICTIM_VERB = VICTIM_VERB.replace(
+    "{TIMES}", rf"(?!(?:[\s-]+(?:{_WORD}|more))?\s+times\b)")
+VICTIM_VERB = VICTIM_VERB.replace("{TIMES}", "")
 COUNT_BEFORE = re.compile(
     rf"\b{QUANTITY}(?:\s+{ADJECTIVES}(?P<noun>{PERSONS}){PLACE_AFTER})?{PARTITIVE}{AGE}"
     rf"{CHILDREN}\s+"
@@ -154,8 +158,10 @@ NONE_HURT = re.compile(
 SOME_FATALLY = re.compile(rf"(?<=shot),\s*(?P<n>{NUMBER})\s+(?:of them\s+)?fatally\b",
                           re.IGNORECASE)
 # "three juveniles and three adults", "teen, 3 adults", "his wife, two sons": the groups add up
-_GROUP = (rf"(?:{NUMBER}\s+{ADJECTIVES}{PERSONS}|(?:an?|his|her|their)\s+{ADJECTIVES}"
-          rf"(?:{PERSONS}|{_PERSON})|(?-i:[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){{0,2}})"
+_GROUP = (rf"(?:himself|herself|(?:(?:his|her|their)\s+)?{NUMBER}\s+{ADJECTIVES}{PERSONS}|"
+          rf"(?:an?|his|her|their)\s+{ADJECTIVES}"
+          rf"(?:{PERSONS}|{_PERSON})|(?!(?:{'|'.join(WEEKDAYS)})\b)"
+          rf"(?-i:[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){{0,2}})"
           rf"(?=\s+and\s+(?:his|her|their)\s)|(?:\d{{1,2}}-(?:year|month|week)-old\s+)?"
           rf"(?:{_PERSON}|\d{{1,2}}-year-old)"
           rf"(?:\s*,\s*\d{{1,3}}(?=\s*,))?)")
@@ -275,7 +281,7 @@ NAMED_VICTIM = re.compile(
     r"(?:\s+(?:of|from)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})?"
     r"(?:\s+(?:boy|girl|man|woman|victim))?(?:\s+who)?\s+"
     r"(?:(?:was|is|had been|has been|is being|was being)\s+(?:(?:later|also|then|critically|"
-    rf"seriously|reportedly|accidentally|found)\s+)*{VICTIM_VERB}"
+    rf"seriously|reportedly|accidentally|found)\s+)*{PASSIVE_VICTIM_VERB}"
     rf"|(?:later\s+|eventually\s+|then\s+)?(?P<died>{DIED})(?!\w)"
     r"|(?P<suffered>(?:suffered|sustained) (?:[\w-]+\s+){0,3}?(?:injuries|wounds?))\b)")
 # "he was shot and killed by police": the one the police shot is the attacker
@@ -482,8 +488,9 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
     aggregate = bool(AGGREGATE.search(sentence))
 
     def add(kind: str, count: Count | None, m: re.Match, noun: str | None = None,
-            children: int | None = None, **flags) -> None:
-        if count is None or any(m.start() < e and s < m.end() for s, e in taken):
+            children: int | None = None, within: bool = False, **flags) -> None:
+        """`within`: a part of the phrase just read, counted apart ("and himself")."""
+        if count is None or not within and any(m.start() < e and s < m.end() for s, e in taken):
             return
         taken.append(m.span())
         noun = (noun or "").lower()
@@ -516,8 +523,16 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
         people = _people_listed(m["list"])
         add(_kind(m["verb"]), Count(people, people, people), m)
     for m in COORDINATED_OBJECTS.finditer(sentence):
-        people = _people_listed(m["list"])
-        add(_done_to_object(m["verb"]), Count(people, people, people), m)
+        # "killed his daughter and himself": the killer is counted apart (one who shot
+        # himself and a friend is one of the two hit)
+        kind = _done_to_object(m["verb"])
+        himself = re.search(r"\b(?:himself|herself)\b", m.group(0), re.IGNORECASE) \
+            if kind == "killed" else None
+        people = _people_listed(m["list"]) - (himself is not None)
+        add(kind, Count(people, people, people), m)
+        if himself:
+            self_hit = re.compile(r"\w+").match(sentence, m.start() + himself.start())
+            add(kind, Count(1, 1, 1), self_hit, within=True, perpetrator=True)
     for m in COORDINATED_DEATHS.finditer(sentence):
         people = _people_listed(m["list"])
         add("killed", Count(people, people, people), m)
@@ -655,10 +670,10 @@ def _others_shot_survived(mentions: list[CasualtyMention]) -> list[CasualtyMenti
 
 
 def _people_listed(groups: str) -> int:
-    """People in "a man, two women and a boy, 15": each group's number, else one; an age
-    between commas is no group."""
+    """People in "a man, two women and a boy, 15", "himself and his two daughters": each
+    group's number, else one; an age between commas is no group."""
     parts = [p for p in re.split(_AND, groups) if p and not p.strip().isdigit()]
-    return sum(words_to_int(re.match(r"[\w-]+", p.strip()).group(0)) or 1 for p in parts)
+    return sum(next((n for n in map(words_to_int, p.split()[:2]) if n), 1) for p in parts)
 
 
 def _kills_others(sentence: str, mentions: list[CasualtyMention], suicides: list[int]) -> bool:
