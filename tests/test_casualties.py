@@ -7,10 +7,12 @@ conflict reporting; none is taken from an evaluation set.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import pytest
 
 from thucydides.casualties import find_casualties, tally
+from thucydides.nlp import load_model
 
 
 def counts(text: str) -> tuple[int | None, int | None]:
@@ -447,3 +449,63 @@ def test_himself_among_the_people_hit(text, killed, injured):
 def test_a_killer_listed_with_his_victims_is_counted_apart():
     fatalities, _ = tally(find_casualties("Man kills 7-year-old daughter, himself"))
     assert (fatalities.best, fatalities.perpetrators) == (2, 1)
+
+
+@cache
+def casualty_pipeline():
+    nlp = load_model()
+    nlp.add_pipe("thucydides_casualties")
+    return nlp
+
+
+def parsed_counts(text: str) -> tuple[int | None, int | None]:
+    """(killed, injured) as the component reads `text`, the parse included."""
+    fatalities, injured = tally(casualty_pipeline()(text)._.casualties)
+    return fatalities.best, injured.best
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # a relative clause or an apposition between the victim and the verb
+    ("Marcus Dale, 22, died at the scene. Tavon Okafor, who was also shot, is expected to "
+     "survive.", 1, 1),
+    ("Marcus Dale died at the scene. His cousin, Tavon Okafor, was shot in the leg.", 1, 1),
+    ("A 15-year-old boy was killed on Elm Street. Another teen, also 15, was shot in the foot.",
+     1, 1),
+    # coordinated subjects, one of them the attacker
+    ("Agent Dana Hill and the male suspect were killed in the exchange of gunfire.", 2, None),
+    ("A college student and the son of a retired judge were gunned down at the festival.",
+     2, None),
+    ("Two others, a 17-year-old and a 19-year-old, were wounded.", None, 2),
+    # no victim: a car, a negation
+    ("The car was hit several times. He was not shot.", None, None),
+])
+def test_victims_read_over_the_parse(text, killed, injured):
+    assert parsed_counts(text) == (killed, injured)
+
+
+def test_a_death_long_ago_or_in_doubt_is_not_the_story_s():
+    (long_ago,) = find_casualties("Her brother died in a shooting two years ago.")
+    assert long_ago.aggregate
+    assert counts("Nobody knew if the baby was dead or alive.") == (None, None)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # wished, asked, long past: no one hit
+    ("She prayed: please don't let my baby die.", None, None),
+    ("Police could not say if the man had died.", None, None),
+    ("Luis Vale, who was once shot in the leg himself, organized the vigil.", None, None),
+    # struck by a car is no gunshot
+    ("Officers found a boy who had been struck by a vehicle in the lot.", None, None),
+    # a number on a singular noun is an age
+    ("Police said a 25 y/o man and a 29 y/o man were shot and killed.", 2, None),
+    # "shot dead"; a conjunct verb with a subject of its own is another clause
+    ("Two brothers, Luis and Omar Vale, were shot dead in the alley.", 2, None),
+    ("An officer on patrol was shot, and the suspect in the shooting was killed.", 1, 1),
+    # a relative clause tells of its own noun; a conjunct told of apart has its own outcome
+    ("The suspect and the four people who were injured were taken to the hospital.", None, 4),
+    ("The shooting left four people wounded and one woman dead.", 1, 4),
+    # a range is the patterns' to read: low and best 12
+    ("Medical sources said 12 to 15 fighters were killed in the clashes.", 12, None),
+])
+def test_what_the_parse_does_not_count(text, killed, injured):
+    assert parsed_counts(text) == (killed, injured)

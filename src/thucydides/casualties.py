@@ -22,7 +22,7 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .dates import WEEKDAYS, period_end, segment_of
 from .lexicons import load
@@ -88,7 +88,7 @@ _PERSON = "|".join(sorted(map(re.escape, VICTIM_NOUNS), key=len, reverse=True))
 SUCCUMBED = r"succumbed to (?:his|her|their) (?:[\w-]+\s+)?(?:injuries|wounds?)"
 # "died", and the ways news says it without the word
 DIED = rf"(?:died|dies|passed away|did not survive|didn['’]t survive|{SUCCUMBED})"
-KILLED = (rf"(?:{DIED}|killed|dead|slain|massacred|executed|murdered|perished|"
+KILLED = (rf"(?:{DIED}|killed|dead(?!\s+or\s+alive)|slain|massacred|executed|murdered|perished|"
           r"lost (?:their|his|her) "
           r"lives?|shot dead|shot,? (?:and )?killed|shot to death|gunned down|"
           r"fatally (?:shot|wounded|injured|stabbed|struck)|killed instantly|pronounced dead|"
@@ -291,6 +291,9 @@ BY_POLICE = re.compile(r"(?:(?<=shot)|(?<=lled)|(?<=dead)|(?<=nded)|(?<=slain)|(
                        r"(?-i:[A-Z])[\w'’.-]*)\s+){0,3}?"
                        r"(?:police|officers?|deput(?:y|ies)|troopers?|agents?|marshals?|SWAT)\b",
                        re.IGNORECASE)
+# "whose mother died several years ago": a death long before, not the story's
+YEARS_AGO = re.compile(r"(?:\s+[\w,'’-]+){0,8}?\s+(?:(?:a|one|two|three|four|five|six|several|"
+                       r"many|\d+)\s+)?(?:years?|decades?)\s+ago\b", re.IGNORECASE)
 # "died in a car crash", "was killed after losing control of his vehicle": no violence
 _NONVIOLENT = "|".join(sorted((re.escape(row[0]) for row in load("nonviolent_deaths")), key=len,
                               reverse=True))
@@ -654,10 +657,18 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
     if suicides and not _kills_others(sentence, mentions, suicides):
         mentions = [replace(c, perpetrator=False, victim="") if c.span.start in suicides else c
                     for c in mentions]
-    mentions = [c for c in mentions if not (
-        c.kind == "killed" and NOT_BY_VIOLENCE.match(sentence, c.span.end - offset))]
+    mentions = _of_this_story(sentence, offset, mentions)
     mentions.sort(key=lambda c: c.span.start)
     return _others_shot_survived(mentions)
+
+
+def _of_this_story(sentence: str, offset: int,
+                   mentions: list[CasualtyMention]) -> list[CasualtyMention]:
+    """Drop deaths by other causes ("died in a car crash"); mark deaths long ago ("died two
+    years ago") as another case's."""
+    return [replace(c, aggregate=True) if YEARS_AGO.match(sentence, c.span.end - offset) else c
+            for c in mentions
+            if not (c.kind == "killed" and NOT_BY_VIOLENCE.match(sentence, c.span.end - offset))]
 
 
 def _others_shot_survived(mentions: list[CasualtyMention]) -> list[CasualtyMention]:
@@ -745,9 +756,11 @@ def _with_attackers(killed: Count, attackers: Count,
 
 def _another_of_other_kind(ordered: list[CasualtyMention]) -> list[CasualtyMention]:
     """ "Three men were killed and another was wounded": "another" right after a count of the
-    other outcome is one more person hit, not one more of its own kind."""
+    other outcome is one more person hit, not one more of its own kind; after the dead,
+    "another teen was shot" is someone who lived."""
     fatal = [c.kind == "killed" for c in ordered]
-    return [replace(c, adds=False) if c.adds and i and fatal[i - 1] != fatal[i] else c
+    return [replace(c, adds=False, kind="injured" if c.kind == "shot" else c.kind)
+            if c.adds and i and fatal[i - 1] != fatal[i] else c
             for i, c in enumerate(ordered)]
 
 
@@ -883,6 +896,177 @@ def _plus(a: Count, b: Count) -> Count:
     return Count(add(a.low, b.low), add(a.best, b.best), add(a.high, b.high))
 
 
+VERB_OUTCOMES = dict(load("victim_verbs"))
+GUNFIRE = {"bullet", "gunfire", "round", "shot", "gunshot", "fire", "shotgun", "pellet"}
+ASIDE = {"appos", "relcl", "acl", "amod", "prep", "punct", "advmod", "cc", "conj"}
+
+
+def parsed_victims(sent: SpacySpan, found: list[CasualtyMention]) -> list[CasualtyMention]:
+    """People hit as the dependency parse tells them, where the patterns read fewer: the
+    subject of a passive victim verb (or of "died") with its conjuncts ("an agent and the
+    suspect were killed"), past an apposition or a relative clause ("Tavon Okafor, who was
+    also shot, ..."; "his cousin, Dana Hill, was wounded")."""
+    out = []
+    aggregate = bool(AGGREGATE.search(sent.text))
+    for verb in sent:
+        outcome = _outcome(verb)
+        subjects = _victim_subjects(verb) if outcome and _told_as_fact(verb) else []
+        if not subjects:
+            continue
+        people = [p for subject in subjects for p in _listed_with(subject, verb)]
+        counts = [_people_in(noun) for noun in people]
+        if None in counts:
+            continue
+        start, end = min(p.left_edge.idx for p in people), verb.idx + len(verb)
+        if _clause_between(sent.doc, people, verb):
+            continue
+        told = [c for c in found if c.span.start < end and start < c.span.end]
+        attackers = [p for p, n in zip(people, counts) if _is_attacker(p, verb)]
+        victims = sum(counts) - len(attackers)
+        if victims and all((c.count.best or 0) < victims for c in told if not c.perpetrator):
+            key = _parsed_key(people[0]) if victims == 1 and not attackers else None
+            another = any(c.lower_ == "another" for c in people[0].children)
+            out.append(CasualtyMention(outcome, Count(victims, victims, victims),
+                                       Span(start, end, sent.doc.text[start:end]),
+                                       victim=key, adds=another, aggregate=aggregate))
+        if attackers and not any(c.perpetrator for c in told):
+            out.append(CasualtyMention(outcome, Count(len(attackers), len(attackers),
+                                                      len(attackers)),
+                                       Span(attackers[0].idx, end,
+                                            sent.doc.text[attackers[0].idx:end]),
+                                       perpetrator=True, aggregate=aggregate))
+    return _of_this_story(sent.text, sent.start_char, out)
+
+
+def _outcome(verb: Token) -> str | None:
+    """What the verb says befell them; "shot dead", "shot to death" killed."""
+    outcome = VERB_OUTCOMES.get(verb.lemma_.lower())
+    if outcome == "shot" and _hit_by_other_things(verb):
+        return None
+    dead = any(c.lower_ == "dead" or (c.lower_ == "to" and any(g.lower_ == "death"
+                                                              for g in c.children)) or
+               (c.dep_ == "conj" and VERB_OUTCOMES.get(c.lemma_.lower()) == "killed" and
+                not any(g.dep_.startswith("nsubj") for g in c.children))
+               for c in verb.children)
+    return "killed" if outcome and dead else outcome
+
+
+def _hit_by_other_things(verb: Token) -> bool:
+    """ "struck by a vehicle", "hit with a bat": hit, but not by gunfire."""
+    return any(c.lower_ in {"by", "with"} and not any(
+        g.lemma_.lower() in GUNFIRE for g in c.children) for c in verb.children)
+
+
+def _told_as_fact(verb: Token) -> bool:
+    """Not denied, wished, feared, asked or long past ("was not shot", "don't let my baby
+    die", "could be killed", "if the man had died", "was once shot")."""
+    return verb.tag_ in {"VBD", "VBN", "VBZ"} and not any(
+        c.dep_ == "neg" or c.tag_ == "MD" or c.lower_ in {"if", "whether", "once"}
+        for c in verb.children)
+
+
+def _victim_subjects(verb: Token) -> list[Token]:
+    """Whom the verb befell: its passive subjects, the subject of "die", the noun a relative
+    clause hangs on ("Okafor, who was shot"), or the noun a participle right after it
+    describes ("a man shot in the leg"). "Shot at" is fired at, not hit."""
+    if any(c.lower_ == "at" and c.i == verb.i + 1 for c in verb.children):
+        return []
+    wanted = {"nsubjpass", "nsubj"} if verb.lemma_.lower() == "die" else {"nsubjpass"}
+    subjects = [c for c in verb.children if c.dep_ in wanted and c.i < verb.i]
+    if len(subjects) == 1 and subjects[0].tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
+        return [verb.head]
+    if not subjects and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.i == verb.head.i + 1:
+        return [verb.head]
+    return subjects
+
+
+def _listed_with(noun: Token, verb: Token) -> list[Token]:
+    """The noun and those coordinated with it; an apposition that has conjuncts of its own
+    and no article of its own is a list too ("the boy, a man and a woman"), unless the noun
+    gives the number ("five people, a man, three boys and a woman"). Not a relative clause's
+    noun ("the suspect and the four people who were injured": the four), nor a conjunct told
+    of apart ("four people wounded and one woman dead")."""
+    if verb.dep_ == "relcl":
+        return [noun]
+    listed = [noun, *[c for c in noun.conjuncts if not any(
+        g.lower_ == "dead" or g.lemma_.lower() in VERB_OUTCOMES for g in c.children)]]
+    if any(c.dep_ == "nummod" for c in noun.children):
+        return listed
+    for aside in noun.children:
+        if aside.dep_ == "appos" and aside.conjuncts and \
+                any(c.lower_ in {"a", "an"} for c in aside.children):
+            listed += [aside, *aside.conjuncts]
+    return listed
+
+
+def _clause_between(doc: Doc, people: list[Token], verb: Token) -> bool:
+    """Whether another clause's verb stands between the people and the victim verb (outside
+    a relative clause on them): "a man called 911 saying he had been shot and three people
+    had been killed" is no list of the killed."""
+    inside = {t.i for p in people for c in p.children if c.dep_ == "relcl" for t in c.subtree}
+    first = min(p.i for p in people)
+    return any(t.pos_ == "VERB" and t.tag_ in {"VBD", "VBZ", "VBP", "VBG"} and
+               t.i not in inside for t in doc[first:verb.i])
+
+
+def _people_in(noun: Token) -> int | None:
+    """How many people a subject noun stands for: its number, one for a singular person
+    noun, a name or an age ("the 19-year-old"); None when it does not say (plural with no
+    number, "they") or is no person ("a car was hit")."""
+    if noun.lower_ in {"he", "she"}:
+        return 1
+    if noun.pos_ == "PRON" or not _is_person(noun):
+        return None
+    if noun.tag_ not in {"NNS", "NNPS"}:
+        return 1  # a number on a singular noun is an age ("a 25 y/o man")
+    number = next((c for c in noun.children if c.dep_ == "nummod"), None)
+    if number is not None:  # ranges and "at least" are the patterns' to read
+        return None if any(number.children) else words_to_int(number.text)
+    return 2 if any(c.lower_ == "both" for c in noun.children) else None
+
+
+def _is_person(noun: Token) -> bool:
+    return _named(noun) or \
+        noun.lemma_.lower() in VICTIM_NOUNS or _age_of(noun) is not None or \
+        re.fullmatch(PERSONS, noun.text, re.IGNORECASE) is not None
+
+
+def _age_of(noun: Token) -> str | None:
+    """ "19-year-old" as one word, from the parse of "19 - year - old"."""
+    if noun.lower_ != "old":
+        return None
+    unit = next((c for c in noun.children if c.lemma_ in {"year", "month", "week"}), None)
+    number = next((c for c in unit.children if c.dep_ == "nummod"), None) if unit else None
+    return f"{number.text}-{unit.lemma_}-old" if number is not None else None
+
+
+def _is_attacker(noun: Token, verb: Token) -> bool:
+    """A suspect or gunman hit, or one the police shot ("was shot and killed by officers")."""
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+    return re.fullmatch(PERPETRATORS, noun.text, re.IGNORECASE) is not None or any(
+        BY_POLICE.match(verb.doc.text[v.idx + len(v) - 4:verb.sent.end_char], 4) is not None
+        for v in verbs)
+
+
+def _named(noun: Token) -> bool:
+    """A person's name, not a headline's capitalised words ("Firefighter Shot")."""
+    return noun.ent_type_ == "PERSON" and noun.pos_ == "PROPN" and \
+        noun.lemma_.lower() not in VERB_OUTCOMES
+
+
+def _parsed_key(noun: Token) -> str:
+    """A lone victim's key (see `_victim_key`): the name, also in apposition ("his cousin,
+    Dana Hill"), else the age, else the kind of person."""
+    named = [noun] if _named(noun) else \
+        [c for c in noun.children if c.dep_ == "appos" and _named(c)]
+    if named:
+        parts = [t for t in named[0].lefts if t.dep_ == "compound" and _named(t)]
+        return " ".join(t.text for t in [*parts, named[0]])
+    if noun.lower_ in {"he", "she", "victim"}:
+        return ""
+    return _age_of(noun) or noun.lemma_.lower()
+
+
 @Language.factory("thucydides_casualties")
 def make_casualties(nlp: Language, name: str):
     return CasualtyFinder()
@@ -901,6 +1085,7 @@ class CasualtyFinder:
         found = []
         for sent in doc.sents:
             counts = find_casualties(sent.text, sent.start_char)
+            counts += parsed_victims(sent, counts)
             if counts and _recalls_older_case(doc, sent.start_char, sent.end_char):
                 counts = [replace(c, aggregate=True) for c in counts]
             found.extend(counts)
