@@ -509,3 +509,20 @@ def test_a_death_long_ago_or_in_doubt_is_not_the_story_s():
 ])
 def test_what_the_parse_does_not_count(text, killed, injured):
     assert parsed_counts(text) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # the objects of an active verb, coordinated names included
+    ("Police say Ray Cole shot and killed Dana Hill and Luis Vale after an argument.", 2, None),
+    # a participle clause tells the result
+    ("A stray round struck Pat Dunn in the chest, killing him.", 1, 0),
+    # a headline's capitalised noun is no verb
+    ("RIVERSIDE SHOOTING Mayor Lopez: Nothing justifies this violence", None, None),
+])
+def test_objects_of_the_verbs_of_violence(text, killed, injured):
+    assert parsed_counts(text) == (killed, injured)
+
+
+def test_a_short_form_of_a_name_is_the_same_person():
+    text = "Patrick Dunn was shot in the chest on Sunday.\nTwo days later, Pat was dead."
+    assert counts(text) == (1, 0)

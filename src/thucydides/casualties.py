@@ -827,9 +827,12 @@ def _profile(victim: str) -> tuple[str, str] | None:
 
 
 def _spelled_alike(a: str, b: str) -> bool:
-    """ "Kowalski" and "Kowalsky": a name spelled two ways in one story is one person."""
+    """ "Kowalski" and "Kowalsky", "Patrick" and "Pat": a name spelled two ways in one story
+    is one person."""
     return a[:1].isupper() and b[:1].isupper() and any(
-        SequenceMatcher(None, x, y).ratio() >= 0.8 for x in a.split() for y in b.split())
+        SequenceMatcher(None, x, y).ratio() >= 0.8 or
+        (min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x)))
+        for x in a.split() for y in b.split())
 
 
 def _died_later(mention: CasualtyMention, dead_names: set[str], anyone_dead: bool) -> bool:
@@ -917,7 +920,8 @@ def parsed_victims(sent: SpacySpan, found: list[CasualtyMention]) -> list[Casual
         counts = [_people_in(noun) for noun in people]
         if None in counts:
             continue
-        start, end = min(p.left_edge.idx for p in people), verb.idx + len(verb)
+        start = min(verb.idx, *(p.left_edge.idx for p in people))
+        end = max(verb.idx + len(verb), *(p.idx + len(p) for p in people))
         if _clause_between(sent.doc, people, verb):
             continue
         told = [c for c in found if c.span.start < end and start < c.span.end]
@@ -960,7 +964,11 @@ def _hit_by_other_things(verb: Token) -> bool:
 def _told_as_fact(verb: Token) -> bool:
     """Not denied, wished, feared, asked or long past ("was not shot", "don't let my baby
     die", "could be killed", "if the man had died", "was once shot")."""
-    return verb.tag_ in {"VBD", "VBN", "VBZ"} and not any(
+    # a participle clause tells a result ("..., killing him"); a capitalised "SHOOTING" is
+    # a headline's noun
+    participle = verb.tag_ == "VBG" and verb.dep_ in {"advcl", "conj", "xcomp", "pcomp"} and \
+        verb.text.islower()
+    return (verb.tag_ in {"VBD", "VBN", "VBZ"} or participle) and not any(
         c.dep_ == "neg" or c.tag_ == "MD" or c.lower_ in {"if", "whether", "once"}
         for c in verb.children)
 
@@ -973,6 +981,10 @@ def _victim_subjects(verb: Token) -> list[Token]:
         return []
     wanted = {"nsubjpass", "nsubj"} if verb.lemma_.lower() == "die" else {"nsubjpass"}
     subjects = [c for c in verb.children if c.dep_ in wanted and c.i < verb.i]
+    if not subjects and verb.lemma_.lower() != "die":
+        # the object of an active verb: "shot and killed Dana Hill and Luis Vale"
+        subjects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and
+                    c.lower_ not in {"himself", "herself", "themselves"}]
     if len(subjects) == 1 and subjects[0].tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
         return [verb.head]
     if not subjects and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.i == verb.head.i + 1:
@@ -1013,7 +1025,7 @@ def _people_in(noun: Token) -> int | None:
     """How many people a subject noun stands for: its number, one for a singular person
     noun, a name or an age ("the 19-year-old"); None when it does not say (plural with no
     number, "they") or is no person ("a car was hit")."""
-    if noun.lower_ in {"he", "she"}:
+    if noun.lower_ in {"he", "she", "him", "her"}:
         return 1
     if noun.pos_ == "PRON" or not _is_person(noun):
         return None
@@ -1060,9 +1072,9 @@ def _parsed_key(noun: Token) -> str:
     named = [noun] if _named(noun) else \
         [c for c in noun.children if c.dep_ == "appos" and _named(c)]
     if named:
-        parts = [t for t in named[0].lefts if t.dep_ == "compound" and _named(t)]
+        parts = [t for t in named[0].lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
         return " ".join(t.text for t in [*parts, named[0]])
-    if noun.lower_ in {"he", "she", "victim"}:
+    if noun.lower_ in {"he", "she", "him", "her", "victim"}:
         return ""
     return _age_of(noun) or noun.lemma_.lower()
 
