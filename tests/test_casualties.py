@@ -526,3 +526,25 @@ def test_objects_of_the_verbs_of_violence(text, killed, injured):
 def test_a_short_form_of_a_name_is_the_same_person():
     text = "Patrick Dunn was shot in the chest on Sunday.\nTwo days later, Pat was dead."
     assert counts(text) == (1, 0)
+
+
+def test_numbers_after_ages_are_ages():
+    text = "She was one of five children between the ages of 11 and 15 hospitalized on Sunday."
+    assert counts(text)[1] != 15
+
+
+def test_the_attacker_shot_by_police_named_with_their_town():
+    text = "A teen was shot and killed by Fairview, Ohio police after he shot a clerk."
+    mentions = find_casualties(text)
+    assert any(c.perpetrator and c.kind == "killed" for c in mentions)
+
+
+def test_grandchildren_listed_with_others_add_up():
+    text = "Police said his daughter and six grandchildren died in the murder-suicide."
+    assert parsed_counts(text)[0] == 7
+
+
+def test_a_killer_among_the_objects_is_left_to_the_patterns():
+    text = "A student who killed four classmates and himself was identified on Monday."
+    fatalities, _ = tally(casualty_pipeline()(text)._.casualties)
+    assert (fatalities.best, fatalities.perpetrators) == (5, 1)

@@ -288,7 +288,7 @@ NAMED_VICTIM = re.compile(
 BY_POLICE = re.compile(r"(?:(?<=shot)|(?<=lled)|(?<=dead)|(?<=nded)|(?<=slain)|(?<=down))\s+by\s+"
                        r"(?:(?:an?|the|two|three|several)\s+)?"
                        r"(?:(?:off-duty|on-duty|local|city|county|state|federal|"
-                       r"(?-i:[A-Z])[\w'’.-]*)\s+){0,3}?"
+                       r"(?-i:[A-Z])[\w'’.-]*,?)\s+){0,3}?"
                        r"(?:police|officers?|deput(?:y|ies)|troopers?|agents?|marshals?|SWAT)\b",
                        re.IGNORECASE)
 # "whose mother died several years ago": a death long before, not the story's
@@ -478,10 +478,15 @@ def _place_named(sentence: str, start: int) -> bool:
     return PLACE_BEFORE.search(sentence, 0, start) is not None
 
 
+AGES_BEFORE = re.compile(r"\bages?\s+(?:of\s+)?(?:\d+\s*(?:and|to|-|–)\s*)?$", re.IGNORECASE)
+
+
 def _is_age(m: re.Match) -> bool:
-    """ "Calvin Williams, 24 was shot": a bare number before a singular verb is an age."""
-    return bool(m["n"]) and not m["noun"] and words_to_int(m["n"]) != 1 and re.match(
-        r"\s*(?:who\s+)?(?:was|is|has)\b", m.string[m.end("n"):]) is not None
+    """ "Calvin Williams, 24 was shot": a bare number before a singular verb is an age; so is
+    one after "ages" ("five children between the ages of 11 and 15 hospitalized")."""
+    return bool(m["n"]) and not m["noun"] and (words_to_int(m["n"]) != 1 and re.match(
+        r"\s*(?:who\s+)?(?:was|is|has)\b", m.string[m.end("n"):]) is not None or
+        AGES_BEFORE.search(m.string, 0, m.start("n")) is not None)
 
 
 def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
@@ -593,7 +598,8 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
     # "and dozens injured" after a killed count: the conjunct shares the subject
     for m in re.finditer(rf"\band\s+{QUANTITY}\s+(?:(?:more|others?|people)\s+)?{AUX}"
                          rf"(?P<verb>{INJURED}|{KILLED}|{SHOT})\b", sentence, re.IGNORECASE):
-        add(_kind(m.group("verb")), parse_quantity(m), m, adds=_adds(m))
+        if not (m["n"] and AGES_BEFORE.search(sentence, 0, m.start("n"))):
+            add(_kind(m.group("verb")), parse_quantity(m), m, adds=_adds(m))
     for m in GROUP.finditer(sentence):
         total = words_to_int(m["n"])
         if total:
@@ -900,6 +906,7 @@ def _plus(a: Count, b: Count) -> Count:
 
 
 VERB_OUTCOMES = dict(load("victim_verbs"))
+REFLEXIVES = {"himself", "herself", "themselves"}  # the killer, read by the patterns
 GUNFIRE = {"bullet", "gunfire", "round", "shot", "gunshot", "fire", "shotgun", "pellet"}
 ASIDE = {"appos", "relcl", "acl", "amod", "prep", "punct", "advmod", "cc", "conj"}
 
@@ -909,37 +916,34 @@ def parsed_victims(sent: SpacySpan, found: list[CasualtyMention]) -> list[Casual
     subject of a passive victim verb (or of "died") with its conjuncts ("an agent and the
     suspect were killed"), past an apposition or a relative clause ("Tavon Okafor, who was
     also shot, ..."; "his cousin, Dana Hill, was wounded")."""
+    text, base = sent.text, sent.start_char
+    aggregate = bool(AGGREGATE.search(text))
     out = []
-    aggregate = bool(AGGREGATE.search(sent.text))
     for verb in sent:
         outcome = _outcome(verb)
         subjects = _victim_subjects(verb) if outcome and _told_as_fact(verb) else []
-        if not subjects:
-            continue
         people = [p for subject in subjects for p in _listed_with(subject, verb)]
         counts = [_people_in(noun) for noun in people]
-        if None in counts:
+        if not people or None in counts or _clause_between(sent.doc, people, verb):
             continue
         start = min(verb.idx, *(p.left_edge.idx for p in people))
         end = max(verb.idx + len(verb), *(p.idx + len(p) for p in people))
-        if _clause_between(sent.doc, people, verb):
-            continue
         told = [c for c in found if c.span.start < end and start < c.span.end]
-        attackers = [p for p, n in zip(people, counts) if _is_attacker(p, verb)]
+        attackers = [p for p in people if _is_attacker(p, verb, text, base)]
+
+        def mention(n: int, at: int, **flags) -> CasualtyMention:
+            return CasualtyMention(outcome, Count(n, n, n),
+                                   Span(at, end, text[at - base:end - base]),
+                                   aggregate=aggregate, **flags)
         victims = sum(counts) - len(attackers)
         if victims and all((c.count.best or 0) < victims for c in told if not c.perpetrator):
-            key = _parsed_key(people[0]) if victims == 1 and not attackers else None
-            another = any(c.lower_ == "another" for c in people[0].children)
-            out.append(CasualtyMention(outcome, Count(victims, victims, victims),
-                                       Span(start, end, sent.doc.text[start:end]),
-                                       victim=key, adds=another, aggregate=aggregate))
+            out.append(mention(
+                victims, start,
+                victim=_parsed_key(people[0]) if victims == 1 and not attackers else None,
+                adds=any(c.lower_ == "another" for c in people[0].children)))
         if attackers and not any(c.perpetrator for c in told):
-            out.append(CasualtyMention(outcome, Count(len(attackers), len(attackers),
-                                                      len(attackers)),
-                                       Span(attackers[0].idx, end,
-                                            sent.doc.text[attackers[0].idx:end]),
-                                       perpetrator=True, aggregate=aggregate))
-    return _of_this_story(sent.text, sent.start_char, out)
+            out.append(mention(len(attackers), attackers[0].idx, perpetrator=True))
+    return _of_this_story(text, base, out)
 
 
 def _outcome(verb: Token) -> str | None:
@@ -984,7 +988,7 @@ def _victim_subjects(verb: Token) -> list[Token]:
     if not subjects and verb.lemma_.lower() != "die":
         # the object of an active verb: "shot and killed Dana Hill and Luis Vale"
         subjects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and
-                    c.lower_ not in {"himself", "herself", "themselves"}]
+                    c.lower_ not in REFLEXIVES]
     if len(subjects) == 1 and subjects[0].tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
         return [verb.head]
     if not subjects and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.i == verb.head.i + 1:
@@ -998,9 +1002,9 @@ def _listed_with(noun: Token, verb: Token) -> list[Token]:
     gives the number ("five people, a man, three boys and a woman"). Not a relative clause's
     noun ("the suspect and the four people who were injured": the four), nor a conjunct told
     of apart ("four people wounded and one woman dead")."""
-    if verb.dep_ == "relcl":
+    if noun.i == verb.head.i:
         return [noun]
-    listed = [noun, *[c for c in noun.conjuncts if not any(
+    listed = [noun, *[c for c in noun.conjuncts if c.lower_ not in REFLEXIVES and not any(
         g.lower_ == "dead" or g.lemma_.lower() in VERB_OUTCOMES for g in c.children)]]
     if any(c.dep_ == "nummod" for c in noun.children):
         return listed
@@ -1052,12 +1056,12 @@ def _age_of(noun: Token) -> str | None:
     return f"{number.text}-{unit.lemma_}-old" if number is not None else None
 
 
-def _is_attacker(noun: Token, verb: Token) -> bool:
-    """A suspect or gunman hit, or one the police shot ("was shot and killed by officers")."""
+def _is_attacker(noun: Token, verb: Token, text: str, base: int) -> bool:
+    """A suspect or gunman hit, or one the police shot ("was shot and killed by officers");
+    `text` is the sentence's, starting at character `base` of the document."""
     verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
     return re.fullmatch(PERPETRATORS, noun.text, re.IGNORECASE) is not None or any(
-        BY_POLICE.match(verb.doc.text[v.idx + len(v) - 4:verb.sent.end_char], 4) is not None
-        for v in verbs)
+        BY_POLICE.match(text, v.idx + len(v) - base) is not None for v in verbs)
 
 
 def _named(noun: Token) -> bool:
