@@ -548,3 +548,24 @@ def test_a_killer_among_the_objects_is_left_to_the_patterns():
     text = "A student who killed four classmates and himself was identified on Monday."
     fatalities, _ = tally(casualty_pipeline()(text)._.casualties)
     assert (fatalities.best, fatalities.perpetrators) == (5, 1)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # those the attacker left dead do not include him
+    ("He left seven dead and one wounded before killing himself.", 8, 1),
+    ("The shooting leaves 4 injured at a veterans' hall", None, 4),
+    ("A man was killed in a shooting that also left three other people wounded.", 1, 3),
+    ("A man fatally shot his partner and their two children.", 3, None),
+])
+def test_what_a_shooting_left(text, killed, injured):
+    assert counts(text) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("A man was gunned down along with his daughter on Saturday.", 2, None),
+    ("The two were shot, along with another woman, just before 1 a.m.", None, 3),
+    # a bare number before the verb is an age, not "the two"
+    ("Boy, 16, dies after being shot by his brother", 1, None),
+])
+def test_along_with_and_the_two(text, killed, injured):
+    assert parsed_counts(text) == (killed, injured)

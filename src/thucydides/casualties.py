@@ -136,11 +136,13 @@ COUNT_BEFORE = re.compile(
     rf"{VICTIM_VERB}", re.IGNORECASE)
 VERB_BEFORE = re.compile(
     rf"\b(?P<verb>fatally (?:shot|shooting|wounded|wounding)|killing|killed|kills|wounding|"
-    rf"wounded|wounds|injuring|injured|injures|leaving|"
+    rf"wounded|wounds|injuring|injured|injures|leaving|leaves|"
     rf"left|shot|shooting|shoots|hitting|striking|"
     rf"claimed the lives of|claiming the lives of|claimed|claiming)\s+"
     rf"(?:(?:his|her|their)\s+)?{QUANTITY}"
-    rf"(?:\s+{ADJECTIVES}(?P<noun>{PERSONS}|lives))?(?:\s+(?P<state>dead|injured|wounded|hurt))?\b",
+    # ("three other people wounded": "other" is no noun there)
+    rf"(?:\s+{ADJECTIVES}(?P<noun>{PERSONS}|lives)\b(?!\s+{PERSONS}\b))?"
+    rf"(?:\s+(?P<state>dead|injured|wounded|hurt))?\b",
     re.IGNORECASE)
 TOLL = re.compile(rf"\b(?:death|casualty|fatality) toll\s+(?:\w+\s+){{0,4}}?"
                   rf"(?:to|at|of|reached|is|was|hit)\s+{QUANTITY}", re.IGNORECASE)
@@ -169,7 +171,8 @@ _AND = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
 _GROUPS = rf"{_GROUP}(?:{_AND}{_GROUP})+\b"
 COORDINATED = re.compile(rf"\b(?P<list>{_GROUPS})\s+{AUX}{VICTIM_VERB}", re.IGNORECASE)
 COORDINATED_OBJECTS = re.compile(
-    rf"\b(?P<verb>killing|killed|kills|wounding|wounded|injuring|injured|shooting|shoots|shot)\s+"
+    rf"\b(?P<verb>fatally shot|fatally shooting|killing|killed|kills|wounding|wounded|injuring|"
+    rf"injured|shooting|shoots|shot)\s+"
     rf"(?P<list>{_GROUPS})", re.IGNORECASE)
 # "the deaths of a mother and her daughter", "charged in the murder-suicide of father, son"
 COORDINATED_DEATHS = re.compile(
@@ -242,7 +245,9 @@ HIT_PERSON = re.compile(
 FATAL_SHOOTING = re.compile(r"(?<![\w-])(?:(?:fatal|deadly)\s+(?:[\w-]+\s+){0,3}?"
                             r"(?:shooting|stabbing)|shooting death)\b", re.IGNORECASE)
 # the dead as found, whoever killed them ("four people dead", "were found dead", "died")
-STATE_OF_DEATH = re.compile(r"\b(?:dead|died|dies)\b", re.IGNORECASE)
+# (not "he left seven dead": those he killed)
+STATE_OF_DEATH = re.compile(r"^(?!(?:left|leaving|leaves)\b).*\b(?:dead|died|dies)\b",
+                            re.IGNORECASE | re.DOTALL)
 MURDER_SUICIDE = re.compile(r"\b(?:murder[- ]suicide|then|before)\b", re.IGNORECASE)
 SELF_HARM = re.compile(rf"\b(?:(?P<fatal>{SELF_INFLICTED}|fatally shot (?:himself|herself)|"
                        r"kill(?:s|ed|ing)? self)|"
@@ -478,6 +483,8 @@ def _place_named(sentence: str, start: int) -> bool:
     return PLACE_BEFORE.search(sentence, 0, start) is not None
 
 
+# "he left seven dead": the verb's object, read with the verb
+LEFT_BEFORE = re.compile(r"\b(?:left|leaving|leaves)\s+$", re.IGNORECASE)
 AGES_BEFORE = re.compile(r"\bages?\s+(?:of\s+)?(?:\d+\s*(?:and|to|-|–)\s*)?$", re.IGNORECASE)
 
 
@@ -556,7 +563,8 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
         add(_kind(m["verb"]), Count(people, people, people), m)
     strangers = []
     for m in COUNT_BEFORE.finditer(sentence):
-        if _is_age(m) or _shot_at(m) or _shot_fired(m):
+        if _is_age(m) or _shot_at(m) or _shot_fired(m) or \
+                LEFT_BEFORE.search(sentence, 0, m.start()):
             continue
         if _stranger_hit(m):
             strangers.append(m)
@@ -581,7 +589,7 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
     for m in VERB_BEFORE.finditer(sentence):
         verb = m.group("verb").lower()
         state = (m.group("state") or "").lower()
-        if verb in {"leaving", "left"}:
+        if verb in {"leaving", "leaves", "left"}:
             if not state:
                 continue
             kind = "killed" if state == "dead" else "injured"
@@ -923,6 +931,8 @@ def parsed_victims(sent: SpacySpan, found: list[CasualtyMention]) -> list[Casual
         outcome = _outcome(verb)
         subjects = _victim_subjects(verb) if outcome and _told_as_fact(verb) else []
         people = [p for subject in subjects for p in _listed_with(subject, verb)]
+        people += [p for joined in _along_with(verb) for p in _listed_with(joined, verb)] \
+            if people else []
         counts = [_people_in(noun) for noun in people]
         if not people or None in counts or _clause_between(sent.doc, people, verb):
             continue
@@ -996,6 +1006,13 @@ def _victim_subjects(verb: Token) -> list[Token]:
     return subjects
 
 
+def _along_with(verb: Token) -> list[Token]:
+    """ "was gunned down along with his daughter": the daughter too."""
+    return [pobj for along in verb.children if along.lower_ == "along"
+            for with_ in along.children if with_.lower_ == "with"
+            for pobj in with_.children if pobj.dep_ == "pobj"]
+
+
 def _listed_with(noun: Token, verb: Token) -> list[Token]:
     """The noun and those coordinated with it; an apposition that has conjuncts of its own
     and no article of its own is a list too ("the boy, a man and a woman"), unless the noun
@@ -1031,6 +1048,9 @@ def _people_in(noun: Token) -> int | None:
     number, "they") or is no person ("a car was hit")."""
     if noun.lower_ in {"he", "she", "him", "her"}:
         return 1
+    if noun.pos_ == "NUM" and noun.dep_.startswith("nsubj") and \
+            any(c.lower_ in {"the", "all"} for c in noun.children):  # "the two were shot"
+        return words_to_int(noun.text)
     if noun.pos_ == "PRON" or not _is_person(noun):
         return None
     if noun.tag_ not in {"NNS", "NNPS"}:
