@@ -7,12 +7,14 @@ conflict reporting; none is taken from an evaluation set.
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import cache
 
 import pytest
 
 from thucydides.casualties import find_casualties, tally
-from thucydides.nlp import load_model
+from thucydides.nlp import annotate, load_model
+from thucydides.segment import segment
 
 
 def counts(text: str) -> tuple[int | None, int | None]:
@@ -569,3 +571,14 @@ def test_what_a_shooting_left(text, killed, injured):
 ])
 def test_along_with_and_the_two(text, killed, injured):
     assert parsed_counts(text) == (killed, injured)
+
+
+@pytest.mark.parametrize("first_line, recalled", [
+    ("Man charged in 2014 killing", False),  # a follow-up: the old case is the story's
+    ("Two men were wounded in a shooting on Elm Street on Sunday.", True),
+])
+def test_an_older_case_is_recalled_only_beside_a_case_of_the_story(first_line, recalled):
+    text = f"{first_line}\nDana Hill, 19, was shot and killed on March 3, 2014, outside a store."
+    doc = annotate(text, segment(text, date(2015, 6, 1)))
+    (old,) = [c for c in doc._.casualties if c.kind == "killed"]
+    assert old.aggregate is recalled

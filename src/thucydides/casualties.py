@@ -1115,17 +1115,21 @@ if not Doc.has_extension("casualties"):
 class CasualtyFinder:
     """spaCy component: sets `doc._.casualties`, the counts of every sentence. Counts in a
     sentence dated long before it was written ("In 2009 a gunman killed 13 people there")
-    belong to an older case the story recalls, and are marked as not the story's own."""
+    belong to an older case the story recalls, and are marked as not the story's own,
+    unless the story counts nothing else: then it is a follow-up about that case (a trial,
+    an anniversary)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        found = []
+        told = []
         for sent in doc.sents:
             counts = find_casualties(sent.text, sent.start_char)
             counts += parsed_victims(sent, counts)
-            if counts and _recalls_older_case(doc, sent.start_char, sent.end_char):
-                counts = [replace(c, aggregate=True) for c in counts]
-            found.extend(counts)
-        doc._.casualties = found
+            told.append((counts, bool(counts) and
+                         _recalls_older_case(doc, sent.start_char, sent.end_char)))
+        follow_up = not any(not old and any(not c.aggregate for c in counts)
+                            for counts, old in told)
+        doc._.casualties = [replace(c, aggregate=True) if old and not follow_up else c
+                            for counts, old in told for c in counts]
         return doc
 
 
