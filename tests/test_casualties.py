@@ -335,122 +335,123 @@ def test_one_person_with_a_gunshot_wound_or_struck_by_a_bullet_is_hit():
 
 @pytest.mark.parametrize("text, killed, injured", [
     # the attacker who died was not among the people he shot
-    ("The man took his own life after he shot a deputy, police said.", 1, 1),
+    ("Before turning the rifle on himself, the gunman shot a trooper in the arm.", 1, 1),
     # the one the police shot is the attacker, dead besides his victims
-    ("Three people were killed by a gunman before he was shot and killed by police.", 4, None),
-    # "shot both men": the suspect fired, he was not hit
-    ("The suspect shot both men with a handgun.", None, 2),
+    ("Two customers were killed in the robbery, and the man was later shot and killed by "
+     "Harlow County deputies.", 3, None),
+    # "shot both brothers": the gunman fired, he was not hit
+    ("Investigators said the gunman shot both brothers at close range.", None, 2),
 ])
 def test_attackers_and_the_people_they_shot(text, killed, injured):
     assert counts(text) == (killed, injured)
 
 
 def test_victims_told_apart_by_age_are_that_many_people():
-    text = ("One dead in shooting on Birch Lane\n"
-            "The 19-year-old was shot in the chest and was later pronounced dead.\n"
-            "The 14-year-old was taken to a hospital.")
+    text = ("Gunfire erupts behind skating rink on Larchmont Row\n"
+            "The 17-year-old was hit in the neck and was later pronounced dead.\n"
+            "The 12-year-old was driven to Mercy hospital.")
     assert counts(text) == (1, 1)
 
 
 @pytest.mark.parametrize("text, injured", [
     # the total first, then the victims one by one: "another" counts on from the last report
-    ("Police are investigating a quadruple shooting on Pine Street.\n"
-     "A 30-year-old man was shot in the foot.\nAnother man was shot in the thigh.", 4),
+    ("Officers were called to a triple shooting near the ferry dock.\n"
+     "A 40-year-old woman was grazed on the wrist.\nAnother woman was grazed on the hip.", 3),
     # the other of a pair
-    ("Two men were shot at the park.\n"
-     "One was taken by ambulance and another was driven to a hospital.", 2),
+    ("Two men were wounded near the diner.\n"
+     "One of them walked into a clinic, and another was driven to a hospital by a friend.", 2),
     # another than the shooter
-    ("A teen was wounded by a stray bullet on Sunday.\n"
-     "A teen was arrested in a shooting that left another teen hospitalized.", 1),
+    ("A man was wounded on Quince Lane.\n"
+     "Detectives said a teenager wounded another man during the argument.", 1),
 ])
 def test_another_is_one_more_only_after_the_report_it_follows(text, injured):
     assert counts(text)[1] == injured
 
 
 @pytest.mark.parametrize("text, killed, injured", [
-    ("Officers said the victim did not survive.", 1, None),
-    ("Marcus Bell, 15, passed away on Sunday.", 1, None),
-    ("An accident with a rifle claimed the life of 4-year-old Ana Ruiz on Saturday.", 1, None),
-    ("A hunter fatally shot a 14-year-old boy in the woods.", 1, None),
-    ("Witnesses identified the fatally wounded teen as Ray Dale.", 1, None),
+    ("Paramedics worked on the clerk, but he did not survive.", 1, None),
+    ("Orla Penn, 71, passed away late Friday.", 1, None),
+    ("Friday's gunfire claimed the life of 9-year-old Ezra Quill.", 1, None),
+    ("Deputies say a neighbor fatally shot a 19-year-old during a quarrel over a fence.", 1, None),
+    ("Relatives named the fatally wounded student as Bram Keller.", 1, None),
     # the one wounded is the one who later died
-    ("Dana Cole was rushed to a hospital with a gunshot wound and later died.", 1, None),
-    ("It is a blessing that no one died, the pastor said.", 0, None),
-    ("Two men were charged in the non-fatal shooting of their nephew.", None, None),
+    ("Mireille Oduya was flown to a hospital with a head wound and later died.", 1, None),
+    ("Thankfully no one died, a neighbor said.", 0, None),
+    ("Prosecutors dropped charges in the non-fatal shooting of her cousin.", None, None),
 ])
 def test_ways_of_telling_a_death(text, killed, injured):
     assert counts(text) == (killed, injured)
 
 
 @pytest.mark.parametrize("text, killed, injured", [
-    ("Four people were hit when shots rang out outside the bar.", None, 4),
-    ("A bullet struck a girl on the porch, and no one else was hit.", None, 1),
-    # "hit everyone": the shooters fired, they were not hit
-    ("The shooters hit everyone but the man they were aiming for.", None, None),
-    ("A 2-year-old is dead and a 15-month-old is injured after the shooting.", 1, 1),
+    ("Three bystanders were hit as the two groups traded fire.", None, 3),
+    ("A stray shot hit a man near the fountain, but nobody else was hit.", None, 1),
+    # "hit everybody": the gunmen fired, they were not hit
+    ("Witnesses said the gunmen hit everybody on the porch.", None, None),
+    ("A 14-month-old was also wounded in the crossfire that killed his uncle.", 1, 1),
 ])
 def test_people_hit_and_ages_in_months(text, killed, injured):
     assert counts(text) == (killed, injured)
 
 
 @pytest.mark.parametrize("text", [
-    "Tomas J. Reyes, 3, was pronounced dead at the hospital.\n"
-    "Tomas was fatally shot while he slept.",
+    "Nadia R. Forsythe, 8, died Sunday night.\n"
+    "Nadia was fatally wounded while she sat in the car.",
     # a headline's capitalised noun is no name
-    "Police: Girl, 6, who had been shot in the head has died\n"
-    "After days in critical condition, Lila was pronounced dead.",
+    "Boy, 9, who was wounded at county fair has died, police say\n"
+    "Caspar was pronounced dead on Tuesday.",
     # a place before a person noun is no name either
-    "Two men were sentenced in the murder of 2-year-old Fairview girl\n"
-    "Mia Tate died in the hospital.",
+    "Jury convicts pair in slaying of 3-year-old Harlow toddler\n"
+    "Ina Varga died two days after the shooting.",
 ])
 def test_one_victim_named_in_several_ways_is_one(text):
     assert counts(text)[0] == 1
 
 
 @pytest.mark.parametrize("text, killed", [
-    ("Lia Dunn, 7, was fatally shot on Friday.\n"
-     "Ray Cole, 54, died in a car crash shortly after the shooting.", 1),
-    ("Sheriff Cole said Dunn was killed after losing control of his truck.", None),
-    ("Two men died of an apparent heart attack at the lake.", None),
+    ("Ezra Quill, 15, was fatally shot at the lake.\n"
+     "Omar Lund, 60, died in a highway collision that evening.", 1),
+    ("Lund died in a crash on the interstate, troopers said.", None),
+    ("A spectator died of a heart attack during the standoff.", None),
 ])
 def test_a_death_by_other_causes_is_not_counted(text, killed):
     assert counts(text)[0] == killed
 
 
 @pytest.mark.parametrize("text, killed, injured", [
-    # a mother is not her girl: someone else, who lived
-    ("Girl, 8, dies in accidental shooting\n"
-     "The girl's mother was taken to a hospital for surgery.", 1, 1),
+    # a grandmother is not the toddler: someone else, who lived
+    ("Toddler dies after shooting at Quince Lane home\n"
+     "The toddler's grandmother was driven to a hospital.", 1, 1),
     # the one after "by" did the shooting
-    ("Mother shot in head by 4-year-old son dies", 1, None),
+    ("A man struck by a stray bullet fired by his 12-year-old grandson has died.", 1, None),
     # an attacker shot is no survivor among the victims
-    ("Man shot by officers after killing his girlfriend\n"
-     "Police said officers shot and killed the suspect.", 2, 0),
-    ("A man was charged in the shooting deaths of a mother and her 8-year-old daughter.", 2, None),
+    ("Man shot by Ashgrove police had killed his sister, officials say\n"
+     "Troopers then shot and killed the suspect.", 2, 0),
+    ("Detectives charged a neighbor in the killings of an elderly woman and her grandson.",
+     2, None),
 ])
 def test_kinds_of_people_and_coordinated_victims(text, killed, injured):
     assert counts(text) == (killed, injured)
 
 
 def test_how_often_one_was_shot_is_no_count():
-    assert counts("Dana Ruiz was shot three times outside the store.") == (None, 1)
+    assert counts("Ines Varga was hit four times as she ran.") == (None, 1)
 
 
 @pytest.mark.parametrize("text, killed, injured", [
     # one who shot himself and others by accident is one of those hit
-    ("A father accidentally shot himself and his two daughters.\n"
-     "One daughter died at the hospital.", 1, 2),
+    ("Cleaning his shotgun on the porch, Eli Marsh shot himself and his two sons.\n"
+     "One son died at the scene.", 1, 2),
     # a weekday before "and their" is no one
-    ("The shooting left a man and a woman dead Thursday and their two young children "
-     "hospitalized.", 2, 2),
+    ("Gunmen left an uncle and his wife dead Sunday and their two sons hospitalized.", 2, 2),
 ])
 def test_himself_among_the_people_hit(text, killed, injured):
     assert counts(text) == (killed, injured)
 
 
 def test_a_killer_listed_with_his_victims_is_counted_apart():
-    fatalities, _ = tally(find_casualties("Man kills 7-year-old daughter, himself"))
-    assert (fatalities.best, fatalities.perpetrators) == (2, 1)
+    fatalities, _ = tally(find_casualties("Retired guard kills wife, two sons and himself"))
+    assert (fatalities.best, fatalities.perpetrators) == (4, 1)
 
 
 @cache
@@ -468,46 +469,49 @@ def parsed_counts(text: str) -> tuple[int | None, int | None]:
 
 @pytest.mark.parametrize("text, killed, injured", [
     # a relative clause or an apposition between the victim and the verb
-    ("Marcus Dale, 22, died at the scene. Tavon Okafor, who was also shot, is expected to "
-     "survive.", 1, 1),
-    ("Marcus Dale died at the scene. His cousin, Tavon Okafor, was shot in the leg.", 1, 1),
-    ("A 15-year-old boy was killed on Elm Street. Another teen, also 15, was shot in the foot.",
+    ("Caspar Lund, 30, died on the sidewalk. Laura Kemp, who had also been wounded, was "
+     "treated and released.", 1, 1),
+    ("Bram Keller died before help arrived. His neighbor, Orla Penn, was hit in the shoulder.",
+     1, 1),
+    ("A 14-year-old girl was killed on Quince Lane. Another girl, also 14, was shot in the arm.",
      1, 1),
     # coordinated subjects, one of them the attacker
-    ("Agent Dana Hill and the male suspect were killed in the exchange of gunfire.", 2, None),
-    ("A college student and the son of a retired judge were gunned down at the festival.",
+    ("Deputy Ruth Amsel and the armed intruder were killed in the exchange.", 2, None),
+    ("A delivery driver and the son of a city councilman were gunned down outside the arena.",
      2, None),
-    ("Two others, a 17-year-old and a 19-year-old, were wounded.", None, 2),
-    # no victim: a car, a negation
-    ("The car was hit several times. He was not shot.", None, None),
+    ("Two workers, a cook and a cashier, were injured.", None, 2),
+    # no victim: a van, a denial
+    ("The van took several rounds. Its driver was not shot.", None, None),
 ])
 def test_victims_read_over_the_parse(text, killed, injured):
     assert parsed_counts(text) == (killed, injured)
 
 
 def test_a_death_long_ago_or_in_doubt_is_not_the_story_s():
-    (long_ago,) = find_casualties("Her brother died in a shooting two years ago.")
+    (long_ago,) = find_casualties("Her son was killed in a robbery two decades ago.")
     assert long_ago.aggregate
-    assert counts("Nobody knew if the baby was dead or alive.") == (None, None)
+    assert counts("Nobody could say whether Ines was dead or alive.") == (None, None)
 
 
 @pytest.mark.parametrize("text, killed, injured", [
     # wished, asked, long past: no one hit
-    ("She prayed: please don't let my baby die.", None, None),
-    ("Police could not say if the man had died.", None, None),
-    ("Luis Vale, who was once shot in the leg himself, organized the vigil.", None, None),
-    # struck by a car is no gunshot
-    ("Officers found a boy who had been struck by a vehicle in the lot.", None, None),
+    ("Her last text read: don't let me die out here.", None, None),
+    ("Nobody could tell whether the driver had died.", None, None),
+    ("Tobias Wren, who was once wounded in a robbery himself, now runs the shelter.",
+     None, None),
+    # hit by a truck is no gunshot
+    ("Medics treated a cyclist who had been hit by a truck at the corner.", None, None),
     # a number on a singular noun is an age
-    ("Police said a 25 y/o man and a 29 y/o man were shot and killed.", 2, None),
+    ("Investigators said a 31 y/o woman and a 44 y/o man were gunned down.", 2, None),
     # "shot dead"; a conjunct verb with a subject of its own is another clause
-    ("Two brothers, Luis and Omar Vale, were shot dead in the alley.", 2, None),
-    ("An officer on patrol was shot, and the suspect in the shooting was killed.", 1, 1),
+    ("Two cousins, Ada and Ivo Rask, were shot dead in a stairwell.", 2, None),
+    ("A trooper was hit in the leg, and the gunman in the truck was killed.", 1, 1),
     # a relative clause tells of its own noun; a conjunct told of apart has its own outcome
-    ("The suspect and the four people who were injured were taken to the hospital.", None, 4),
-    ("The shooting left four people wounded and one woman dead.", 1, 4),
-    # a range is the patterns' to read: low and best 12
-    ("Medical sources said 12 to 15 fighters were killed in the clashes.", 12, None),
+    ("The gunman and the three customers who were wounded were flown to a trauma center.",
+     None, 3),
+    ("The ambush left three soldiers wounded and one civilian dead.", 1, 3),
+    # a range is the patterns' to read: low and best 20
+    ("Officials said 20 to 25 rebels died in the raid.", 20, None),
 ])
 def test_what_the_parse_does_not_count(text, killed, injured):
     assert parsed_counts(text) == (killed, injured)
@@ -515,59 +519,60 @@ def test_what_the_parse_does_not_count(text, killed, injured):
 
 @pytest.mark.parametrize("text, killed, injured", [
     # the objects of an active verb, coordinated names included
-    ("Police say Ray Cole shot and killed Dana Hill and Luis Vale after an argument.", 2, None),
+    ("A jury heard that Vance Ortel gunned down Anna Brody and Mark Sutter in the garage.",
+     2, None),
     # a participle clause tells the result
-    ("A stray round struck Pat Dunn in the chest, killing him.", 1, 0),
+    ("A ricochet hit Tobias Wren below the collarbone, killing him instantly.", 1, 0),
     # a headline's capitalised noun is no verb
-    ("RIVERSIDE SHOOTING Mayor Lopez: Nothing justifies this violence", None, None),
+    ("HARBOR SHOOTING Senator Okonjo urges calm", None, None),
 ])
 def test_objects_of_the_verbs_of_violence(text, killed, injured):
     assert parsed_counts(text) == (killed, injured)
 
 
 def test_a_short_form_of_a_name_is_the_same_person():
-    text = "Patrick Dunn was shot in the chest on Sunday.\nTwo days later, Pat was dead."
+    text = "Frederick Nolan was hit twice on Friday.\nBy Sunday, Fred was dead."
     assert counts(text) == (1, 0)
 
 
 def test_numbers_after_ages_are_ages():
-    text = "She was one of five children between the ages of 11 and 15 hospitalized on Sunday."
-    assert counts(text)[1] != 15
+    text = "Four students between the ages of 13 and 16 were hurt."
+    assert counts(text)[1] != 16
 
 
 def test_the_attacker_shot_by_police_named_with_their_town():
-    text = "A teen was shot and killed by Fairview, Ohio police after he shot a clerk."
+    text = "A man was shot and killed by Quarry Hollow, Texas police after he wounded a deputy."
     mentions = find_casualties(text)
     assert any(c.perpetrator and c.kind == "killed" for c in mentions)
 
 
 def test_grandchildren_listed_with_others_add_up():
-    text = "Police said his daughter and six grandchildren died in the murder-suicide."
-    assert parsed_counts(text)[0] == 7
+    text = "Investigators said her son and four grandchildren died in the attack."
+    assert parsed_counts(text)[0] == 5
 
 
 def test_a_killer_among_the_objects_is_left_to_the_patterns():
-    text = "A student who killed four classmates and himself was identified on Monday."
+    text = "The man who killed two coworkers and himself was named on Tuesday."
     fatalities, _ = tally(casualty_pipeline()(text)._.casualties)
-    assert (fatalities.best, fatalities.perpetrators) == (5, 1)
+    assert (fatalities.best, fatalities.perpetrators) == (3, 1)
 
 
 @pytest.mark.parametrize("text, killed, injured", [
     # those the attacker left dead do not include him
-    ("He left seven dead and one wounded before killing himself.", 8, 1),
-    ("The shooting leaves 4 injured at a veterans' hall", None, 4),
-    ("A man was killed in a shooting that also left three other people wounded.", 1, 3),
-    ("A man fatally shot his partner and their two children.", 3, None),
+    ("By the time he killed himself, the gunman had left five dead and two hurt.", 6, 2),
+    ("Gunfire outside stadium leaves 3 hurt", None, 3),
+    ("Police said the burst of gunfire left four other people hurt.", None, 4),
+    ("A security guard fatally shot his business partner and two customers.", 3, None),
 ])
 def test_what_a_shooting_left(text, killed, injured):
     assert counts(text) == (killed, injured)
 
 
 @pytest.mark.parametrize("text, killed, injured", [
-    ("A man was gunned down along with his daughter on Saturday.", 2, None),
-    ("The two were shot, along with another woman, just before 1 a.m.", None, 3),
+    ("A delivery driver was shot dead along with his brother near the depot.", 2, None),
+    ("The two were wounded, along with a neighbor.", None, 3),
     # a bare number before the verb is an age, not "the two"
-    ("Boy, 16, dies after being shot by his brother", 1, None),
+    ("Girl, 7, dies after being hit by her brother's gunfire", 1, None),
 ])
 def test_along_with_and_the_two(text, killed, injured):
     assert parsed_counts(text) == (killed, injured)
@@ -575,10 +580,10 @@ def test_along_with_and_the_two(text, killed, injured):
 
 @pytest.mark.parametrize("first_line, recalled", [
     ("Man charged in 2014 killing", False),  # a follow-up: the old case is the story's
-    ("Two men were wounded in a shooting on Elm Street on Sunday.", True),
+    ("On Sunday two men were hurt when shots hit a bus shelter.", True),
 ])
 def test_an_older_case_is_recalled_only_beside_a_case_of_the_story(first_line, recalled):
-    text = f"{first_line}\nDana Hill, 19, was shot and killed on March 3, 2014, outside a store."
+    text = f"{first_line}\nNell Brody, 19, was shot and killed on March 3, 2014, at a pharmacy."
     doc = annotate(text, segment(text, date(2015, 6, 1)))
     (old,) = [c for c in doc._.casualties if c.kind == "killed"]
     assert old.aggregate is recalled

@@ -103,7 +103,7 @@ INJURED = (r"(?:injured|wounded|hurt|hospitali[sz]ed|shot and wounded|shot and i
 HOSPITAL = (r"(?:taken|transported|rushed|airlifted|flown|driven|sent) to (?:an?\s+|the\s+)?"
             r"(?:[\w'’.-]+\s+){0,4}?hospitals?")
 SHOT = (r"(?:shot|(?:struck|hit) by (?:a\s+)?(?:stray\s+)?(?:gunfire|bullets?)|"
-        # "four people were hit" (by a car, with a bat, with charges: no)
+        # "three bystanders were hit" (by a car, with a bat, with charges: no)
         r"(?:struck|hit)(?!\s+(?:by|with)\b)|"
         r"(?:found|discovered) (?:\w+\s+){0,3}?with (?:\w+\s+){0,2}?gunshot wounds?|"
         rf"{HOSPITAL})")
@@ -125,7 +125,7 @@ SELF_INFLICTED = r"(?:kill(?:ed|ing) (?:himself|herself)|" \
 VICTIM_VERB = (rf"(?P<verb>{KILLED}|{INJURED}|{SHOT})\b(?:(?<=died)|(?<=dead)|(?!\s+(?:a|an|the|"
                rf"his|her|their|its|him|them|me|us|it|into|up|back|another|both|each|all|several|"
                rf"multiple|open|everyone|everybody|someone|anyone|\d+|{_WORD})\b{{TIMES}}))")
-# after "was": "was shot three times" tells how often, not whom
+# after "was": "was hit four times" tells how often, not whom
 PASSIVE_VICTIM_VERB = VICTIM_VERB.replace(
     "{TIMES}", rf"(?!(?:[\s-]+(?:{_WORD}|more))?\s+times\b)")
 VICTIM_VERB = VICTIM_VERB.replace("{TIMES}", "")
@@ -140,7 +140,7 @@ VERB_BEFORE = re.compile(
     rf"left|shot|shooting|shoots|hitting|striking|"
     rf"claimed the lives of|claiming the lives of|claimed|claiming)\s+"
     rf"(?:(?:his|her|their)\s+)?{QUANTITY}"
-    # ("three other people wounded": "other" is no noun there)
+    # ("four other people hurt": "other" is no noun there)
     rf"(?:\s+{ADJECTIVES}(?P<noun>{PERSONS}|lives)\b(?!\s+{PERSONS}\b))?"
     rf"(?:\s+(?P<state>dead|injured|wounded|hurt))?\b",
     re.IGNORECASE)
@@ -174,7 +174,7 @@ COORDINATED_OBJECTS = re.compile(
     rf"\b(?P<verb>fatally shot|fatally shooting|killing|killed|kills|wounding|wounded|injuring|"
     rf"injured|shooting|shoots|shot)\s+"
     rf"(?P<list>{_GROUPS})", re.IGNORECASE)
-# "the deaths of a mother and her daughter", "charged in the murder-suicide of father, son"
+# "the killings of an elderly woman and her grandson", "the murders of uncle, nephew"
 COORDINATED_DEATHS = re.compile(
     rf"(?<!attempted\s)(?<!non-)\b(?:shooting deaths?|deaths?|killings?|slayings?|murders?|"
     rf"murder-suicide|homicides?)\s+of\s+(?:the\s+)?(?P<list>{_GROUPS})", re.IGNORECASE)
@@ -245,7 +245,7 @@ HIT_PERSON = re.compile(
 FATAL_SHOOTING = re.compile(r"(?<![\w-])(?:(?:fatal|deadly)\s+(?:[\w-]+\s+){0,3}?"
                             r"(?:shooting|stabbing)|shooting death)\b", re.IGNORECASE)
 # the dead as found, whoever killed them ("four people dead", "were found dead", "died")
-# (not "he left seven dead": those he killed)
+# (not "the gunman had left five dead": those he killed)
 STATE_OF_DEATH = re.compile(r"^(?!(?:left|leaving|leaves)\b).*\b(?:dead|died|dies)\b",
                             re.IGNORECASE | re.DOTALL)
 MURDER_SUICIDE = re.compile(r"\b(?:murder[- ]suicide|then|before)\b", re.IGNORECASE)
@@ -289,17 +289,17 @@ NAMED_VICTIM = re.compile(
     rf"seriously|reportedly|accidentally|found)\s+)*{PASSIVE_VICTIM_VERB}"
     rf"|(?:later\s+|eventually\s+|then\s+)?(?P<died>{DIED})(?!\w)"
     r"|(?P<suffered>(?:suffered|sustained) (?:[\w-]+\s+){0,3}?(?:injuries|wounds?))\b)")
-# "he was shot and killed by police": the one the police shot is the attacker
+# "the man was later gunned down by deputies": the one the police shot is the attacker
 BY_POLICE = re.compile(r"(?:(?<=shot)|(?<=lled)|(?<=dead)|(?<=nded)|(?<=slain)|(?<=down))\s+by\s+"
                        r"(?:(?:an?|the|two|three|several)\s+)?"
                        r"(?:(?:off-duty|on-duty|local|city|county|state|federal|"
                        r"(?-i:[A-Z])[\w'’.-]*,?)\s+){0,3}?"
                        r"(?:police|officers?|deput(?:y|ies)|troopers?|agents?|marshals?|SWAT)\b",
                        re.IGNORECASE)
-# "whose mother died several years ago": a death long before, not the story's
+# "an uncle of hers was killed in a robbery two decades ago": long before, not the story's
 YEARS_AGO = re.compile(r"(?:\s+[\w,'’-]+){0,8}?\s+(?:(?:a|one|two|three|four|five|six|several|"
                        r"many|\d+)\s+)?(?:years?|decades?)\s+ago\b", re.IGNORECASE)
-# "died in a car crash", "was killed after losing control of his vehicle": no violence
+# "died in a highway collision", "was killed in a crash on the interstate": no violence
 _NONVIOLENT = "|".join(sorted((re.escape(row[0]) for row in load("nonviolent_deaths")), key=len,
                               reverse=True))
 NOT_BY_VIOLENCE = re.compile(rf"(?:\s+[\w,'’-]+){{0,6}}?\s+(?:in|during|of|from|after|when)\s+"
@@ -394,8 +394,8 @@ def _done_to_object(verb: str) -> str:
 
 def _adds(m: re.Match) -> bool:
     """Whether the count is of victims beyond those already counted ("another man died").
-    Not the other of a pair ("one was taken by ambulance and another driven to hospital"),
-    nor another than the shooter ("a shooting that left another teen hospitalized")."""
+    Not the other of a pair ("one of them walked into a clinic and another was driven to a
+    hospital"), nor another than the shooter ("a teenager wounded another man")."""
     g = m.groupdict()
     said = (g.get("mod") or g.get("single") or "").lower()
     before = m.string[:m.start()]
@@ -412,7 +412,7 @@ def _victim_key(who: str) -> str:
     if last in {"he", "she", "victim"}:
         return ""
     if len(words) > 1 and words[0].lower() in VICTIM_NOUNS and words[1][:1].isupper():
-        words = words[1:]  # a title before the name: "Officer Dana Hill"
+        words = words[1:]  # a title before the name: "Deputy Ruth Amsel"
     if words[0][:1].isupper() and words[0].lower() not in DETERMINERS | VICTIM_NOUNS:
         return " ".join(w for w in words if not re.fullmatch(r"[A-Z]\.", w))
     return last
@@ -452,7 +452,7 @@ def _shot_fired(m: re.Match) -> bool:
 
 
 PAST_VERBS = {"killed", "wounded", "injured", "shot"}
-# "Mother shot by 4-year-old son dies": the one after "by" did the shooting
+# "Man shot by his 12-year-old grandson has died": the one after "by" did the shooting
 AGENT_BEFORE = re.compile(r"\bby\s+(?:(?:his|her|their|a|an|the)\s+)?(?:[\w-]+\s+)?$",
                           re.IGNORECASE)
 # "from North Fairview", "in Easton": the words just before a capitalised name make it a place
@@ -469,8 +469,8 @@ def _bare_count_ends(sentence: str, m: re.Match) -> bool:
 
 
 def _before_person_noun(m: re.Match) -> bool:
-    """ "2-year-old Fairview girl": the capitalised words describe a person noun, they are not
-    a name."""
+    """ "3-year-old Harlow toddler": the capitalised words describe a person noun, they are
+    not a name."""
     words = m["name"].split()
     after = re.match(r"\s+([\w-]+)", m.string[m.end():])
     return words[-1].lower() in VICTIM_NOUNS or \
@@ -483,14 +483,14 @@ def _place_named(sentence: str, start: int) -> bool:
     return PLACE_BEFORE.search(sentence, 0, start) is not None
 
 
-# "he left seven dead": the verb's object, read with the verb
+# "had left five dead": the verb's object, read with the verb
 LEFT_BEFORE = re.compile(r"\b(?:left|leaving|leaves)\s+$", re.IGNORECASE)
 AGES_BEFORE = re.compile(r"\bages?\s+(?:of\s+)?(?:\d+\s*(?:and|to|-|–)\s*)?$", re.IGNORECASE)
 
 
 def _is_age(m: re.Match) -> bool:
-    """ "Calvin Williams, 24 was shot": a bare number before a singular verb is an age; so is
-    one after "ages" ("five children between the ages of 11 and 15 hospitalized")."""
+    """ "Nell Brody, 24 was shot": a bare number before a singular verb is an age; so is
+    one after "ages" ("four students between the ages of 13 and 16 were hurt")."""
     return bool(m["n"]) and not m["noun"] and (words_to_int(m["n"]) != 1 and re.match(
         r"\s*(?:who\s+)?(?:was|is|has)\b", m.string[m.end("n"):]) is not None or
         AGES_BEFORE.search(m.string, 0, m.start("n")) is not None)
@@ -538,8 +538,8 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
         people = _people_listed(m["list"])
         add(_kind(m["verb"]), Count(people, people, people), m)
     for m in COORDINATED_OBJECTS.finditer(sentence):
-        # "killed his daughter and himself": the killer is counted apart (one who shot
-        # himself and a friend is one of the two hit)
+        # "kills wife, two sons and himself": the killer is counted apart (one who wounded
+        # himself and his two sons is one of the three hit)
         kind = _done_to_object(m["verb"])
         himself = re.search(r"\b(?:himself|herself)\b", m.group(0), re.IGNORECASE) \
             if kind == "killed" else None
@@ -599,7 +599,7 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
                     "hitting", "striking"} and \
                 not m.group("noun") and not (verb in PAST_VERBS and _bare_count_ends(sentence, m)):
             continue
-        # "shot and killed another teen": another than the shooter, not one more victim
+        # "wounded another man": another than the shooter, not one more victim
         add(kind, parse_quantity(m), m, m.group("noun"))
     for m in CASUALTY_NOUN.finditer(sentence):
         add("casualties", parse_quantity(m), m)
@@ -637,7 +637,7 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
             add("killed", Count(people, people, people), m, m["noun"])
         elif people:
             # a name follows a bare age ("of 18-year-old Dale Moss", not "of a 15-year-old
-            # Central High student" nor "of 2-year-old Fairview girl")
+            # Central High student" nor "of 3-year-old Harlow toddler")
             name = m["name"] if m["name"] and not m["det"] and not _before_person_noun(m) \
                 else None
             add("killed", Count(1, 1, 1), m, victim=name or (m["noun"] or m["age"]).lower())
@@ -678,8 +678,8 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
 
 def _of_this_story(sentence: str, offset: int,
                    mentions: list[CasualtyMention]) -> list[CasualtyMention]:
-    """Drop deaths by other causes ("died in a car crash"); mark deaths long ago ("died two
-    years ago") as another case's."""
+    """Drop deaths by other causes ("died in a highway collision"); mark deaths long ago
+    ("was killed in a robbery two decades ago") as another case's."""
     return [replace(c, aggregate=True) if YEARS_AGO.match(sentence, c.span.end - offset) else c
             for c in mentions
             if not (c.kind == "killed" and NOT_BY_VIOLENCE.match(sentence, c.span.end - offset))]
@@ -695,8 +695,8 @@ def _others_shot_survived(mentions: list[CasualtyMention]) -> list[CasualtyMenti
 
 
 def _people_listed(groups: str) -> int:
-    """People in "a man, two women and a boy, 15", "himself and his two daughters": each
-    group's number, else one; an age between commas is no group."""
+    """People in "a man, two women and a boy, 15", "himself and his two sons": each group's
+    number, else one; an age between commas is no group."""
     parts = [p for p in re.split(_AND, groups) if p and not p.strip().isdigit()]
     return sum(next((n for n in map(words_to_int, p.split()[:2]) if n), 1) for p in parts)
 
@@ -771,7 +771,7 @@ def _with_attackers(killed: Count, attackers: Count,
 def _another_of_other_kind(ordered: list[CasualtyMention]) -> list[CasualtyMention]:
     """ "Three men were killed and another was wounded": "another" right after a count of the
     other outcome is one more person hit, not one more of its own kind; after the dead,
-    "another teen was shot" is someone who lived."""
+    "another girl, also 14, was shot in the arm" is someone who lived."""
     fatal = [c.kind == "killed" for c in ordered]
     return [replace(c, adds=False, kind="injured" if c.kind == "shot" else c.kind)
             if c.adds and i and fatal[i - 1] != fatal[i] else c
@@ -779,7 +779,7 @@ def _another_of_other_kind(ordered: list[CasualtyMention]) -> list[CasualtyMenti
 
 
 def _counted_on(ordered: list[CasualtyMention]) -> list[CasualtyMention]:
-    """ "Four people were shot. A man was hit in the leg; another man was hit in the arm":
+    """ "A triple shooting ... A woman was grazed on the wrist. Another woman was hit":
     "another" is one more than the report just before it of the same outcome, not one more
     than the largest figure, since a story gives the total and then tells of the victims one
     by one."""
@@ -802,9 +802,9 @@ def _same_person(a: str, b: str) -> bool:
 def _survivors_told_apart(ordered: list[CasualtyMention], dead_names: set[str]) -> int:
     """People hit whom the story tells apart from every one of the dead by a name or an age
     of the same sort ("the 15-year-old died ... the 22-year-old was treated and released"),
-    or by a kind of person that cannot be the same ("the girl died ... her mother was taken
-    to hospital"): someone else, who lived. The figure of people shot less the dead misses
-    them when each is told of one by one."""
+    or by a kind of person that cannot be the same ("the toddler died ... the toddler's
+    grandmother was driven to a hospital"): someone else, who lived. The figure of people
+    shot less the dead misses them when each is told of one by one."""
     others = {c.victim for c in ordered if c.kind != "killed" and c.victim and
               not c.perpetrator and
               any(_told_apart(c.victim, dead) for dead in dead_names) and
@@ -841,8 +841,8 @@ def _profile(victim: str) -> tuple[str, str] | None:
 
 
 def _spelled_alike(a: str, b: str) -> bool:
-    """ "Kowalski" and "Kowalsky", "Patrick" and "Pat": a name spelled two ways in one story
-    is one person."""
+    """ "Kowalski" and "Kowalsky", "Frederick" and "Fred": a name spelled two ways in one
+    story is one person."""
     return a[:1].isupper() and b[:1].isupper() and any(
         SequenceMatcher(None, x, y).ratio() >= 0.8 or
         (min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x)))
@@ -861,7 +861,7 @@ def _died_later(mention: CasualtyMention, dead_names: set[str], anyone_dead: boo
 
 def _running(counts: list[CasualtyMention]) -> Count:
     """One figure from reports of the same kind, in text order (see `tally`). Victims told
-    apart by names or by ages ("the 19-year-old", "the 14-year-old") are that many people."""
+    apart by names or by ages ("the 17-year-old", "the 12-year-old") are that many people."""
     total = Count()
     zero = False
     victims: set[str] = set()
@@ -915,15 +915,15 @@ def _plus(a: Count, b: Count) -> Count:
 
 VERB_OUTCOMES = dict(load("victim_verbs"))
 REFLEXIVES = {"himself", "herself", "themselves"}  # the killer, read by the patterns
-GUNFIRE = {"bullet", "gunfire", "round", "shot", "gunshot", "fire", "shotgun", "pellet"}
-ASIDE = {"appos", "relcl", "acl", "amod", "prep", "punct", "advmod", "cc", "conj"}
+GUNFIRE = {row[0] for row in load("gunfire_nouns")}
 
 
 def parsed_victims(sent: SpacySpan, found: list[CasualtyMention]) -> list[CasualtyMention]:
     """People hit as the dependency parse tells them, where the patterns read fewer: the
-    subject of a passive victim verb (or of "died") with its conjuncts ("an agent and the
-    suspect were killed"), past an apposition or a relative clause ("Tavon Okafor, who was
-    also shot, ..."; "his cousin, Dana Hill, was wounded")."""
+    subject of a passive victim verb (or of "died") with its conjuncts ("a deputy and the
+    armed intruder were killed"), past an apposition or a relative clause ("Ines Varga, who
+    had also been wounded, ..."; "his neighbor, Orla Penn, was hit"), and the objects of
+    active ones ("gunned down Nell Brody and Abe Sutter")."""
     text, base = sent.text, sent.start_char
     aggregate = bool(AGGREGATE.search(text))
     out = []
@@ -970,16 +970,16 @@ def _outcome(verb: Token) -> str | None:
 
 
 def _hit_by_other_things(verb: Token) -> bool:
-    """ "struck by a vehicle", "hit with a bat": hit, but not by gunfire."""
+    """ "hit by a truck", "struck with a bat": hit, but not by gunfire."""
     return any(c.lower_ in {"by", "with"} and not any(
         g.lemma_.lower() in GUNFIRE for g in c.children) for c in verb.children)
 
 
 def _told_as_fact(verb: Token) -> bool:
-    """Not denied, wished, feared, asked or long past ("was not shot", "don't let my baby
-    die", "could be killed", "if the man had died", "was once shot")."""
-    # a participle clause tells a result ("..., killing him"); a capitalised "SHOOTING" is
-    # a headline's noun
+    """Not denied, wished, feared, asked or long past ("was not shot", "don't let me die out
+    here", "could be killed", "whether the driver had died", "was once wounded")."""
+    # a participle clause tells a result ("..., killing him instantly"); a capitalised
+    # "SHOOTING" is a headline's noun
     participle = verb.tag_ == "VBG" and verb.dep_ in {"advcl", "conj", "xcomp", "pcomp"} and \
         verb.text.islower()
     return (verb.tag_ in {"VBD", "VBN", "VBZ"} or participle) and not any(
@@ -989,14 +989,14 @@ def _told_as_fact(verb: Token) -> bool:
 
 def _victim_subjects(verb: Token) -> list[Token]:
     """Whom the verb befell: its passive subjects, the subject of "die", the noun a relative
-    clause hangs on ("Okafor, who was shot"), or the noun a participle right after it
+    clause hangs on ("Varga, who had been wounded"), or the noun a participle right after it
     describes ("a man shot in the leg"). "Shot at" is fired at, not hit."""
     if any(c.lower_ == "at" and c.i == verb.i + 1 for c in verb.children):
         return []
     wanted = {"nsubjpass", "nsubj"} if verb.lemma_.lower() == "die" else {"nsubjpass"}
     subjects = [c for c in verb.children if c.dep_ in wanted and c.i < verb.i]
     if not subjects and verb.lemma_.lower() != "die":
-        # the object of an active verb: "shot and killed Dana Hill and Luis Vale"
+        # the object of an active verb: "gunned down Nell Brody and Abe Sutter"
         subjects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and
                     c.lower_ not in REFLEXIVES]
     if len(subjects) == 1 and subjects[0].tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
@@ -1007,7 +1007,7 @@ def _victim_subjects(verb: Token) -> list[Token]:
 
 
 def _along_with(verb: Token) -> list[Token]:
-    """ "was gunned down along with his daughter": the daughter too."""
+    """ "was shot dead along with his brother": the brother too."""
     return [pobj for along in verb.children if along.lower_ == "along"
             for with_ in along.children if with_.lower_ == "with"
             for pobj in with_.children if pobj.dep_ == "pobj"]
@@ -1015,10 +1015,10 @@ def _along_with(verb: Token) -> list[Token]:
 
 def _listed_with(noun: Token, verb: Token) -> list[Token]:
     """The noun and those coordinated with it; an apposition that has conjuncts of its own
-    and no article of its own is a list too ("the boy, a man and a woman"), unless the noun
-    gives the number ("five people, a man, three boys and a woman"). Not a relative clause's
-    noun ("the suspect and the four people who were injured": the four), nor a conjunct told
-    of apart ("four people wounded and one woman dead")."""
+    and no article of its own is a list too ("the cashier, a cook and a porter"), unless the
+    noun gives the number ("two workers, a cook and a cashier"). Not a relative clause's noun
+    ("the gunman and the three customers who were wounded": the three), nor a conjunct told
+    of apart ("three soldiers wounded and one civilian dead")."""
     if noun.i == verb.head.i:
         return [noun]
     listed = [noun, *[c for c in noun.conjuncts if c.lower_ not in REFLEXIVES and not any(
@@ -1034,8 +1034,8 @@ def _listed_with(noun: Token, verb: Token) -> list[Token]:
 
 def _clause_between(doc: Doc, people: list[Token], verb: Token) -> bool:
     """Whether another clause's verb stands between the people and the victim verb (outside
-    a relative clause on them): "a man called 911 saying he had been shot and three people
-    had been killed" is no list of the killed."""
+    a relative clause on them): "a clerk phoned a friend saying he had been hit and two
+    guards had been killed" is no list of the killed."""
     inside = {t.i for p in people for c in p.children if c.dep_ == "relcl" for t in c.subtree}
     first = min(p.i for p in people)
     return any(t.pos_ == "VERB" and t.tag_ in {"VBD", "VBZ", "VBP", "VBG"} and
@@ -1045,16 +1045,16 @@ def _clause_between(doc: Doc, people: list[Token], verb: Token) -> bool:
 def _people_in(noun: Token) -> int | None:
     """How many people a subject noun stands for: its number, one for a singular person
     noun, a name or an age ("the 19-year-old"); None when it does not say (plural with no
-    number, "they") or is no person ("a car was hit")."""
+    number, "they") or is no person ("the van was hit")."""
     if noun.lower_ in {"he", "she", "him", "her"}:
         return 1
     if noun.pos_ == "NUM" and noun.dep_.startswith("nsubj") and \
-            any(c.lower_ in {"the", "all"} for c in noun.children):  # "the two were shot"
+            any(c.lower_ in {"the", "all"} for c in noun.children):  # "the two were wounded"
         return words_to_int(noun.text)
     if noun.pos_ == "PRON" or not _is_person(noun):
         return None
     if noun.tag_ not in {"NNS", "NNPS"}:
-        return 1  # a number on a singular noun is an age ("a 25 y/o man")
+        return 1  # a number on a singular noun is an age ("a 31 y/o woman")
     number = next((c for c in noun.children if c.dep_ == "nummod"), None)
     if number is not None:  # ranges and "at least" are the patterns' to read
         return None if any(number.children) else words_to_int(number.text)
@@ -1077,7 +1077,7 @@ def _age_of(noun: Token) -> str | None:
 
 
 def _is_attacker(noun: Token, verb: Token, text: str, base: int) -> bool:
-    """A suspect or gunman hit, or one the police shot ("was shot and killed by officers");
+    """A suspect or gunman hit, or one the police shot ("was gunned down by deputies");
     `text` is the sentence's, starting at character `base` of the document."""
     verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
     return re.fullmatch(PERPETRATORS, noun.text, re.IGNORECASE) is not None or any(
@@ -1085,14 +1085,14 @@ def _is_attacker(noun: Token, verb: Token, text: str, base: int) -> bool:
 
 
 def _named(noun: Token) -> bool:
-    """A person's name, not a headline's capitalised words ("Firefighter Shot")."""
+    """A person's name, not a headline's capitalised words ("Guard Hit")."""
     return noun.ent_type_ == "PERSON" and noun.pos_ == "PROPN" and \
         noun.lemma_.lower() not in VERB_OUTCOMES
 
 
 def _parsed_key(noun: Token) -> str:
-    """A lone victim's key (see `_victim_key`): the name, also in apposition ("his cousin,
-    Dana Hill"), else the age, else the kind of person."""
+    """A lone victim's key (see `_victim_key`): the name, also in apposition ("his neighbor,
+    Orla Penn"), else the age, else the kind of person."""
     named = [noun] if _named(noun) else \
         [c for c in noun.children if c.dep_ == "appos" and _named(c)]
     if named:
