@@ -925,10 +925,9 @@ def parsed_victims(sent: SpacySpan, found: list[CasualtyMention]) -> list[Casual
     had also been wounded, ..."; "his neighbor, Orla Penn, was hit"), and the objects of
     active ones ("gunned down Nell Brody and Abe Sutter")."""
     text, base = sent.text, sent.start_char
-    aggregate = bool(AGGREGATE.search(text))
     out = []
     for verb in sent:
-        outcome = _outcome(verb)
+        outcome = _outcome(verb) if verb.lemma_ in VERB_OUTCOMES else None
         subjects = _victim_subjects(verb) if outcome and _told_as_fact(verb) else []
         people = [p for subject in subjects for p in _listed_with(subject, verb)]
         people += [p for joined in _along_with(verb) for p in _listed_with(joined, verb)] \
@@ -944,7 +943,7 @@ def parsed_victims(sent: SpacySpan, found: list[CasualtyMention]) -> list[Casual
         def mention(n: int, at: int, **flags) -> CasualtyMention:
             return CasualtyMention(outcome, Count(n, n, n),
                                    Span(at, end, text[at - base:end - base]),
-                                   aggregate=aggregate, **flags)
+                                   aggregate=AGGREGATE.search(text) is not None, **flags)
         victims = sum(counts) - len(attackers)
         if victims and all((c.count.best or 0) < victims for c in told if not c.perpetrator):
             out.append(mention(
@@ -958,7 +957,7 @@ def parsed_victims(sent: SpacySpan, found: list[CasualtyMention]) -> list[Casual
 
 def _outcome(verb: Token) -> str | None:
     """What the verb says befell them; "shot dead", "shot to death" killed."""
-    outcome = VERB_OUTCOMES.get(verb.lemma_.lower())
+    outcome = VERB_OUTCOMES.get(verb.lemma_)
     if outcome == "shot" and _hit_by_other_things(verb):
         return None
     dead = any(c.lower_ == "dead" or (c.lower_ == "to" and any(g.lower_ == "death"
