@@ -587,3 +587,7 @@ def test_an_older_case_is_recalled_only_beside_a_case_of_the_story(first_line, r
     doc = annotate(text, segment(text, date(2015, 6, 1)))
     (old,) = [c for c in doc._.casualties if c.kind == "killed"]
     assert old.aggregate is recalled
+
+
+def test_an_age_written_yo_is_no_count():
+    assert counts("Witnesses say a 6 yo girl was shot on Birchwood Court.") == (None, 1)
