@@ -40,8 +40,8 @@ MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5, "sextuple
 
 _WORD = "|".join(sorted([*UNITS, *TENS, *SCALES], key=len, reverse=True))
 _ORDINAL = "|".join(ORDINALS)
-# "2017 Man dead" (a dateline before a headline), "15-year-old", "6 yo" and a clock time ("shot about
-# 1:45 a.m.", "arrived at 9:21") are not counts
+# "2017 Man dead" (a dateline before a headline), "15-year-old", "6 yo" and a clock time
+# ("shot about 1:45 a.m.", "arrived at 9:21") are not counts
 NUMBER = (r"(?<!:)(?!(?:19|20)\d\d\b(?:\s+(?-i:[A-Z])|\s*[,.]))"
           rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_WORD})(?:[\s-]+(?:and\s+)?(?:{_WORD}))*)"
           r"(?![\s-]*(?:years?|months?|weeks?)[\s-]*old|\s*(?:y/?o|yrs?\.?\s*old)\b)"
