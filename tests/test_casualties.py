@@ -591,3 +591,15 @@ def test_an_older_case_is_recalled_only_beside_a_case_of_the_story(first_line, r
 
 def test_an_age_written_yo_is_no_count():
     assert counts("Witnesses say a 6 yo girl was shot on Birchwood Court.") == (None, 1)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # shot by a person is still shot (hit by a truck is not)
+    ("Ms. Tern, who was accidentally shot by her own nephew, now faces a charge.", None, 1),
+    # a participle on the subject is no clause between it and the verb
+    ("Four friends walking home from a concert were shot near the bridge.", None, 4),
+    # whoever died is a person, whatever the noun
+    ("A ninth-grader died Saturday after being hit by a stray round.", 1, None),
+])
+def test_more_that_the_parse_reads(text, killed, injured):
+    assert parsed_counts(text) == (killed, injured)

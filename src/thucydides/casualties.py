@@ -932,12 +932,14 @@ def parsed_victims(sent: SpacySpan, found: list[CasualtyMention]) -> list[Casual
         people = [p for subject in subjects for p in _listed_with(subject, verb)]
         people += [p for joined in _along_with(verb) for p in _listed_with(joined, verb)] \
             if people else []
-        counts = [_people_in(noun) for noun in people]
+        counts = [_people_in(noun, verb) for noun in people]
         if not people or None in counts or _clause_between(sent.doc, people, verb):
             continue
         start = min(verb.idx, *(p.left_edge.idx for p in people))
         end = max(verb.idx + len(verb), *(p.idx + len(p) for p in people))
         told = [c for c in found if c.span.start < end and start < c.span.end]
+        if any(c.count.best == 0 for c in told):  # "no one died": the patterns said none
+            continue
         attackers = [p for p in people if _is_attacker(p, verb, text, base)]
 
         def mention(n: int, at: int, **flags) -> CasualtyMention:
@@ -958,7 +960,7 @@ def parsed_victims(sent: SpacySpan, found: list[CasualtyMention]) -> list[Casual
 def _outcome(verb: Token) -> str | None:
     """What the verb says befell them; "shot dead", "shot to death" killed."""
     outcome = VERB_OUTCOMES.get(verb.lemma_)
-    if outcome == "shot" and _hit_by_other_things(verb):
+    if verb.lemma_ in {"hit", "strike"} and _hit_by_other_things(verb):
         return None
     dead = any(c.lower_ == "dead" or (c.lower_ == "to" and any(g.lower_ == "death"
                                                               for g in c.children)) or
@@ -1033,24 +1035,29 @@ def _listed_with(noun: Token, verb: Token) -> list[Token]:
 
 def _clause_between(doc: Doc, people: list[Token], verb: Token) -> bool:
     """Whether another clause's verb stands between the people and the victim verb (outside
-    a relative clause on them): "a clerk phoned a friend saying he had been hit and two
-    guards had been killed" is no list of the killed."""
-    inside = {t.i for p in people for c in p.children if c.dep_ == "relcl" for t in c.subtree}
+    a clause on them, as "five men heading to a party were shot"): "a clerk phoned a friend
+    saying he had been hit and two guards had been killed" is no list of the killed."""
+    inside = {t.i for p in people for c in p.children
+              if c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ in {"VBG", "VBN"})
+              for t in c.subtree}
     first = min(p.i for p in people)
     return any(t.pos_ == "VERB" and t.tag_ in {"VBD", "VBZ", "VBP", "VBG"} and
                t.i not in inside for t in doc[first:verb.i])
 
 
-def _people_in(noun: Token) -> int | None:
+def _people_in(noun: Token, verb: Token) -> int | None:
     """How many people a subject noun stands for: its number, one for a singular person
-    noun, a name or an age ("the 19-year-old"); None when it does not say (plural with no
-    number, "they") or is no person ("the van was hit")."""
+    noun, a name or an age ("the 19-year-old"), or any singular noun that died ("an
+    eighth-grader died"); None when it does not say (plural with no number, "they") or is
+    no person ("the van was hit")."""
     if noun.lower_ in {"he", "she", "him", "her"}:
         return 1
     if noun.pos_ == "NUM" and noun.dep_.startswith("nsubj") and \
             any(c.lower_ in {"the", "all"} for c in noun.children):  # "the two were wounded"
         return words_to_int(noun.text)
-    if noun.pos_ == "PRON" or not _is_person(noun):
+    died = verb.lemma_ == "die" and noun.tag_ == "NN" and \
+        any(c.dep_ == "det" and c.lower_ != "no" for c in noun.children)
+    if noun.pos_ == "PRON" or not (died or _is_person(noun)):
         return None
     if noun.tag_ not in {"NNS", "NNPS"}:
         return 1  # a number on a singular noun is an age ("a 31 y/o woman")
