@@ -603,3 +603,11 @@ def test_an_age_written_yo_is_no_count():
 ])
 def test_more_that_the_parse_reads(text, killed, injured):
     assert parsed_counts(text) == (killed, injured)
+
+
+@pytest.mark.parametrize("text", [
+    "The suspects shot more than 20 rounds at a parked sedan before fleeing.",
+    "A suspect shot out the front windows of the pawn shop.",
+])
+def test_shots_fired_are_no_attacker_hit(text):
+    assert counts(text) == (None, None)

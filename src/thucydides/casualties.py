@@ -124,7 +124,8 @@ SELF_INFLICTED = r"(?:kill(?:ed|ing) (?:himself|herself)|" \
 # A victim verb used actively has an object after it ("a man shot his wife"): no victim there.
 VICTIM_VERB = (rf"(?P<verb>{KILLED}|{INJURED}|{SHOT})\b(?:(?<=died)|(?<=dead)|(?!\s+(?:a|an|the|"
                rf"his|her|their|its|him|them|me|us|it|into|up|back|another|both|each|all|several|"
-               rf"multiple|open|everyone|everybody|someone|anyone|\d+|{_WORD})\b{{TIMES}}))")
+               rf"multiple|open|everyone|everybody|someone|anyone|more|rounds?|shots|bullets|"
+               rf"through|out|off|\d+|{_WORD})\b{{TIMES}}))")
 # after "was": "was hit four times" tells how often, not whom
 PASSIVE_VICTIM_VERB = VICTIM_VERB.replace(
     "{TIMES}", rf"(?!(?:[\s-]+(?:{_WORD}|more))?\s+times\b)")
