@@ -600,6 +600,9 @@ def test_an_age_written_yo_is_no_count():
     ("Four friends walking home from a concert were shot near the bridge.", None, 4),
     # whoever died is a person, whatever the noun
     ("A ninth-grader died Saturday after being hit by a stray round.", 1, None),
+    # "was critically injured" parsed as "was" with an adjective
+    ("Ada Marsh, 9, died in the attack. Her older brother, Theo, was critically injured but "
+     "is recovering.", 1, 1),
 ])
 def test_more_that_the_parse_reads(text, killed, injured):
     assert parsed_counts(text) == (killed, injured)

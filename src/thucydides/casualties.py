@@ -1005,6 +1005,9 @@ def _victim_subjects(verb: Token) -> list[Token]:
         return [verb.head]
     if not subjects and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.i == verb.head.i + 1:
         return [verb.head]
+    if not subjects and verb.dep_ == "acomp" and verb.head.lemma_ == "be":
+        # "was critically injured", read as "was" with an adjective
+        return [c for c in verb.head.children if c.dep_ == "nsubj" and c.i < verb.i]
     return subjects
 
 
