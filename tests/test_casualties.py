@@ -614,3 +614,20 @@ def test_more_that_the_parse_reads(text, killed, injured):
 ])
 def test_shots_fired_are_no_attacker_hit(text):
     assert counts(text) == (None, None)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # taken to a hospital: hit, outcome not said
+    ("Ruth Perrin and Dana Voss were transported by ambulance to a trauma center.", None, 2),
+    ("Three customers were taken by private car to St. Jude Medical Center with leg wounds.",
+     None, 3),
+    # those the police drove there are not all hit
+    ("Officers drove the boy and his frightened aunt to the hospital.", None, None),
+    # the parts of a number are no more people
+    ("Five people, four men and a woman, were transported to a hospital.", None, 5),
+    # the one taken there is the one who died there
+    ("Ortega was taken to Mercy Hospital with a chest wound, where he died an hour later.",
+     1, None),
+])
+def test_taken_to_a_hospital(text, killed, injured):
+    assert parsed_counts(text) == (killed, injured)

@@ -674,7 +674,21 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
                     for c in mentions]
     mentions = _of_this_story(sentence, offset, mentions)
     mentions.sort(key=lambda c: c.span.start)
-    return _others_shot_survived(mentions)
+    return _hit_then_died(_others_shot_survived(mentions))
+
+
+def _hit_then_died(mentions: list[CasualtyMention]) -> list[CasualtyMention]:
+    """ "Ortega was taken to a hospital with a chest wound, where he died": the one wounded
+    just before "he died" in a sentence is the one who died. (One shot, outcome not said, is
+    left to the tally, which counts him among the dead.)"""
+    out = list(mentions)
+    for c in mentions:
+        if c.kind == "killed" and c.victim == "":
+            hit = [i for i, b in enumerate(out) if b.kind == "injured" and
+                   b.count.best == 1 and b.span.end <= c.span.start]
+            if hit:
+                out[hit[-1]] = replace(out[hit[-1]], kind="killed")
+    return out
 
 
 def _of_this_story(sentence: str, offset: int,
@@ -917,6 +931,7 @@ def _plus(a: Count, b: Count) -> Count:
 VERB_OUTCOMES = dict(load("victim_verbs"))
 REFLEXIVES = {"himself", "herself", "themselves"}  # the killer, read by the patterns
 GUNFIRE = {row[0] for row in load("gunfire_nouns")}
+CARE = {row[0] for row in load("care_nouns")}
 
 
 def parsed_victims(sent: SpacySpan, found: list[CasualtyMention]) -> list[CasualtyMention]:
@@ -934,6 +949,8 @@ def parsed_victims(sent: SpacySpan, found: list[CasualtyMention]) -> list[Casual
         people += [p for joined in _along_with(verb) for p in _listed_with(joined, verb)] \
             if people else []
         counts = [_people_in(noun, verb) for noun in people]
+        if len(counts) > 2 and None not in counts and counts[0] == sum(counts[1:]):
+            people, counts = people[:1], counts[:1]  # "four people, three women and a man"
         if not people or None in counts or _clause_between(sent.doc, people, verb):
             continue
         start = min(verb.idx, *(p.left_edge.idx for p in people))
@@ -961,6 +978,8 @@ def parsed_victims(sent: SpacySpan, found: list[CasualtyMention]) -> list[Casual
 def _outcome(verb: Token) -> str | None:
     """What the verb says befell them; "shot dead", "shot to death" killed."""
     outcome = VERB_OUTCOMES.get(verb.lemma_)
+    if outcome == "hospital":
+        return _taken_for_care(verb)
     if verb.lemma_ in {"hit", "strike"} and _hit_by_other_things(verb):
         return None
     dead = any(c.lower_ == "dead" or (c.lower_ == "to" and any(g.lower_ == "death"
@@ -969,6 +988,16 @@ def _outcome(verb: Token) -> str | None:
                 not any(g.dep_.startswith("nsubj") for g in c.children))
                for c in verb.children)
     return "killed" if outcome and dead else outcome
+
+
+def _taken_for_care(verb: Token) -> str | None:
+    """ "were transported by ambulance to a medical center": hit (injured when it says
+    "with wounds"); taken anywhere else, nothing."""
+    objects = [(prep.lower_, pobj.lemma_.lower()) for prep in verb.children
+               if prep.dep_ == "prep" for pobj in prep.children if pobj.dep_ == "pobj"]
+    if any(prep == "with" and noun in {"wound", "injury"} for prep, noun in objects):
+        return "injured"
+    return "shot" if any(prep == "to" and noun in CARE for prep, noun in objects) else None
 
 
 def _hit_by_other_things(verb: Token) -> bool:
@@ -997,7 +1026,7 @@ def _victim_subjects(verb: Token) -> list[Token]:
         return []
     wanted = {"nsubjpass", "nsubj"} if verb.lemma_.lower() == "die" else {"nsubjpass"}
     subjects = [c for c in verb.children if c.dep_ in wanted and c.i < verb.i]
-    if not subjects and verb.lemma_.lower() != "die":
+    if not subjects and verb.lemma_ != "die" and VERB_OUTCOMES[verb.lemma_] != "hospital":
         # the object of an active verb: "gunned down Nell Brody and Abe Sutter"
         subjects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and
                     c.lower_ not in REFLEXIVES]
@@ -1133,7 +1162,8 @@ class CasualtyFinder:
         told = []
         for sent in doc.sents:
             counts = find_casualties(sent.text, sent.start_char)
-            counts += parsed_victims(sent, counts)
+            counts = _hit_then_died(sorted([*counts, *parsed_victims(sent, counts)],
+                                           key=lambda c: c.span.start))
             told.append((counts, bool(counts) and
                          _recalls_older_case(doc, sent.start_char, sent.end_char)))
         follow_up = not any(not old and any(not c.aggregate for c in counts)
