@@ -631,3 +631,15 @@ def test_shots_fired_are_no_attacker_hit(text):
 ])
 def test_taken_to_a_hospital(text, killed, injured):
     assert parsed_counts(text) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, perpetrators", [
+    # the last verb before "then himself" says what he did to himself
+    ("Deputies say Lyle Brandt shot and killed his son and his son's mother, then himself.",
+     3, 1),
+    # a home invader is an attacker
+    ("A homeowner fatally shot a home invader and the man's accomplice fled.", 1, 1),
+])
+def test_killers_among_the_dead(text, killed, perpetrators):
+    fatalities, _ = tally(find_casualties(text))
+    assert (fatalities.best, fatalities.perpetrators) == (killed, perpetrators)

@@ -66,7 +66,7 @@ PARTITIVE = rf"(?:\s+of\s+(?:them|those|the (?:{NUMBER}\s+)?(?:[\w-]+\s+)?" \
             r"(?:victims|people|men|women))" \
             r"(?:\s*,\s*(?:a|an)\s[^,]{1,40},)?)?"
 PERPETRATORS = (r"(?:suspects?|gunm[ae]n|attackers?|bombers?|assailants?|shooters?|robbers?|"
-                r"intruders?|killers?|carjackers?|burglars?)")
+                r"intruders?|invaders?|killers?|carjackers?|burglars?)")
 PERSONS = (r"(?:people|persons|person|civilians?|children|child|kids|men|man|women|woman|boys?|"
            r"girls?|teens?|teenagers?|toddlers?|infants?|babies|baby|students?|soldiers?|troops|"
            r"fighters?|militants?|insurgents?|rebels?|officers?|policemen|policeman|"
@@ -628,7 +628,8 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
             add(_done_to_object(m["verb"]), Count(1, 1, 1), m, victim=m["noun"].lower())
     for m in THEN_HIMSELF.finditer(sentence):
         killer = re.compile(r"\w+").match(sentence, m.start("self"))
-        if _done_to_object(m["verb"]) == "killed":
+        # "shot and killed her and his wife, then himself": killed, the last verb says
+        if _done_to_object(m["verb"]) == "killed" or re.search(r"\bkill", m.group(0), re.I):
             add("killed", Count(1, 1, 1), killer, perpetrator=True)
         else:
             add("shot", Count(1, 1, 1), killer, victim="")
