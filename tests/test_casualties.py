@@ -643,3 +643,14 @@ def test_taken_to_a_hospital(text, killed, injured):
 def test_killers_among_the_dead(text, killed, perpetrators):
     fatalities, _ = tally(find_casualties(text))
     assert (fatalities.best, fatalities.perpetrators) == (killed, perpetrators)
+
+
+def test_a_victim_who_took_his_own_life_is_no_attacker():
+    fatalities, _ = tally(find_casualties(
+        "A man faces trial in the death of his nephew, who killed himself with a rifle."))
+    assert (fatalities.best, fatalities.perpetrators) == (1, None)
+
+
+def test_a_place_after_on_the_is_no_victim():
+    assert counts("A hunter on the Cedar Flats died Sunday.\nCaspar Lund, 17, died at the scene.") \
+        == (1, None)

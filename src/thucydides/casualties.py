@@ -456,8 +456,10 @@ PAST_VERBS = {"killed", "wounded", "injured", "shot"}
 # "Man shot by his 12-year-old grandson has died": the one after "by" did the shooting
 AGENT_BEFORE = re.compile(r"\bby\s+(?:(?:his|her|their|a|an|the)\s+)?(?:[\w-]+\s+)?$",
                           re.IGNORECASE)
-# "from North Fairview", "in Easton": the words just before a capitalised name make it a place
-PLACE_BEFORE = re.compile(r"\b(?:of|from|in|near|at|outside)\s+(?:[A-Z][\w'’.-]*\s+){0,2}$")
+# "from North Fairview", "in Easton", "on the Cedar Flats": the words just before a capitalised
+# name make it a place
+PLACE_BEFORE = re.compile(r"\b(?:of|from|in|near|at|outside|on)\s+(?:the\s+)?"
+                          r"(?:[A-Z][\w'’.-]*\s+){0,2}$")
 # What may follow a bare count after its verb ("killed four and injured 12", "wounded three in
 # Dayton"); anything else ("shot 15 times", "killed 10 years ago") is no count of people.
 BARE_COUNT_END = re.compile(r"\s*(?:[.,;:!?)]|$|(?:and|or|in|at|on|near|when|as|after|"
@@ -670,7 +672,8 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
             taken.append(m.span())
         elif hit or m.re is AND_DIED:
             add("killed", Count(1, 1, 1), m, victim="")
-    if suicides and not _kills_others(sentence, mentions, suicides):
+    if suicides and not (_kills_others(sentence, mentions, suicides) and
+                         not _victim_who_took_own_life(sentence, offset, mentions, suicides)):
         mentions = [replace(c, perpetrator=False, victim="") if c.span.start in suicides else c
                     for c in mentions]
     mentions = _of_this_story(sentence, offset, mentions)
@@ -715,6 +718,14 @@ def _people_listed(groups: str) -> int:
     number, else one; an age between commas is no group."""
     parts = [p for p in re.split(_AND, groups) if p and not p.strip().isdigit()]
     return sum(next((n for n in map(words_to_int, p.split()[:2]) if n), 1) for p in parts)
+
+
+def _victim_who_took_own_life(sentence: str, offset: int, mentions: list[CasualtyMention],
+                              suicides: list[int]) -> bool:
+    """ "charged in the death of his son, who killed himself with a gun": the one who took
+    his own life is the victim just named."""
+    return any(re.fullmatch(r"\s*,?\s*who\s+(?:\w+\s+)?", sentence[c.span.end - offset:s - offset])
+               for c in mentions if c.victim for s in suicides if c.span.end <= s)
 
 
 def _kills_others(sentence: str, mentions: list[CasualtyMention], suicides: list[int]) -> bool:
