@@ -654,3 +654,7 @@ def test_a_victim_who_took_his_own_life_is_no_attacker():
 def test_a_place_after_on_the_is_no_victim():
     assert counts("A hunter on the Cedar Flats died Sunday.\nCaspar Lund, 17, died at the scene.") \
         == (1, None)
+
+
+def test_a_weekday_before_a_name_does_not_make_it_a_place():
+    assert counts("On Monday Ruth Amsel was shot outside the bar.") == (None, 1)

@@ -459,7 +459,7 @@ AGENT_BEFORE = re.compile(r"\bby\s+(?:(?:his|her|their|a|an|the)\s+)?(?:[\w-]+\s
 # "from North Fairview", "in Easton", "on the Cedar Flats": the words just before a capitalised
 # name make it a place
 PLACE_BEFORE = re.compile(r"\b(?:of|from|in|near|at|outside|on)\s+(?:the\s+)?"
-                          r"(?:[A-Z][\w'’.-]*\s+){0,2}$")
+                          rf"(?!(?i:{'|'.join(WEEKDAYS)})\b)(?:[A-Z][\w'’.-]*\s+){{0,2}}$")
 # What may follow a bare count after its verb ("killed four and injured 12", "wounded three in
 # Dayton"); anything else ("shot 15 times", "killed 10 years ago") is no count of people.
 BARE_COUNT_END = re.compile(r"\s*(?:[.,;:!?)]|$|(?:and|or|in|at|on|near|when|as|after|"
