@@ -657,4 +657,4 @@ def test_a_place_after_on_the_is_no_victim():
 
 
 def test_a_weekday_before_a_name_does_not_make_it_a_place():
-    assert counts("On Monday Ruth Amsel was shot outside the bar.") == (None, 1)
+    assert counts("Police said on Monday Ruth Amsel was shot outside the bar.") == (None, 1)

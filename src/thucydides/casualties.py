@@ -646,9 +646,11 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
                 else None
             add("killed", Count(1, 1, 1), m, victim=name or (m["noun"] or m["age"]).lower())
     for m in NAMED_VICTIM.finditer(sentence):
-        who = m.group("who")
+        # "on Monday Ruth Amsel was shot": the weekday is no part of the name
+        day = re.match(rf"(?i:{'|'.join(WEEKDAYS)})\s+", m.group("who"))
+        who = m.group("who")[day.end():] if day else m.group("who")
         if who.lower() in NOT_NAMES or who.split()[-1].lower() in NOT_NAMES or \
-                _place_named(sentence, m.start()):
+                _place_named(sentence, m.start() + (day.end() if day else 0)):
             continue
         kind = "killed" if m["died"] else "injured" if m["suffered"] else _kind(m["verb"])
         add(kind, Count(1, 1, 1), m, victim=_victim_key(who))
