@@ -102,7 +102,8 @@ def day_of(text: str, published: str) -> str | None:
      "happened around 11:40 p.m. Tuesday, police said.", "2016-11-17", "2016-11-15"),
     # the day hangs on the place in the parse, but it dates the finding
     ("Detectives canvassed the neighborhood in Riverton Wednesday after a woman was found "
-     "shot at her home on Grant Avenue Monday.", "2016-11-17", "2016-11-14"),
+     "shot at her home on Grant Avenue Monday. She was hospitalized in stable condition.",
+     "2016-11-17", "2016-11-14"),
     # a report in the passive voice dates when it happened, not a statement
     ("Officers searched the area Wednesday. The shooting was reported at 9:15 p.m. Tuesday "
      "near the bus depot in Riverton.", "2016-11-17", "2016-11-15"),

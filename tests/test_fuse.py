@@ -138,12 +138,19 @@ def test_a_day_counted_from_the_writing_yields_to_the_weekday_the_story_names():
     assert shooting.date == "2016-11-15" and shooting.injured.best == 2
 
 
-def test_a_story_that_places_none_of_its_violence_is_placed_at_its_focus():
+def test_a_story_that_places_none_of_its_violence_but_counts_victims_is_placed_at_its_focus():
     text = ("Police in Riverton investigate accidental shooting\n\n"
             "A 14-year-old boy was cleaning his father's rifle when the weapon went off and shot "
-            "him in the leg on Sunday, police said.")
+            "him in the leg on Sunday, police said. The boy was hospitalized in stable "
+            "condition.")
     [shooting] = violent(text, "2016-11-22")
-    assert (shooting.date, shooting.location.name) == ("2016-11-20", "Riverton")
+    assert (shooting.date, shooting.location.name, shooting.injured.best) == \
+        ("2016-11-20", "Riverton", 1)
+
+
+def test_words_of_violence_with_neither_place_nor_victims_make_no_incident():
+    text = "Riverton officials met on Sunday. The council is fighting a plan to close the school."
+    assert violent(text, "2016-11-22") == []
 
 
 def test_counts_of_an_undated_sentence_go_to_the_incident_on_the_story_day():

@@ -213,17 +213,17 @@ def _unplaced_stories(drafts: list[_Draft],
                       unhoused: list[tuple[EventMention, str | None, str | None]],
                       counted: list[EventMention], toponyms: list[Toponym],
                       segments: list[Segment]) -> list[_Draft]:
-    """Incidents for entries that tell of violence but found none, no sentence of theirs
-    placing it or counting its victims beside the event word ("Teen dies in accidental
-    shooting"): the first such sentence founds one at the entry's focus, or without a place
-    when the entry counts victims in sentences that name no event ("Two men died")."""
+    """Incidents for entries that tell of violence and count its victims, but in sentences
+    apart and none placing it ("Teen shot at party", "Two men died"): the first sentence of
+    violence founds one at the entry's focus. An entry that counts no victims founds none
+    so: a word of violence with neither place nor victims is as often a figure of speech."""
     founded: list[_Draft] = []
     for segment in dict.fromkeys(m.segment for m, _, _ in unhoused):
         if _story(segment, drafts) is not None:
             continue
         founder, day, precision = next(u for u in unhoused if u[0].segment == segment)
-        focus = _focus(toponyms, segments[segment] if segments else None)
-        if focus is not None or any(m.segment == segment for m in counted):
+        if any(m.segment == segment for m in counted):
+            focus = _focus(toponyms, segments[segment] if segments else None)
             founded.append(_Draft(founder.event_type, day, precision, focus, [founder]))
     return founded
 
