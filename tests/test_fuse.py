@@ -148,6 +148,13 @@ def test_a_story_that_places_none_of_its_violence_but_counts_victims_is_placed_a
         ("2016-11-20", "Riverton", 1)
 
 
+def test_a_story_that_places_none_of_its_violence_but_dates_it_is_placed_at_its_focus():
+    dated = "Riverton police investigate shooting\n\nA woman was shot at her home on Monday."
+    [shooting] = violent(dated, "2016-11-17")
+    assert (shooting.date, shooting.location.name) == ("2016-11-14", "Riverton")
+    assert violent(dated.replace(" on Monday", ""), "2016-11-17") == []
+
+
 def test_words_of_violence_with_neither_place_nor_victims_make_no_incident():
     text = "Riverton officials met on Sunday. The council is fighting a plan to close the school."
     assert violent(text, "2016-11-22") == []

@@ -213,18 +213,21 @@ def _unplaced_stories(drafts: list[_Draft],
                       unhoused: list[tuple[EventMention, str | None, str | None]],
                       counted: list[EventMention], toponyms: list[Toponym],
                       segments: list[Segment]) -> list[_Draft]:
-    """Incidents for entries that tell of violence and count its victims, but in sentences
-    apart and none placing it ("Teen shot at party", "Two men died"): the first sentence of
-    violence founds one at the entry's focus. An entry that counts no victims founds none
-    so: a word of violence with neither place nor victims is as often a figure of speech."""
+    """Incidents for entries that tell of violence but found none, no sentence placing it
+    ("Teen shot at party"): the first sentence of violence founds one at the entry's focus
+    when the entry counts victims ("Two men died") or a sentence gives the day of the act.
+    A word of violence with neither place, victims nor day is as often a figure of speech
+    ("the council is fighting the plan")."""
     founded: list[_Draft] = []
     for segment in dict.fromkeys(m.segment for m, _, _ in unhoused):
-        if _story(segment, drafts) is not None:
+        told = [u for u in unhoused if u[0].segment == segment]
+        if _story(segment, drafts) is not None or not (
+                any(m.segment == segment for m in counted) or
+                any(m.date is not None and m.date.precision == "day" for m, _, _ in told)):
             continue
-        founder, day, precision = next(u for u in unhoused if u[0].segment == segment)
-        if any(m.segment == segment for m in counted):
-            focus = _focus(toponyms, segments[segment] if segments else None)
-            founded.append(_Draft(founder.event_type, day, precision, focus, [founder]))
+        founder, day, precision = told[0]
+        focus = _focus(toponyms, segments[segment] if segments else None)
+        founded.append(_Draft(founder.event_type, day, precision, focus, [founder]))
     return founded
 
 
