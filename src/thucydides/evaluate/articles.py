@@ -49,8 +49,9 @@ def read_article(record: dict) -> Article:
 
 def main_incident(incidents: list[Incident]) -> Incident | None:
     """The incident the article is about: a violent one before any other, then the most
-    sentences with counts, then the most evidence."""
+    sentences with counts, the most people hit, the most evidence."""
     return max(incidents, key=lambda i: (i.event_type in VIOLENCE, _counted(i),
+                                         (i.fatalities.best or 0) + (i.injured.best or 0),
                                          len(i.evidence), i.confidence), default=None)
 
 
