@@ -175,3 +175,12 @@ def test_a_season_no_calendar_day_starts_yields_to_the_day_the_story_gives():
             "said.")
     [shooting] = violent(text, "2016-04-25")
     assert shooting.date == "2016-04-23" and len(shooting.evidence) == 2
+
+
+def test_the_date_evidence_of_an_incident_is_what_gives_its_own_day():
+    text = ("A gunman shot a guard at a bank in Riverton on Saturday. Two men were shot "
+            "overnight on Elm Street in Riverton. The shooting left both men in critical "
+            "condition.")
+    by_day = {i.date: i for i in violent(text, "2016-11-21")}
+    assert [s.text for s in by_day["2016-11-21"].field_evidence["date"]] == ["overnight"]
+    assert [s.text for s in by_day["2016-11-19"].field_evidence["date"]] == ["Saturday"]

@@ -92,11 +92,15 @@ def _holds(period: TimeExpression, day: date) -> bool:
 def _day(mention: EventMention, segment: Segment | None) -> tuple[str | None, str | None]:
     told = _told(mention)
     if told is not None and told.precision:
-        value = told.value
-        return (value[:10], "day") if told.precision == "day" else (value, told.precision)
+        return _day_of(told), told.precision
     if segment is not None and segment.reference is not None:
         return segment.reference.isoformat(), "day"
     return None, None
+
+
+def _day_of(told: TimeExpression) -> str:
+    """The day (or the period) a time expression gives an incident."""
+    return told.value[:10] if told.precision == "day" else told.value
 
 
 def _dated_by_entry(mentions: list[EventMention]) -> list[EventMention]:
@@ -428,7 +432,8 @@ def _field_evidence(draft: _Draft, casualties: list[CasualtyMention]) -> dict[st
         return sorted({(s.start, s.end): s for s in spans}.values(), key=lambda s: s.start)
 
     loc = draft.location
-    dates = [_told(m).span for m in draft.mentions if _told(m) is not None]
+    dates = [told.span for m in draft.mentions
+             if (told := _told(m)) is not None and _day_of(told) == draft.day]
     actors = [Span(a.start, a.end, a.mention) for m in draft.mentions for a in m.actors
               if a.start is not None]
     found = {
