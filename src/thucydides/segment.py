@@ -84,8 +84,8 @@ def _day_heading(match: re.Match, year: int) -> date | None:
 
 def segment(text: str, published: date | None) -> list[Segment]:
     """Entries in document order; a text with no entry headers is one segment. The days are
-    counted from the page's own stamp where it is older than `published` (`written_on`)."""
-    published = written_on(text, published)
+    counted from the page's own stamp where it is older than `published` (`_written_on`)."""
+    published = _written_on(text, published)
     marks: list[tuple[int, Segment]] = []
     for match in ENTRY_HEADER.finditer(text):
         minutes = None if match["original"] else _minutes(match["time"] or match["bare_time"])
@@ -115,7 +115,7 @@ def segment(text: str, published: date | None) -> list[Segment]:
     return segments
 
 
-def written_on(text: str, published: date | None) -> date | None:
+def _written_on(text: str, published: date | None) -> date | None:
     """The day a page was written: the earliest date stamp at its top that is older than
     `published` (an archive's copy), else `published`."""
     if published is None:

@@ -5,7 +5,8 @@ A news article about a shooting reports one incident, but the pipeline may find 
 is the one `thucydides.extract` gives with the most casualty evidence; its killed, injured,
 date and place are read off that record as they are. The one thing added here is GVA's
 convention: a shooting story names everyone who was hit, so when it gives the dead and says
-nothing of wounded (or the reverse) the other figure is 0, where the record says null.
+nothing of wounded (or the reverse) the other figure is 0, where the record says null. An
+article `extract` finds no incident in has no figures and is dated by its publication.
 """
 
 from __future__ import annotations
