@@ -184,3 +184,13 @@ def test_the_date_evidence_of_an_incident_is_what_gives_its_own_day():
     by_day = {i.date: i for i in violent(text, "2016-11-21")}
     assert [s.text for s in by_day["2016-11-21"].field_evidence["date"]] == ["overnight"]
     assert [s.text for s in by_day["2016-11-19"].field_evidence["date"]] == ["Saturday"]
+
+
+def test_an_arrest_is_dated_by_its_own_day_and_the_shooting_by_its_own():
+    text = ("Police arrested a 19-year-old in Riverton on Friday. Two women died and a teenager "
+            "was wounded when gunmen opened fire outside a diner on Elm Street in Riverton on "
+            "Tuesday night.")
+    incidents = thucydides.extract(text, published="2016-11-19").incidents
+    [arrest] = [i for i in incidents if i.event_type == "Strategic developments"]
+    [shooting] = [i for i in incidents if i.event_type in VIOLENCE]
+    assert (arrest.date, shooting.date) == ("2016-11-18", "2016-11-15")

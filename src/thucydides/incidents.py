@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from .dates import INCIDENT_RANKS, incident_day, incident_rank, segment_of
+from .dates import INCIDENT_RANKS, dated_word, incident_day, incident_rank, segment_of
 from .events import SentenceEvents, Trigger
 from .lexicons import load
 from .types import (Actor, CasualtyMention, Claim, EventMention, Segment, TimeExpression,
@@ -558,7 +558,8 @@ def _sub_event_types(triggers: list[Trigger], implied: list[str]) -> list[tuple[
 
 def _date_for(doc: Doc, times: list[TimeExpression], start: int, end: int,
               own: set[int], others: set[int], triggers: set[int]) -> TimeExpression | None:
-    """A date that modifies the event word itself ("the 2004 bombing"), else the time
+    """A date that modifies the event word itself ("the 2004 bombing") or that dates it
+    across the place it is said at ("arrested a man in Linden on Friday"), else the time
     expression of the trigger's own clause, else one the sentence gives outside other
     events' clauses (`others`) for an act of violence; never the day of what came later
     ("police said Thursday", "was arrested Friday" in a report of a shooting), of a death
@@ -568,7 +569,8 @@ def _date_for(doc: Doc, times: list[TimeExpression], start: int, end: int,
     inside = [t for t in times if start <= t.span.start < end and t.precision]
     tokens = {id(t): _token(doc, t.span.start, t.span.end) for t in inside}
     on_trigger = [t for t in inside if tokens[id(t)] is not None
-                  and tokens[id(t)].head.i in triggers and tokens[id(t)].i not in triggers]
+                  and tokens[id(t)].head.i in triggers and tokens[id(t)].i not in triggers
+                  or (word := dated_word(doc, t)) is not None and word.i in triggers]
     if on_trigger:
         return on_trigger[0]
     ranks = {id(t): incident_rank(doc, t, triggers) for t in inside}
