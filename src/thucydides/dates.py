@@ -475,6 +475,7 @@ INCIDENT_RANKS = {"act": 0, "consequence": 1, None: 2, "later": 3}
 # "police said Thursday": the day of the statement, not of the event
 SAID_ON = re.compile(r"\b(?:said|says|told(?:\s+\w+)?|announced|reported|confirmed|added)\s+"
                      r"(?:on\s+)?$", re.IGNORECASE)
+SAID_REACH = 4  # words before a day where its reporting verb stands ("told reporters on")
 BACKGROUND_DAYS = 30  # older events are background, not the news being reported
 OTHER_CASE_DAYS = 7  # a day further back than this is another case, or a story followed up
 # Days counted from the moment of writing, which a page's date gives only roughly (archives
@@ -530,10 +531,10 @@ def incident_rank(doc: Doc, time: TimeExpression, acts: set[int]) -> int:
     return INCIDENT_RANKS[role]
 
 
-def incident_day(doc: Doc, text: str, times: list[TimeExpression], written: date | None,
+def incident_day(doc: Doc, times: list[TimeExpression], written: date | None,
                  acts: set[int]) -> TimeExpression | None:
     """The day a stretch of text (a story, a live-blog entry written on `written`) gives for
-    the violence it reports, among its time expressions `times` (`text` is the document's).
+    the violence it reports, among its time expressions `times`.
     A story names several days: the shooting's, the victim's death, the arrest, the hearing,
     the statement, the page's own ("Posted: Monday, June 3"). The day of the act wins (a day
     dating a word of violence, `acts` as in `incident_rank`), then that of a death, then any
@@ -548,8 +549,7 @@ def incident_day(doc: Doc, text: str, times: list[TimeExpression], written: date
         return None
     ranked = []
     for order, told in enumerate(times):
-        if told.day is None or told.day > written or \
-                SAID_ON.search(text, max(0, told.span.start - 30), told.span.start):
+        if told.day is None or told.day > written or _said_on(doc, told):
             continue
         named = _calendar(told)
         if told.day == written and named:  # the dateline
@@ -561,6 +561,16 @@ def incident_day(doc: Doc, text: str, times: list[TimeExpression], written: date
     if not ranked:
         return None
     return _followed_up(ranked, written) or min(ranked, key=lambda pair: pair[0])[1]
+
+
+def _said_on(doc: Doc, told: TimeExpression) -> bool:
+    """Whether a day is that of a statement ("police said Thursday"), read off the few words
+    before it (not `doc.text`, which spaCy rebuilds at each access)."""
+    span = doc.char_span(told.span.start, told.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    before = "".join(t.text_with_ws for t in doc[max(0, span.start - SAID_REACH):span.start])
+    return SAID_ON.search(before) is not None
 
 
 def _followed_up(ranked: list[tuple[tuple, TimeExpression]],

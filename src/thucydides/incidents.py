@@ -629,11 +629,10 @@ def _counts_mention(sentence: TextSpan, segment: int,
 
 def _entry_days(doc: Doc, segments: list[Segment]) -> list[TimeExpression | None]:
     """The day each entry gives for the violence it reports (`dates.incident_day`)."""
-    text = doc.text
     times = doc._.times or []
     acts = {t.token for found in doc._.events or [] for t in found.triggers
             if t.event_type in VIOLENCE}
-    return [incident_day(doc, text, [t for t in times if seg.start <= t.span.start < seg.end],
+    return [incident_day(doc, [t for t in times if seg.start <= t.span.start < seg.end],
                          seg.reference, acts) for seg in segments]
 
 
