@@ -7,10 +7,14 @@ conflict reporting; none is taken from an evaluation set.
 from __future__ import annotations
 
 import re
+from datetime import date
+from functools import cache
 
 import pytest
 
 from thucydides.casualties import find_casualties, tally
+from thucydides.nlp import annotate, load_model
+from thucydides.segment import segment
 
 
 def counts(text: str) -> tuple[int | None, int | None]:
@@ -327,3 +331,330 @@ def test_the_dead_found_together_include_the_killer():
 def test_one_person_with_a_gunshot_wound_or_struck_by_a_bullet_is_hit():
     assert counts("A man with a gunshot wound to his shoulder walked into a diner.") == (None, 1)
     assert counts("A stray round struck the girl in her leg.") == (None, 1)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # the attacker who died was not among the people he shot
+    ("Before turning the rifle on himself, the gunman shot a trooper in the arm.", 1, 1),
+    # the one the police shot is the attacker, dead besides his victims
+    ("Two customers were killed in the robbery, and the man was later shot and killed by "
+     "Harlow County deputies.", 3, None),
+    # "shot both brothers": the gunman fired, he was not hit
+    ("Investigators said the gunman shot both brothers at close range.", None, 2),
+])
+def test_attackers_and_the_people_they_shot(text, killed, injured):
+    assert counts(text) == (killed, injured)
+
+
+def test_victims_told_apart_by_age_are_that_many_people():
+    text = ("Gunfire erupts behind skating rink on Larchmont Row\n"
+            "The 17-year-old was hit in the neck and was later pronounced dead.\n"
+            "The 12-year-old was driven to Mercy hospital.")
+    assert counts(text) == (1, 1)
+
+
+@pytest.mark.parametrize("text, injured", [
+    # the total first, then the victims one by one: "another" counts on from the last report
+    ("Officers were called to a triple shooting near the ferry dock.\n"
+     "A 40-year-old woman was grazed on the wrist.\nAnother woman was grazed on the hip.", 3),
+    # the other of a pair
+    ("Two men were wounded near the diner.\n"
+     "One of them walked into a clinic, and another was driven to a hospital by a friend.", 2),
+    # another than the shooter
+    ("A man was wounded on Quince Lane.\n"
+     "Detectives said a teenager wounded another man during the argument.", 1),
+])
+def test_another_is_one_more_only_after_the_report_it_follows(text, injured):
+    assert counts(text)[1] == injured
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("Paramedics worked on the clerk, but he did not survive.", 1, None),
+    ("Orla Penn, 71, passed away late Friday.", 1, None),
+    ("Friday's gunfire claimed the life of 9-year-old Ezra Quill.", 1, None),
+    ("Deputies say a neighbor fatally shot a 19-year-old during a quarrel over a fence.", 1, None),
+    ("Relatives named the fatally wounded student as Bram Keller.", 1, None),
+    # the one wounded is the one who later died
+    ("Mireille Oduya was flown to a hospital with a head wound and later died.", 1, None),
+    ("Thankfully no one died, a neighbor said.", 0, None),
+    ("Prosecutors dropped charges in the non-fatal shooting of her cousin.", None, None),
+])
+def test_ways_of_telling_a_death(text, killed, injured):
+    assert counts(text) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("Three bystanders were hit as the two groups traded fire.", None, 3),
+    ("A stray shot hit a man near the fountain, but nobody else was hit.", None, 1),
+    # "hit everybody": the gunmen fired, they were not hit
+    ("Witnesses said the gunmen hit everybody on the porch.", None, None),
+    ("A 14-month-old was also wounded in the crossfire that killed his uncle.", 1, 1),
+])
+def test_people_hit_and_ages_in_months(text, killed, injured):
+    assert counts(text) == (killed, injured)
+
+
+@pytest.mark.parametrize("text", [
+    "Nadia R. Forsythe, 8, died Sunday night.\n"
+    "Nadia was fatally wounded while she sat in the car.",
+    # a headline's capitalised noun is no name
+    "Boy, 9, who was wounded at county fair has died, police say\n"
+    "Caspar was pronounced dead on Tuesday.",
+    # a place before a person noun is no name either
+    "Jury convicts pair in slaying of 3-year-old Harlow toddler\n"
+    "Ina Varga died two days after the shooting.",
+])
+def test_one_victim_named_in_several_ways_is_one(text):
+    assert counts(text)[0] == 1
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Ezra Quill, 15, was fatally shot at the lake.\n"
+     "Omar Lund, 60, died in a highway collision that evening.", 1),
+    ("Lund died in a crash on the interstate, troopers said.", None),
+    ("A spectator died of a heart attack during the standoff.", None),
+])
+def test_a_death_by_other_causes_is_not_counted(text, killed):
+    assert counts(text)[0] == killed
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # a grandmother is not the toddler: someone else, who lived
+    ("Toddler dies after shooting at Quince Lane home\n"
+     "The toddler's grandmother was driven to a hospital.", 1, 1),
+    # the one after "by" did the shooting
+    ("A man struck by a stray bullet fired by his 12-year-old grandson has died.", 1, None),
+    # an attacker shot is no survivor among the victims
+    ("Man shot by Ashgrove police had killed his sister, officials say\n"
+     "Troopers then shot and killed the suspect.", 2, 0),
+    ("Detectives charged a neighbor in the killings of an elderly woman and her grandson.",
+     2, None),
+])
+def test_kinds_of_people_and_coordinated_victims(text, killed, injured):
+    assert counts(text) == (killed, injured)
+
+
+def test_how_often_one_was_shot_is_no_count():
+    assert counts("Ines Varga was hit four times as she ran.") == (None, 1)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # one who shot himself and others by accident is one of those hit
+    ("Cleaning his shotgun on the porch, Eli Marsh shot himself and his two sons.\n"
+     "One son died at the scene.", 1, 2),
+    # a weekday before "and their" is no one
+    ("Gunmen left an uncle and his wife dead Sunday and their two sons hospitalized.", 2, 2),
+])
+def test_himself_among_the_people_hit(text, killed, injured):
+    assert counts(text) == (killed, injured)
+
+
+def test_a_killer_listed_with_his_victims_is_counted_apart():
+    fatalities, _ = tally(find_casualties("Retired guard kills wife, two sons and himself"))
+    assert (fatalities.best, fatalities.perpetrators) == (4, 1)
+
+
+@cache
+def casualty_pipeline():
+    nlp = load_model()
+    nlp.add_pipe("thucydides_casualties")
+    return nlp
+
+
+def parsed_counts(text: str) -> tuple[int | None, int | None]:
+    """(killed, injured) as the component reads `text`, the parse included."""
+    fatalities, injured = tally(casualty_pipeline()(text)._.casualties)
+    return fatalities.best, injured.best
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # a relative clause or an apposition between the victim and the verb
+    ("Caspar Lund, 30, died on the sidewalk. Laura Kemp, who had also been wounded, was "
+     "treated and released.", 1, 1),
+    ("Bram Keller died before help arrived. His neighbor, Orla Penn, was hit in the shoulder.",
+     1, 1),
+    ("A 14-year-old girl was killed on Quince Lane. Another girl, also 14, was shot in the arm.",
+     1, 1),
+    # coordinated subjects, one of them the attacker
+    ("Deputy Ruth Amsel and the armed intruder were killed in the exchange.", 2, None),
+    ("A delivery driver and the son of a city councilman were gunned down outside the arena.",
+     2, None),
+    ("Two workers, a cook and a cashier, were injured.", None, 2),
+    # no victim: a van, a denial
+    ("The van took several rounds. Its driver was not shot.", None, None),
+])
+def test_victims_read_over_the_parse(text, killed, injured):
+    assert parsed_counts(text) == (killed, injured)
+
+
+def test_a_death_long_ago_or_in_doubt_is_not_the_story_s():
+    (long_ago,) = find_casualties("Her son was killed in a robbery two decades ago.")
+    assert long_ago.aggregate
+    assert counts("Nobody could say whether Ines was dead or alive.") == (None, None)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # wished, asked, long past: no one hit
+    ("Her last text read: don't let me die out here.", None, None),
+    ("Nobody could tell whether the driver had died.", None, None),
+    ("Tobias Wren, who was once wounded in a robbery himself, now runs the shelter.",
+     None, None),
+    # hit by a truck is no gunshot
+    ("Medics treated a cyclist who had been hit by a truck at the corner.", None, None),
+    # a number on a singular noun is an age
+    ("Investigators said a 31 y/o woman and a 44 y/o man were gunned down.", 2, None),
+    # "shot dead"; a conjunct verb with a subject of its own is another clause
+    ("Two cousins, Ada and Ivo Rask, were shot dead in a stairwell.", 2, None),
+    ("A trooper was hit in the leg, and the gunman in the truck was killed.", 1, 1),
+    # a relative clause tells of its own noun; a conjunct told of apart has its own outcome
+    ("The gunman and the three customers who were wounded were flown to a trauma center.",
+     None, 3),
+    ("The ambush left three soldiers wounded and one civilian dead.", 1, 3),
+    # a range is the patterns' to read: low and best 20
+    ("Officials said 20 to 25 rebels died in the raid.", 20, None),
+])
+def test_what_the_parse_does_not_count(text, killed, injured):
+    assert parsed_counts(text) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # the objects of an active verb, coordinated names included
+    ("A jury heard that Vance Ortel gunned down Anna Brody and Mark Sutter in the garage.",
+     2, None),
+    # a participle clause tells the result
+    ("A ricochet hit Tobias Wren below the collarbone, killing him instantly.", 1, 0),
+    # a headline's capitalised noun is no verb
+    ("HARBOR SHOOTING Senator Okonjo urges calm", None, None),
+])
+def test_objects_of_the_verbs_of_violence(text, killed, injured):
+    assert parsed_counts(text) == (killed, injured)
+
+
+def test_a_short_form_of_a_name_is_the_same_person():
+    text = "Frederick Nolan was hit twice on Friday.\nBy Sunday, Fred was dead."
+    assert counts(text) == (1, 0)
+
+
+def test_numbers_after_ages_are_ages():
+    text = "Four students between the ages of 13 and 16 were hurt."
+    assert counts(text)[1] != 16
+
+
+def test_the_attacker_shot_by_police_named_with_their_town():
+    text = "A man was shot and killed by Quarry Hollow, Texas police after he wounded a deputy."
+    mentions = find_casualties(text)
+    assert any(c.perpetrator and c.kind == "killed" for c in mentions)
+
+
+def test_grandchildren_listed_with_others_add_up():
+    text = "Investigators said her son and four grandchildren died in the attack."
+    assert parsed_counts(text)[0] == 5
+
+
+def test_a_killer_among_the_objects_is_left_to_the_patterns():
+    text = "The man who killed two coworkers and himself was named on Tuesday."
+    fatalities, _ = tally(casualty_pipeline()(text)._.casualties)
+    assert (fatalities.best, fatalities.perpetrators) == (3, 1)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # those the attacker left dead do not include him
+    ("By the time he killed himself, the gunman had left five dead and two hurt.", 6, 2),
+    ("Gunfire outside stadium leaves 3 hurt", None, 3),
+    ("Police said the burst of gunfire left four other people hurt.", None, 4),
+    ("A security guard fatally shot his business partner and two customers.", 3, None),
+])
+def test_what_a_shooting_left(text, killed, injured):
+    assert counts(text) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("A delivery driver was shot dead along with his brother near the depot.", 2, None),
+    ("The two were wounded, along with a neighbor.", None, 3),
+    # a bare number before the verb is an age, not "the two"
+    ("Girl, 7, dies after being hit by her brother's gunfire", 1, None),
+])
+def test_along_with_and_the_two(text, killed, injured):
+    assert parsed_counts(text) == (killed, injured)
+
+
+@pytest.mark.parametrize("first_line, recalled", [
+    ("Man charged in 2014 killing", False),  # a follow-up: the old case is the story's
+    ("On Sunday two men were hurt when shots hit a bus shelter.", True),
+])
+def test_an_older_case_is_recalled_only_beside_a_case_of_the_story(first_line, recalled):
+    text = f"{first_line}\nNell Brody, 19, was shot and killed on March 3, 2014, at a pharmacy."
+    doc = annotate(text, segment(text, date(2015, 6, 1)))
+    (old,) = [c for c in doc._.casualties if c.kind == "killed"]
+    assert old.aggregate is recalled
+
+
+def test_an_age_written_yo_is_no_count():
+    assert counts("Witnesses say a 6 yo girl was shot on Birchwood Court.") == (None, 1)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # shot by a person is still shot (hit by a truck is not)
+    ("Ms. Tern, who was accidentally shot by her own nephew, now faces a charge.", None, 1),
+    # a participle on the subject is no clause between it and the verb
+    ("Four friends walking home from a concert were shot near the bridge.", None, 4),
+    # whoever died is a person, whatever the noun
+    ("A ninth-grader died Saturday after being hit by a stray round.", 1, None),
+    # "was critically injured" parsed as "was" with an adjective
+    ("Ada Marsh, 9, died in the attack. Her older brother, Theo, was critically injured but "
+     "is recovering.", 1, 1),
+])
+def test_more_that_the_parse_reads(text, killed, injured):
+    assert parsed_counts(text) == (killed, injured)
+
+
+@pytest.mark.parametrize("text", [
+    "Two masked men shot more than 30 rounds into a parked van and drove off.",
+    "A suspect shot out the front windows of the pawn shop.",
+])
+def test_shots_fired_are_no_attacker_hit(text):
+    assert counts(text) == (None, None)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # taken to a hospital: hit, outcome not said
+    ("Ruth Perrin and Dana Voss were transported by ambulance to a trauma center.", None, 2),
+    ("Three customers were taken by private car to St. Jude Medical Center with leg wounds.",
+     None, 3),
+    # those the police drove there are not all hit
+    ("Officers drove the boy and his frightened aunt to the hospital.", None, None),
+    # the parts of a number are no more people
+    ("Five people, four men and a woman, were transported to a hospital.", None, 5),
+    # the one taken there is the one who died there
+    ("Ortega was taken to Mercy Hospital with a chest wound, where he died an hour later.",
+     1, None),
+])
+def test_taken_to_a_hospital(text, killed, injured):
+    assert parsed_counts(text) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, perpetrators", [
+    # the last verb before "then himself" says what he did to himself
+    ("Deputies say Lyle Brandt shot and killed his son and his son's mother, then himself.",
+     3, 1),
+    # a home invader is an attacker
+    ("A homeowner fatally shot a home invader and the man's accomplice fled.", 1, 1),
+])
+def test_killers_among_the_dead(text, killed, perpetrators):
+    fatalities, _ = tally(find_casualties(text))
+    assert (fatalities.best, fatalities.perpetrators) == (killed, perpetrators)
+
+
+def test_a_victim_who_took_his_own_life_is_no_attacker():
+    fatalities, _ = tally(find_casualties(
+        "A man faces trial in the death of his nephew, who killed himself with a rifle."))
+    assert (fatalities.best, fatalities.perpetrators) == (1, None)
+
+
+def test_a_place_after_on_the_is_no_victim():
+    assert counts("A hunter on the Cedar Flats died Sunday.\nCaspar Lund, 17, died at the scene.") \
+        == (1, None)
+
+
+def test_a_weekday_before_a_name_does_not_make_it_a_place():
+    assert counts("Police said on Monday Ruth Amsel was shot outside the bar.") == (None, 1)

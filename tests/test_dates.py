@@ -7,8 +7,9 @@ from datetime import date
 
 import pytest
 
+import thucydides
 from thucydides.dates import dated_word, find_times
-from thucydides.evaluate.articles import read_article
+from thucydides.fuse import VIOLENCE
 from thucydides.nlp import annotate
 from thucydides.segment import segment
 
@@ -71,45 +72,49 @@ def test_without_a_reference_day_nothing_is_resolved():
 
 
 def day_of(text: str, published: str) -> str | None:
-    """The incident day read from a fictional shooting article."""
-    return read_article({"id": "t/1", "title": "", "text": text, "published": published}).date
+    """The day of the one incident of violence the pipeline reads from a fictional story."""
+    [incident] = [i for i in thucydides.extract(text, published=published).incidents
+                  if i.event_type in VIOLENCE]
+    return incident.date
 
 
 @pytest.mark.parametrize("text, published, expected", [
     # the arrest is Friday, the shooting Wednesday
     ("A man was arrested Friday in connection with the shooting of two teenagers. Police "
-     "said the teens were shot late Wednesday night outside a convenience store.",
+     "said the teens were shot late Wednesday night outside a convenience store in Riverton.",
      "2016-11-19", "2016-11-16"),
     # the boy died Sunday, he was shot Friday
-    ("A 15-year-old boy who was shot near his school died Sunday at Mercy Hospital. He was "
-     "shot Friday afternoon while walking home.", "2016-11-21", "2016-11-18"),
+    ("A 15-year-old boy who was shot near his school in Riverton died Sunday at Mercy "
+     "Hospital. He was shot Friday afternoon while walking home.", "2016-11-21", "2016-11-18"),
     # the statement is Monday, the shooting early Sunday
     ("Police told reporters Monday that three people were wounded in the shooting early "
-     "Sunday.", "2016-11-21", "2016-11-20"),
+     "Sunday in Riverton.", "2016-11-21", "2016-11-20"),
     # a trial story names its shooting by the calendar date
     ("A Dayton man was sentenced Tuesday to 25 years in prison. He was convicted in the "
-     "March 3, 2015, shooting that killed his neighbor.", "2016-01-14", "2015-03-03"),
+     "March 3, 2015, shooting in Riverton that killed his neighbor.", "2016-01-14",
+     "2015-03-03"),
     # a plea this week; the shooting is named by its calendar date
     ("A judge on Wednesday accepted a guilty plea from a Riverton man. He was cleaning a "
-     "rifle in his garage on Aug. 9 when it went off and hit his nephew.",
+     "rifle in his garage in Riverton on Aug. 9 when it fired and shot his nephew in the leg.",
      "2016-11-17", "2016-08-09"),
     # "overnight" is counted from the moment of writing; the weekday is not
-    ("Two men were wounded overnight outside a bar on Mill Street. The shooting happened "
-     "around 11:40 p.m. Tuesday, police said.", "2016-11-17", "2016-11-15"),
+    ("Two men were wounded overnight outside a bar on Mill Street in Riverton. The shooting "
+     "happened around 11:40 p.m. Tuesday, police said.", "2016-11-17", "2016-11-15"),
     # the day hangs on the place in the parse, but it dates the finding
-    ("Detectives canvassed the neighborhood Wednesday after a woman was found at her home "
-     "on Grant Avenue Monday with a gunshot wound.", "2016-11-17", "2016-11-14"),
+    ("Detectives canvassed the neighborhood in Riverton Wednesday after a woman was found "
+     "shot at her home on Grant Avenue Monday. She was hospitalized in stable condition.",
+     "2016-11-17", "2016-11-14"),
     # a report in the passive voice dates when it happened, not a statement
     ("Officers searched the area Wednesday. The shooting was reported at 9:15 p.m. Tuesday "
-     "near the bus depot.", "2016-11-17", "2016-11-15"),
+     "near the bus depot in Riverton.", "2016-11-17", "2016-11-15"),
 ])
-def test_an_article_is_dated_by_the_day_of_the_shooting(text, published, expected):
+def test_an_incident_is_dated_by_the_day_of_the_shooting(text, published, expected):
     assert day_of(text, published) == expected
 
 
-def test_an_article_without_a_day_is_dated_by_its_publication():
-    assert day_of("A woman was wounded by a stray bullet inside her home, police said.",
-                  "2016-11-17") == "2016-11-17"
+def test_an_incident_without_a_day_is_dated_by_its_publication():
+    assert day_of("A woman was shot by a stray bullet while she sat in her kitchen in "
+                  "Riverton, police said.", "2016-11-17") == "2016-11-17"
 
 
 def test_a_day_at_a_clock_time_dates_the_event_word():
@@ -120,8 +125,8 @@ def test_a_day_at_a_clock_time_dates_the_event_word():
 
 
 def test_a_recent_act_wins_over_a_date_recalled_from_months_ago():
-    text = ("A teenager was shot and wounded Tuesday night on Oak Street. It was the second "
-            "shooting on the block since a man was shot there on June 2.")
+    text = ("A teenager was shot and wounded Tuesday night on Oak Street in Riverton. It was "
+            "the second shooting on the block since a man was shot there on June 2.")
     assert day_of(text, "2016-11-17") == "2016-11-15"
 
 

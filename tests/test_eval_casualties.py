@@ -4,16 +4,17 @@ written for these tests (fictional shootings and a fictional wire story)."""
 from __future__ import annotations
 
 import json
-import re
 
 import pytest
 from click.testing import CliRunner
 
-from thucydides.casualties import find_casualties
+from thucydides import extract_document
 from thucydides.cli import cli
-from thucydides.evaluate.articles import article_counts, own_casualties
+from thucydides.evaluate.articles import gva_counts, main_incident, read_article
 from thucydides.evaluate.casualties import count_metrics
-from thucydides.types import Count, Fatalities, Incident, Span
+from thucydides.fuse import VIOLENCE
+from thucydides.ingest import parse_published
+from thucydides.types import Count, Document, Fatalities, Incident, Span
 
 ARTICLES = [
     {"id": "1/a", "incident_id": "1", "title": "Two shot, one fatally, in Riverside",
@@ -89,24 +90,40 @@ def test_count_metrics_split_misses_into_over_under_and_missing():
     assert metrics["mae"] == pytest.approx((0 + 1 + 3) / 3)
 
 
-def _incident(event_type: str, day: str, start: int, end: int) -> Incident:
-    return Incident(id=f"{event_type}-{day}", event_type=event_type, sub_event_type="Attack",
-                    date=day, time=None, date_precision="day", location=None, actors=[],
-                    weapons=[], targets=[], fatalities=Fatalities(), injured=Count(), claims=[],
-                    contested=False, evidence=[Span(start, end, "")], confidence=0.5)
+def test_a_figure_given_alone_makes_the_other_zero_as_gva_counts():
+    assert gva_counts(2, None) == (2, 0)
+    assert gva_counts(None, 3) == (0, 3)
+    assert gva_counts(None, None) == (None, None)
 
 
-def test_an_article_keeps_its_own_counts_and_leaves_out_an_older_case():
-    text = ("A man was wounded outside a bar on Friday.\n"
-            "Police on Sunday arrested a suspect in the shooting, which wounded two men.\n"
-            "In March a woman was killed on the same block.")
-    found = find_casualties(text)
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-    shooting = _incident("Violence against civilians", "2016-05-13", *lines[0])
-    arrest = _incident("Strategic developments", "2016-05-15", *lines[1])
-    older = _incident("Violence against civilians", "2016-03-02", *lines[2])
-    own = own_casualties(shooting, [shooting, arrest, older], found)
-    assert article_counts(own) == (0, 2)
+def _incident(event_type: str, killed: int | None, injured: int | None, start: int) -> Incident:
+    return Incident(id=f"{event_type}-{start}", event_type=event_type, sub_event_type="Attack",
+                    date="2016-05-14", time=None, date_precision="day", location=None,
+                    actors=[], weapons=[], targets=[], fatalities=Fatalities(best=killed),
+                    injured=Count(best=injured), claims=[], contested=False,
+                    evidence=[Span(start, start + 40, "")], confidence=0.5,
+                    field_evidence={"fatalities": [Span(start + 2, start + 5, "two")]})
+
+
+def test_the_main_incident_is_violent_then_the_most_counted_then_the_largest_toll():
+    arrest = _incident("Strategic developments", 4, None, 0)
+    small = _incident("Violence against civilians", 1, None, 50)
+    large = _incident("Battles", 2, 3, 100)
+    assert main_incident([arrest, small, large]) is large
+    assert main_incident([arrest]) is arrest and main_incident([]) is None
+
+
+def test_the_article_is_read_off_the_incident_extract_gives():
+    record = {"id": "4/a", "title": "", "published": "2016-05-20",
+              "text": "Police arrested a man in Fairport on Friday. A gunman wounded three "
+                      "people outside a diner in Fairport, Ohio, on Wednesday, police said."}
+    article = read_article(record)
+    document = Document(id="4/a", text=record["text"],
+                        published=parse_published(record["published"]))
+    [shooting] = [i for i in extract_document(document).incidents if i.event_type in VIOLENCE]
+    assert (article.date, article.injured) == (shooting.date, shooting.injured.best) == \
+        ("2016-05-18", 3)
+    assert shooting.fatalities.best is None and article.killed == 0
 
 
 def test_a_story_recalling_a_case_from_years_before_keeps_only_its_own_counts(data_file):

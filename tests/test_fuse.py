@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import thucydides
+from thucydides.fuse import VIOLENCE
 
 # Fictional wire report (written for this test).
 SHELLING = (
@@ -71,3 +72,125 @@ def test_different_victims_in_one_town_on_one_day_stay_apart():
             "Wednesday, medics said.")
     result = thucydides.extract(text, published="2018-06-14")
     assert len(result.incidents) == 2
+
+
+# A fictional local news story (written for these tests): the headline names no day.
+DINER = ("Two killed in shooting outside diner\n\n"
+         "Gunmen opened fire outside a diner on Elm Street in Riverton late Saturday, police "
+         "said Monday. Two men died at the scene and a woman was taken to Mercy Hospital with a "
+         "wound to her arm.")
+
+
+def violent(text: str, published: str) -> list:
+    return [i for i in thucydides.extract(text, published=published).incidents
+            if i.event_type in VIOLENCE]
+
+
+def test_a_headline_without_a_day_takes_the_day_the_story_gives_for_the_shooting():
+    [shooting] = violent(DINER, "2016-11-21")
+    assert shooting.date == "2016-11-19"
+    assert [s.text for s in shooting.field_evidence["date"]] == ["late Saturday"]
+
+
+def test_counts_of_a_sentence_that_names_no_event_reach_the_story_incident():
+    [shooting] = violent(DINER, "2016-11-21")
+    assert (shooting.fatalities.best, shooting.injured.best) == (2, 1)
+    assert any(e.text.startswith("Two men died") for e in shooting.evidence)
+
+
+def test_victims_of_a_case_recalled_from_years_ago_are_not_counted():
+    text = ("A gunman wounded a woman outside a diner in Riverton on Saturday night. "
+            "In 2009, three men died on the same block.")
+    [shooting] = violent(text, "2016-11-21")
+    assert (shooting.fatalities.best, shooting.injured.best) == (None, 1)
+
+
+def test_counts_told_beside_an_arrest_belong_to_the_shooting():
+    text = ("Police in Riverton arrested a 19-year-old on Friday after two women died and a "
+            "teenager was wounded outside a diner on Elm Street. Officers said the women were "
+            "shot from a passing car in Riverton on Tuesday night.")
+    incidents = thucydides.extract(text, published="2016-11-19").incidents
+    [arrest] = [i for i in incidents if i.event_type == "Strategic developments"]
+    [shooting] = [i for i in incidents if i.event_type in VIOLENCE]
+    assert arrest.fatalities.best is None
+    assert (shooting.date, shooting.fatalities.best, shooting.injured.best) == \
+        ("2016-11-15", 2, 1)
+
+
+def test_a_day_that_dates_what_came_after_does_not_date_the_shooting():
+    text = ("A gunman opened fire outside a bar in Riverton late Tuesday night. Surgeons "
+            "operated Wednesday morning on the three people the gunman shot.")
+    [shooting] = violent(text, "2016-11-17")
+    assert shooting.date == "2016-11-15" and len(shooting.evidence) == 2
+
+
+def test_a_week_told_of_is_made_precise_by_the_day_the_story_gives():
+    text = ("A man was shot in Riverton last week, police said Monday. The shooting happened "
+            "early Sunday outside a diner.")
+    [shooting] = violent(text, "2016-11-22")
+    assert (shooting.date, shooting.date_precision) == ("2016-11-20", "day")
+
+
+def test_a_day_counted_from_the_writing_yields_to_the_weekday_the_story_names():
+    text = ("Police in Riverton said two men were shot overnight. The shooting happened around "
+            "11:40 p.m. Tuesday outside a bar in Riverton.")
+    [shooting] = violent(text, "2016-11-16")
+    assert shooting.date == "2016-11-15" and shooting.injured.best == 2
+
+
+def test_a_story_that_places_none_of_its_violence_but_counts_victims_is_placed_at_its_focus():
+    text = ("Police in Riverton investigate accidental shooting\n\n"
+            "A 14-year-old boy was cleaning his father's rifle when the weapon went off and shot "
+            "him in the leg on Sunday, police said. The boy was hospitalized in stable "
+            "condition.")
+    [shooting] = violent(text, "2016-11-22")
+    assert (shooting.date, shooting.location.name, shooting.injured.best) == \
+        ("2016-11-20", "Riverton", 1)
+
+
+def test_a_story_that_places_none_of_its_violence_but_dates_it_is_placed_at_its_focus():
+    dated = "Riverton police investigate shooting\n\nA woman was shot at her home on Monday."
+    [shooting] = violent(dated, "2016-11-17")
+    assert (shooting.date, shooting.location.name) == ("2016-11-14", "Riverton")
+    assert violent(dated.replace(" on Monday", ""), "2016-11-17") == []
+
+
+def test_words_of_violence_with_neither_place_nor_victims_make_no_incident():
+    text = "Riverton officials met on Sunday. The council is fighting a plan to close the school."
+    assert violent(text, "2016-11-22") == []
+
+
+def test_counts_of_an_undated_sentence_go_to_the_incident_on_the_story_day():
+    text = ("A man was shot and wounded Saturday night on Elm Street in Riverton. On Nov. 14, "
+            "gunmen killed two men at a diner on Oak Street in Riverton. The two men killed on "
+            "Oak Street on Nov. 14 were cousins. He was listed in stable condition.")
+    by_day = {i.date: i for i in violent(text, "2016-11-21")}
+    assert any(e.text.startswith("He was listed") for e in by_day["2016-11-19"].evidence)
+    assert not any(e.text.startswith("He was listed") for e in by_day["2016-11-14"].evidence)
+
+
+def test_a_season_no_calendar_day_starts_yields_to_the_day_the_story_gives():
+    text = ("Shooting at spring fair in Riverton\n\n"
+            "A gunman shot two people at the fairground in Riverton on Saturday night, police "
+            "said.")
+    [shooting] = violent(text, "2016-04-25")
+    assert shooting.date == "2016-04-23" and len(shooting.evidence) == 2
+
+
+def test_the_date_evidence_of_an_incident_is_what_gives_its_own_day():
+    text = ("A gunman shot a guard at a bank in Riverton on Saturday. Two men were shot "
+            "overnight on Elm Street in Riverton. The shooting left both men in critical "
+            "condition.")
+    by_day = {i.date: i for i in violent(text, "2016-11-21")}
+    assert [s.text for s in by_day["2016-11-21"].field_evidence["date"]] == ["overnight"]
+    assert [s.text for s in by_day["2016-11-19"].field_evidence["date"]] == ["Saturday"]
+
+
+def test_an_arrest_is_dated_by_its_own_day_and_the_shooting_by_its_own():
+    text = ("Police arrested a 19-year-old in Riverton on Friday. Two women died and a teenager "
+            "was wounded when gunmen opened fire outside a diner on Elm Street in Riverton on "
+            "Tuesday night.")
+    incidents = thucydides.extract(text, published="2016-11-19").incidents
+    [arrest] = [i for i in incidents if i.event_type == "Strategic developments"]
+    [shooting] = [i for i in incidents if i.event_type in VIOLENCE]
+    assert (arrest.date, shooting.date) == ("2016-11-18", "2016-11-15")

@@ -3,11 +3,13 @@ realistic (made-up) news sentences."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from spacy.tokens import Span
 
 from thucydides import extract
 from thucydides.evaluate.geo import predict_event_location
-from thucydides.incidents import _named_sites
+from thucydides.incidents import VIOLENCE, _named_sites, build_mentions
 from thucydides.nlp import annotate
 from thucydides.segment import segment
 
@@ -195,3 +197,32 @@ def test_a_country_adjective_before_a_site_noun_owns_the_site_not_names_it():
     doc[adjective].pos_ = "PROPN"
     doc.ents = [Span(doc, adjective, adjective + 1, label="GPE")]
     assert _named_sites(doc[:], []) == []
+
+
+def mentions_of(text: str, published: date) -> list:
+    return build_mentions(annotate(text, segment(text, published)))
+
+
+# A fictional story (written for these tests): a shooting, a death days later, an arrest, a
+# crash that has nothing to do with them, and a sentence that counts victims and names no event.
+AFTERMATH = ("A boy who was shot near his school in Riverton died Sunday at Mercy Hospital. "
+             "He was shot Friday afternoon while walking home. Police arrested his cousin on "
+             "Monday. Two men died in a car crash on the highway. Two other boys were hurt.")
+
+
+def test_the_day_of_a_death_is_not_the_day_of_the_shooting_that_caused_it():
+    first = mentions_of(AFTERMATH, date(2016, 11, 22))[0]
+    assert first.trigger.text == "shot" and first.date is None
+
+
+def test_violence_carries_the_day_its_entry_gives_for_it_and_nothing_else_does():
+    found = mentions_of(AFTERMATH, date(2016, 11, 22))
+    violent = [m for m in found if m.event_type in VIOLENCE and not m.counts_only]
+    assert {m.entry_date.span.text for m in violent} == {"Friday afternoon"}
+    assert all(m.entry_date is None for m in found if m not in violent)
+
+
+def test_counts_in_a_sentence_naming_no_event_are_a_counts_only_mention():
+    counted = [m for m in mentions_of(AFTERMATH, date(2016, 11, 22)) if m.counts_only]
+    assert [m.sentence.text for m in counted] == ["Two other boys were hurt."]
+    assert [(c.kind, c.count.best) for c in counted[0].casualties] == [("injured", 2)]

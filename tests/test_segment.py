@@ -51,3 +51,26 @@ def test_weekdays_resolve_to_the_past_in_news_and_to_the_nearest_day_in_updates(
     update = find_times("The strike on Wednesday killed two.", TUESDAY, live=True)
     assert update[0].value == "2016-11-16"
     assert find_times("He was detained yesterday.", TUESDAY)[0].value == "2016-11-14"
+
+
+def test_a_page_stamp_older_than_the_archive_date_is_the_day_it_was_written():
+    text = ("Linden man wounded in shooting\n"
+            "By staff | posted Tuesday, October 4, 2011, at 9:15 a.m.\n"
+            "A man was shot Saturday night outside a bar on Mill Street.")
+    [only] = segment(text, date(2012, 6, 20))
+    assert only.reference == date(2011, 10, 4)
+    saturday = next(t for t in find_times(text, only.reference) if t.span.text.startswith("Sat"))
+    assert saturday.value == "2011-10-01"
+
+
+def test_a_numeric_stamp_counts_and_a_later_one_does_not():
+    assert segment("Created: 11/03/2012\nTwo men were hurt.", date(2015, 5, 2))[0].reference \
+        == date(2012, 11, 3)
+    assert segment("Created: 11/03/2012\nTwo men were hurt.", date(2012, 11, 2))[0].reference \
+        == date(2012, 11, 2)
+
+
+def test_a_date_deep_in_the_body_is_no_stamp():
+    body = "Police said more about the shooting. " * 12
+    text = body + "The county's report was published on May 3, 2010."
+    assert segment(text, date(2012, 6, 20))[0].reference == date(2012, 6, 20)

@@ -22,9 +22,9 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from .dates import period_end, segment_of
+from .dates import WEEKDAYS, period_end, segment_of
 from .lexicons import load
 from .types import CasualtyMention, Count, Fatalities, Span
 
@@ -40,11 +40,11 @@ MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5, "sextuple
 
 _WORD = "|".join(sorted([*UNITS, *TENS, *SCALES], key=len, reverse=True))
 _ORDINAL = "|".join(ORDINALS)
-# "2017 Man dead" (a dateline before a headline), "15-year-old" and a clock time ("shot about
-# 1:45 a.m.", "arrived at 9:21") are not counts
+# "2017 Man dead" (a dateline before a headline), "15-year-old", "6 yo" and a clock time
+# ("shot about 1:45 a.m.", "arrived at 9:21") are not counts
 NUMBER = (r"(?<!:)(?!(?:19|20)\d\d\b(?:\s+(?-i:[A-Z])|\s*[,.]))"
           rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_WORD})(?:[\s-]+(?:and\s+)?(?:{_WORD}))*)"
-          r"(?![\s-]*(?:years?|months?|weeks?)[\s-]*old)"
+          r"(?![\s-]*(?:years?|months?|weeks?)[\s-]*old|\s*(?:y/?o|yrs?\.?\s*old)\b)"
           r"(?!:\d|\s*(?:[ap]\.?m\b|[ap]\.m\.|o['’]clock))")
 VAGUE = "|".join(sorted((re.escape(row[0]) for row in load("vague_quantities")), key=len,
                         reverse=True))
@@ -66,7 +66,7 @@ PARTITIVE = rf"(?:\s+of\s+(?:them|those|the (?:{NUMBER}\s+)?(?:[\w-]+\s+)?" \
             r"(?:victims|people|men|women))" \
             r"(?:\s*,\s*(?:a|an)\s[^,]{1,40},)?)?"
 PERPETRATORS = (r"(?:suspects?|gunm[ae]n|attackers?|bombers?|assailants?|shooters?|robbers?|"
-                r"intruders?|killers?|carjackers?|burglars?)")
+                r"intruders?|invaders?|killers?|carjackers?|burglars?)")
 PERSONS = (r"(?:people|persons|person|civilians?|children|child|kids|men|man|women|woman|boys?|"
            r"girls?|teens?|teenagers?|toddlers?|infants?|babies|baby|students?|soldiers?|troops|"
            r"fighters?|militants?|insurgents?|rebels?|officers?|policemen|policeman|"
@@ -75,14 +75,20 @@ PERSONS = (r"(?:people|persons|person|civilians?|children|child|kids|men|man|wom
            r"journalists?|workers?|members?|victims?|individuals?|others?|adults?|youths?|"
            r"relatives|family members|passengers?|patients|doctors|staff|bystanders?|drivers?|"
            r"deput(?:y|ies)|brothers?|sisters?|sons?|daughters?|males?|females?|juveniles?|minors?|"
-           r"\d{1,3}[\s-]years?[\s-]olds?|employees?|co-?workers?|customers?|neighbou?rs?|"
+           r"\d{1,3}[\s-](?:year|month|week)s?[\s-]olds?|employees?|co-?workers?|customers?|"
+           r"neighbou?rs?|"
            r"friends?|relatives?|"
            rf"{PERPETRATORS})")
 # one person named by a singular noun ("nephew", "teen")
-_PERSON = "|".join(sorted((re.escape(row[0]) for row in load("victim_nouns")), key=len,
-                          reverse=True))
+# what "girl", "mother", "son" say of a person: sex and whether a child or a grown-up
+PROFILES = {noun: (sex, age) for noun, sex, age in load("victim_nouns")}
+VICTIM_NOUNS = set(PROFILES)
+CHILD_AGE, ADULT_AGE = 12, 20  # "the 8-year-old" is a child, "the 34-year-old" a grown-up
+_PERSON = "|".join(sorted(map(re.escape, VICTIM_NOUNS), key=len, reverse=True))
 SUCCUMBED = r"succumbed to (?:his|her|their) (?:[\w-]+\s+)?(?:injuries|wounds?)"
-KILLED = (rf"(?:{SUCCUMBED}|killed|dead|died|dies|slain|massacred|executed|murdered|perished|"
+# "died", and the ways news says it without the word
+DIED = rf"(?:died|dies|passed away|did not survive|didn['’]t survive|{SUCCUMBED})"
+KILLED = (rf"(?:{DIED}|killed|dead(?!\s+or\s+alive)|slain|massacred|executed|murdered|perished|"
           r"lost (?:their|his|her) "
           r"lives?|shot dead|shot,? (?:and )?killed|shot to death|gunned down|"
           r"fatally (?:shot|wounded|injured|stabbed|struck)|killed instantly|pronounced dead|"
@@ -97,6 +103,8 @@ INJURED = (r"(?:injured|wounded|hurt|hospitali[sz]ed|shot and wounded|shot and i
 HOSPITAL = (r"(?:taken|transported|rushed|airlifted|flown|driven|sent) to (?:an?\s+|the\s+)?"
             r"(?:[\w'’.-]+\s+){0,4}?hospitals?")
 SHOT = (r"(?:shot|(?:struck|hit) by (?:a\s+)?(?:stray\s+)?(?:gunfire|bullets?)|"
+        # "three bystanders were hit" (by a car, with a bat, with charges: no)
+        r"(?:struck|hit)(?!\s+(?:by|with)\b)|"
         r"(?:found|discovered) (?:\w+\s+){0,3}?with (?:\w+\s+){0,2}?gunshot wounds?|"
         rf"{HOSPITAL})")
 CASUALTIES = r"(?:casualties)"
@@ -115,18 +123,27 @@ SELF_INFLICTED = r"(?:kill(?:ed|ing) (?:himself|herself)|" \
                  r"turn(?:ed|ing) the (?:gun|weapon|rifle|pistol) on (?:himself|herself))"
 # A victim verb used actively has an object after it ("a man shot his wife"): no victim there.
 VICTIM_VERB = (rf"(?P<verb>{KILLED}|{INJURED}|{SHOT})\b(?:(?<=died)|(?<=dead)|(?!\s+(?:a|an|the|"
-               rf"his|her|their|its|him|them|me|us|it|into|up|back|another|\d+|{_WORD})\b))")
+               rf"his|her|their|its|him|them|me|us|it|into|up|back|another|both|each|all|several|"
+               rf"multiple|open|everyone|everybody|someone|anyone|more|rounds?|shots|bullets|"
+               rf"through|out|off|\d+|{_WORD})\b{{TIMES}}))")
+# after "was": "was hit four times" tells how often, not whom
+PASSIVE_VICTIM_VERB = VICTIM_VERB.replace(
+    "{TIMES}", rf"(?!(?:[\s-]+(?:{_WORD}|more))?\s+times\b)")
+VICTIM_VERB = VICTIM_VERB.replace("{TIMES}", "")
 COUNT_BEFORE = re.compile(
     rf"\b{QUANTITY}(?:\s+{ADJECTIVES}(?P<noun>{PERSONS}){PLACE_AFTER})?{PARTITIVE}{AGE}"
     rf"{CHILDREN}\s+"
     rf"(?:who\s+)?{AUX}"
     rf"{VICTIM_VERB}", re.IGNORECASE)
 VERB_BEFORE = re.compile(
-    rf"\b(?P<verb>killing|killed|kills|wounding|wounded|wounds|injuring|injured|injures|leaving|"
+    rf"\b(?P<verb>fatally (?:shot|shooting|wounded|wounding)|killing|killed|kills|wounding|"
+    rf"wounded|wounds|injuring|injured|injures|leaving|leaves|"
     rf"left|shot|shooting|shoots|hitting|striking|"
     rf"claimed the lives of|claiming the lives of|claimed|claiming)\s+"
     rf"(?:(?:his|her|their)\s+)?{QUANTITY}"
-    rf"(?:\s+{ADJECTIVES}(?P<noun>{PERSONS}|lives))?(?:\s+(?P<state>dead|injured|wounded|hurt))?\b",
+    # ("four other people hurt": "other" is no noun there)
+    rf"(?:\s+{ADJECTIVES}(?P<noun>{PERSONS}|lives)\b(?!\s+{PERSONS}\b))?"
+    rf"(?:\s+(?P<state>dead|injured|wounded|hurt))?\b",
     re.IGNORECASE)
 TOLL = re.compile(rf"\b(?:death|casualty|fatality) toll\s+(?:\w+\s+){{0,4}}?"
                   rf"(?:to|at|of|reached|is|was|hit)\s+{QUANTITY}", re.IGNORECASE)
@@ -134,7 +151,9 @@ CASUALTY_NOUN = re.compile(rf"\b{QUANTITY}\s+(?:of\s+)?(?P<verb>{CASUALTIES})\b"
 NONE_HURT = re.compile(
     r"\b(?:no one|nobody|no other|none|no other people|no officers?)\s+(?:else\s+)?"
     r"(?:(?:inside|in|at|on)\s+[^.,;:!?]{1,40}?\s+)?"
-    r"(?:was|were|has been|had been)\s+(?:reported\s+)?(?P<verb>killed|hurt|injured|wounded|shot)"
+    r"(?:(?:was|were|has been|had been)\s+(?:reported\s+)?"
+    r"(?P<verb>killed|hurt|injured|wounded|shot|hit|struck)"
+    r"|(?P<died>died|was killed))"
     r"|\bno (?:other |further |additional )?(?P<verb2>injuries|deaths|casualties|fatalities)\s+"
     r"(?:were|was|have been|had been)?\s*reported|\bwithout (?P<verb3>injuries|casualties)"
     r"|\bthere were no (?:other |further )?(?P<verb4>injuries|deaths|casualties|fatalities)\b",
@@ -142,8 +161,10 @@ NONE_HURT = re.compile(
 SOME_FATALLY = re.compile(rf"(?<=shot),\s*(?P<n>{NUMBER})\s+(?:of them\s+)?fatally\b",
                           re.IGNORECASE)
 # "three juveniles and three adults", "teen, 3 adults", "his wife, two sons": the groups add up
-_GROUP = (rf"(?:{NUMBER}\s+{ADJECTIVES}{PERSONS}|(?:an?|his|her|their)\s+{ADJECTIVES}"
-          rf"(?:{PERSONS}|{_PERSON})|(?-i:[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){{0,2}})"
+_GROUP = (rf"(?:himself|herself|(?:(?:his|her|their)\s+)?{NUMBER}\s+{ADJECTIVES}{PERSONS}|"
+          rf"(?:an?|his|her|their)\s+{ADJECTIVES}"
+          rf"(?:{PERSONS}|{_PERSON})|(?!(?:{'|'.join(WEEKDAYS)})\b)"
+          rf"(?-i:[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){{0,2}})"
           rf"(?=\s+and\s+(?:his|her|their)\s)|(?:\d{{1,2}}-(?:year|month|week)-old\s+)?"
           rf"(?:{_PERSON}|\d{{1,2}}-year-old)"
           rf"(?:\s*,\s*\d{{1,3}}(?=\s*,))?)")
@@ -151,8 +172,13 @@ _AND = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
 _GROUPS = rf"{_GROUP}(?:{_AND}{_GROUP})+\b"
 COORDINATED = re.compile(rf"\b(?P<list>{_GROUPS})\s+{AUX}{VICTIM_VERB}", re.IGNORECASE)
 COORDINATED_OBJECTS = re.compile(
-    rf"\b(?P<verb>killing|killed|kills|wounding|wounded|injuring|injured|shooting|shoots|shot)\s+"
+    rf"\b(?P<verb>fatally shot|fatally shooting|killing|killed|kills|wounding|wounded|injuring|"
+    rf"injured|shooting|shoots|shot)\s+"
     rf"(?P<list>{_GROUPS})", re.IGNORECASE)
+# "the killings of an elderly woman and her grandson", "the murders of uncle, nephew"
+COORDINATED_DEATHS = re.compile(
+    rf"(?<!attempted\s)(?<!non-)\b(?:shooting deaths?|deaths?|killings?|slayings?|murders?|"
+    rf"murder-suicide|homicides?)\s+of\s+(?:the\s+)?(?P<list>{_GROUPS})", re.IGNORECASE)
 # "he and four others were shot", "a teen and two others were hurt": the others and him
 WITH_OTHERS = re.compile(rf"\b(?:he|she|[A-Z][a-z]+|(?i:(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?"
                          rf"(?:{_PERSON}|victim)))\s+and\s+(?P<n>{NUMBER})\s+others?\s+{AUX}"
@@ -173,7 +199,7 @@ FOUND = re.compile(rf"\b(?:found|located)\s+{QUANTITY}\s+{ADJECTIVES}(?P<noun>{P
                    r"(?:gunshot wounds?|bullet wounds?|wounds?|injuries))\b", re.IGNORECASE)
 # "... was shot in the head and later pronounced dead": the one just shot has died
 AND_DIED = re.compile(r"\b(?:and|but)\s+(?:was\s+|were\s+)?(?:later\s+|then\s+|eventually\s+)?"
-                      r"(?:pronounced dead|died)\b", re.IGNORECASE)
+                      rf"(?:pronounced dead|{DIED})(?!\w)", re.IGNORECASE)
 # Headlines drop the article: "Teen shot in Durham", "Boy, 7, dies after shooting"
 _ONE = rf"(?:{_PERSON}|\d{{1,2}}-year-old)(?:\s*,\s*\d{{1,3}}\s*,?)?"
 BARE_VICTIM = re.compile(
@@ -187,13 +213,14 @@ _DESCRIBED = (r"(?:(?!(?:and|or|of|at|in|on|by|to|with|from|into|through|for|aft
               r"[\w'’-]+\s+){0,2}?")
 # "a boy accidentally shot his younger brother", "killed his wife": one person, the object
 SHOT_OBJECT = re.compile(
-    rf"\b(?P<verb>(?:fatally\s+)?(?:shot|shoots|shooting)|killed|kills|killing|wounded|wounds|"
-    rf"wounding)\s+(?:(?:his|her|their|its|a|an|the)\s+)?{_DESCRIBED}(?P<noun>{_PERSON})\b"
+    rf"\b(?P<verb>(?:fatally\s+)?(?:shot|shoots|shooting|wounded|wounds|wounding)|killed|kills|"
+    rf"killing)\s+(?:(?:his|her|their|its|a|an|the)\s+)?{_DESCRIBED}(?P<noun>{_PERSON})\b"
     rf"(?!['’-])", re.IGNORECASE)
 # "the fatal shooting of a man", "charged in the death of his nephew", "the killing of two
 # men", "the shooting death of 19-year-old Tomas Reyes"
 DEATH_OF = re.compile(
-    rf"(?<!attempted\s)\b(?:fatal shooting|shooting deaths?|deaths?|killings?|slayings?|murders?)"
+    rf"(?<!attempted\s)(?<!non-)(?<!non\s)\b(?:fatal shooting|shooting deaths?|deaths?|killings?|"
+    rf"slayings?|murders?|(?:claimed|claiming|took|taking|ended|ending) the (?:life|lives))"
     rf"\s+of\s+(?:(?P<det>his|her|their|a|an|the)\s+)?(?:(?P<n>{NUMBER})\s+)?{_DESCRIBED}"
     rf"(?:(?P<age>\d{{1,2}}-(?:year|month|week)-old)"
     rf"(?:\s+(?-i:(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){{0,2}})))?"
@@ -202,7 +229,7 @@ DEATH_OF = re.compile(
 # "Boy shot while hunting dies", "a teen, one of three people hit, has died": a death told
 # after someone hit in the same sentence is of one of them
 DIED_AFTER = re.compile(rf"\b(?:(?:has|have|had|later|eventually|since)\s+)*"
-                        rf"(?:died|dies|{SUCCUMBED})\b", re.IGNORECASE)
+                        rf"{DIED}(?!\w)", re.IGNORECASE)
 # "a quadruple shooting", "a double homicide": the people hit are in the word
 MULTIPLE = re.compile(rf"(?<!attempted\s)\b(?P<times>{'|'.join(MULTIPLES)})[- ]"
                       r"(?:(?:fatal|deadly)\s+)?"
@@ -219,7 +246,9 @@ HIT_PERSON = re.compile(
 FATAL_SHOOTING = re.compile(r"(?<![\w-])(?:(?:fatal|deadly)\s+(?:[\w-]+\s+){0,3}?"
                             r"(?:shooting|stabbing)|shooting death)\b", re.IGNORECASE)
 # the dead as found, whoever killed them ("four people dead", "were found dead", "died")
-STATE_OF_DEATH = re.compile(r"\b(?:dead|died|dies)\b", re.IGNORECASE)
+# (not "the gunman had left five dead": those he killed)
+STATE_OF_DEATH = re.compile(r"^(?!(?:left|leaving|leaves)\b).*\b(?:dead|died|dies)\b",
+                            re.IGNORECASE | re.DOTALL)
 MURDER_SUICIDE = re.compile(r"\b(?:murder[- ]suicide|then|before)\b", re.IGNORECASE)
 SELF_HARM = re.compile(rf"\b(?:(?P<fatal>{SELF_INFLICTED}|fatally shot (?:himself|herself)|"
                        r"kill(?:s|ed|ing)? self)|"
@@ -253,15 +282,31 @@ PERPETRATOR_HIT = re.compile(
 NAMED_VICTIM = re.compile(
     r"(?<![\w.])(?P<who>(?:[Tt]he|[Hh]is|[Hh]er) (?:victim|man|woman|boy|girl|teen|teenager|child|"
     r"toddler|infant|baby|driver|passenger|son|daughter|juvenile|\d{1,3}-year-old)|[Hh]e|[Ss]he"
-    r"|(?:[A-Z][a-z'’-]+\s+){0,2}[A-Z][a-z'’-]{2,})"
+    r"|(?:[A-Z][a-z'’-]+\s+|[A-Z]\.\s+){0,3}[A-Z][a-z'’-]{2,})"
     r"(?:\s*,\s*(?:aged\s+)?\d{1,3}\s*,?)?(?:\s*,\s*(?:who|a|an|the)\s[^,]{1,80},)?"
     r"(?:\s+(?:of|from)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})?"
     r"(?:\s+(?:boy|girl|man|woman|victim))?(?:\s+who)?\s+"
     r"(?:(?:was|is|had been|has been|is being|was being)\s+(?:(?:later|also|then|critically|"
-    rf"seriously|reportedly|accidentally|found)\s+)*{VICTIM_VERB}"
-    rf"|(?:later\s+|eventually\s+|then\s+)?(?P<died>died|dies|{SUCCUMBED})\b"
+    rf"seriously|reportedly|accidentally|found)\s+)*{PASSIVE_VICTIM_VERB}"
+    rf"|(?:later\s+|eventually\s+|then\s+)?(?P<died>{DIED})(?!\w)"
     r"|(?P<suffered>(?:suffered|sustained) (?:[\w-]+\s+){0,3}?(?:injuries|wounds?))\b)")
-AGE_KEY = re.compile(r"\d{1,3}-year-old")
+# "the man was later gunned down by deputies": the one the police shot is the attacker
+BY_POLICE = re.compile(r"(?:(?<=shot)|(?<=lled)|(?<=dead)|(?<=nded)|(?<=slain)|(?<=down))\s+by\s+"
+                       r"(?:(?:an?|the|two|three|several)\s+)?"
+                       r"(?:(?:off-duty|on-duty|local|city|county|state|federal|"
+                       r"(?-i:[A-Z])[\w'’.-]*,?)\s+){0,3}?"
+                       r"(?:police|officers?|deput(?:y|ies)|troopers?|agents?|marshals?|SWAT)\b",
+                       re.IGNORECASE)
+# "an uncle of hers was killed in a robbery two decades ago": long before, not the story's
+YEARS_AGO = re.compile(r"(?:\s+[\w,'’-]+){0,8}?\s+(?:(?:a|one|two|three|four|five|six|several|"
+                       r"many|\d+)\s+)?(?:years?|decades?)\s+ago\b", re.IGNORECASE)
+# "died in a highway collision", "was killed in a crash on the interstate": no violence
+_NONVIOLENT = "|".join(sorted((re.escape(row[0]) for row in load("nonviolent_deaths")), key=len,
+                              reverse=True))
+NOT_BY_VIOLENCE = re.compile(rf"(?:\s+[\w,'’-]+){{0,6}}?\s+(?:in|during|of|from|after|when)\s+"
+                             rf"(?:an?\s+|the\s+|his\s+|her\s+)?(?:[\w-]+\s+){{0,2}}?"
+                             rf"(?:{_NONVIOLENT})\b", re.IGNORECASE)
+AGE_KEY = re.compile(r"\d{1,3}-(?:year|month|week)-old")
 DETERMINERS = {"the", "his", "her", "a", "an", "he", "she"}
 NOT_NAMES = {"police", "officers", "authorities", "investigators", "it", "this", "that", "there",
              "who", "what", "one", "nobody", "no", "none", "everyone", "school", "department",
@@ -349,20 +394,29 @@ def _done_to_object(verb: str) -> str:
 
 
 def _adds(m: re.Match) -> bool:
-    """Whether the count is of victims beyond those already counted ("another man died")."""
+    """Whether the count is of victims beyond those already counted ("another man died").
+    Not the other of a pair ("one of them walked into a clinic and another was driven to a
+    hospital"), nor another than the shooter ("a teenager wounded another man")."""
     g = m.groupdict()
     said = (g.get("mod") or g.get("single") or "").lower()
-    return said in ADDING
+    before = m.string[:m.start()]
+    return said in ADDING and not re.search(r"\bone\b", before, re.IGNORECASE) and \
+        not re.search(r"\b(?:left|leaving|leaves|killed|killing|shot|shooting|wounded|wounding|"
+                      r"injured|injuring)\s+$", before, re.IGNORECASE)
 
 
 def _victim_key(who: str) -> str:
     """How one victim is told apart: a surname ("Smith"), a kind of person ("father"), or
     nothing for a pronoun or an age, which could be anyone already counted."""
-    words = who.split()
-    if words[0][:1].isupper() and words[0].lower() not in DETERMINERS:
-        return " ".join(words)
+    words = re.sub(r"^(?:And|Also|But|Then|Meanwhile)\s+", "", who).split()
     last = words[-1].lower().rstrip(",")
-    return "" if last in {"he", "she", "victim"} else last
+    if last in {"he", "she", "victim"}:
+        return ""
+    if len(words) > 1 and words[0].lower() in VICTIM_NOUNS and words[1][:1].isupper():
+        words = words[1:]  # a title before the name: "Deputy Ruth Amsel"
+    if words[0][:1].isupper() and words[0].lower() not in DETERMINERS | VICTIM_NOUNS:
+        return " ".join(w for w in words if not re.fullmatch(r"[A-Z]\.", w))
+    return last
 
 
 def _shot_at(m: re.Match) -> bool:
@@ -399,8 +453,13 @@ def _shot_fired(m: re.Match) -> bool:
 
 
 PAST_VERBS = {"killed", "wounded", "injured", "shot"}
-# "from North Fairview", "in Easton": the words just before a capitalised name make it a place
-PLACE_BEFORE = re.compile(r"\b(?:of|from|in|near|at|outside)\s+(?:[A-Z][\w'’.-]*\s+){0,2}$")
+# "Man shot by his 12-year-old grandson has died": the one after "by" did the shooting
+AGENT_BEFORE = re.compile(r"\bby\s+(?:(?:his|her|their|a|an|the)\s+)?(?:[\w-]+\s+)?$",
+                          re.IGNORECASE)
+# "from North Fairview", "in Easton", "on the Cedar Flats": the words just before a capitalised
+# name make it a place
+PLACE_BEFORE = re.compile(r"\b(?:of|from|in|near|at|outside|on)\s+(?:the\s+)?"
+                          rf"(?!(?i:{'|'.join(WEEKDAYS)})\b)(?:[A-Z][\w'’.-]*\s+){{0,2}}$")
 # What may follow a bare count after its verb ("killed four and injured 12", "wounded three in
 # Dayton"); anything else ("shot 15 times", "killed 10 years ago") is no count of people.
 BARE_COUNT_END = re.compile(r"\s*(?:[.,;:!?)]|$|(?:and|or|in|at|on|near|when|as|after|"
@@ -412,16 +471,32 @@ def _bare_count_ends(sentence: str, m: re.Match) -> bool:
     return BARE_COUNT_END.match(sentence, m.end()) is not None
 
 
+def _before_person_noun(m: re.Match) -> bool:
+    """ "3-year-old Harlow toddler": the capitalised words describe a person noun, they are
+    not a name."""
+    words = m["name"].split()
+    after = re.match(r"\s+([\w-]+)", m.string[m.end():])
+    return words[-1].lower() in VICTIM_NOUNS or \
+        (after is not None and after.group(1).lower() in VICTIM_NOUNS)
+
+
 def _place_named(sentence: str, start: int) -> bool:
     """ "A man from Fairview was shot": a capitalised name after "from", "of" or "in" is the
     place the victim comes from or was hit in, not the victim."""
     return PLACE_BEFORE.search(sentence, 0, start) is not None
 
 
+# "had left five dead": the verb's object, read with the verb
+LEFT_BEFORE = re.compile(r"\b(?:left|leaving|leaves)\s+$", re.IGNORECASE)
+AGES_BEFORE = re.compile(r"\bages?\s+(?:of\s+)?(?:\d+\s*(?:and|to|-|–)\s*)?$", re.IGNORECASE)
+
+
 def _is_age(m: re.Match) -> bool:
-    """ "Calvin Williams, 24 was shot": a bare number before a singular verb is an age."""
-    return bool(m["n"]) and not m["noun"] and words_to_int(m["n"]) != 1 and re.match(
-        r"\s*(?:who\s+)?(?:was|is|has)\b", m.string[m.end("n"):]) is not None
+    """ "Nell Brody, 24 was shot": a bare number before a singular verb is an age; so is
+    one after "ages" ("four students between the ages of 13 and 16 were hurt")."""
+    return bool(m["n"]) and not m["noun"] and (words_to_int(m["n"]) != 1 and re.match(
+        r"\s*(?:who\s+)?(?:was|is|has)\b", m.string[m.end("n"):]) is not None or
+        AGES_BEFORE.search(m.string, 0, m.start("n")) is not None)
 
 
 def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
@@ -431,23 +506,26 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
     aggregate = bool(AGGREGATE.search(sentence))
 
     def add(kind: str, count: Count | None, m: re.Match, noun: str | None = None,
-            children: int | None = None, **flags) -> None:
-        if count is None or any(m.start() < e and s < m.end() for s, e in taken):
+            children: int | None = None, within: bool = False, **flags) -> None:
+        """`within`: a part of the phrase just read, counted apart ("and himself")."""
+        if count is None or not within and any(m.start() < e and s < m.end() for s, e in taken):
             return
         taken.append(m.span())
         noun = (noun or "").lower()
         civilians = count.best if noun.startswith("civilian") and kind == "killed" else None
         kids = count.best if noun in {"children", "child", "kids", "boy", "girl", "boys", "girls",
                                       "toddler", "infant", "baby", "babies"} else children
-        flags.setdefault("perpetrator", bool(noun) and re.fullmatch(PERPETRATORS, noun) is not None)
+        flags.setdefault("perpetrator", bool(noun) and re.fullmatch(PERPETRATORS, noun) is not None
+                         or BY_POLICE.match(sentence, m.end()) is not None)
         mentions.append(CasualtyMention(kind, count, Span(m.start() + offset, m.end() + offset,
                                                           m.group(0)),
                                         children=kids, civilians=civilians, aggregate=aggregate,
                                         **flags))
 
     for m in NONE_HURT.finditer(sentence):
-        verb = next(v for v in m.group("verb", "verb2", "verb3", "verb4") if v).lower()
-        kinds = {"killed": ["killed"], "deaths": ["killed"], "fatalities": ["killed"],
+        verb = next(v for v in m.group("verb", "died", "verb2", "verb3", "verb4") if v).lower()
+        kinds = {"killed": ["killed"], "died": ["killed"], "was killed": ["killed"],
+                 "deaths": ["killed"], "fatalities": ["killed"],
                  "casualties": ["killed", "injured"]}.get(verb, ["injured"])
         for kind in kinds:
             add(kind, Count(0, 0, 0), m)
@@ -463,8 +541,19 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
         people = _people_listed(m["list"])
         add(_kind(m["verb"]), Count(people, people, people), m)
     for m in COORDINATED_OBJECTS.finditer(sentence):
+        # "kills wife, two sons and himself": the killer is counted apart (one who wounded
+        # himself and his two sons is one of the three hit)
+        kind = _done_to_object(m["verb"])
+        himself = re.search(r"\b(?:himself|herself)\b", m.group(0), re.IGNORECASE) \
+            if kind == "killed" else None
+        people = _people_listed(m["list"]) - (himself is not None)
+        add(kind, Count(people, people, people), m)
+        if himself:
+            self_hit = re.compile(r"\w+").match(sentence, m.start() + himself.start())
+            add(kind, Count(1, 1, 1), self_hit, within=True, perpetrator=True)
+    for m in COORDINATED_DEATHS.finditer(sentence):
         people = _people_listed(m["list"])
-        add(_done_to_object(m["verb"]), Count(people, people, people), m)
+        add("killed", Count(people, people, people), m)
     suicides = []
     for m in SELF_HARM.finditer(sentence):
         if m["fatal"]:
@@ -477,7 +566,8 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
         add(_kind(m["verb"]), Count(people, people, people), m)
     strangers = []
     for m in COUNT_BEFORE.finditer(sentence):
-        if _is_age(m) or _shot_at(m) or _shot_fired(m):
+        if _is_age(m) or _shot_at(m) or _shot_fired(m) or \
+                LEFT_BEFORE.search(sentence, 0, m.start()):
             continue
         if _stranger_hit(m):
             strangers.append(m)
@@ -502,7 +592,7 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
     for m in VERB_BEFORE.finditer(sentence):
         verb = m.group("verb").lower()
         state = (m.group("state") or "").lower()
-        if verb in {"leaving", "left"}:
+        if verb in {"leaving", "leaves", "left"}:
             if not state:
                 continue
             kind = "killed" if state == "dead" else "injured"
@@ -512,13 +602,15 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
                     "hitting", "striking"} and \
                 not m.group("noun") and not (verb in PAST_VERBS and _bare_count_ends(sentence, m)):
             continue
-        add(kind, parse_quantity(m), m, m.group("noun"), adds=_adds(m))
+        # "wounded another man": another than the shooter, not one more victim
+        add(kind, parse_quantity(m), m, m.group("noun"))
     for m in CASUALTY_NOUN.finditer(sentence):
         add("casualties", parse_quantity(m), m)
     # "and dozens injured" after a killed count: the conjunct shares the subject
     for m in re.finditer(rf"\band\s+{QUANTITY}\s+(?:(?:more|others?|people)\s+)?{AUX}"
                          rf"(?P<verb>{INJURED}|{KILLED}|{SHOT})\b", sentence, re.IGNORECASE):
-        add(_kind(m.group("verb")), parse_quantity(m), m, adds=_adds(m))
+        if not (m["n"] and AGES_BEFORE.search(sentence, 0, m.start("n"))):
+            add(_kind(m.group("verb")), parse_quantity(m), m, adds=_adds(m))
     for m in GROUP.finditer(sentence):
         total = words_to_int(m["n"])
         if total:
@@ -528,7 +620,7 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
     for m in FOUND.finditer(sentence):
         add("killed" if m["dead"] else "shot", parse_quantity(m), m, m["noun"])
     for m in BARE_VICTIM.finditer(sentence):
-        if _shot_at(m):
+        if _shot_at(m) or AGENT_BEFORE.search(sentence, 0, m.start()):
             continue
         people = 1 + len(re.findall(_ONE, m["list"], re.IGNORECASE))
         add(_kind(m["verb"]), Count(people, people, people), m,
@@ -538,7 +630,8 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
             add(_done_to_object(m["verb"]), Count(1, 1, 1), m, victim=m["noun"].lower())
     for m in THEN_HIMSELF.finditer(sentence):
         killer = re.compile(r"\w+").match(sentence, m.start("self"))
-        if _done_to_object(m["verb"]) == "killed":
+        # "shot and killed her and his wife, then himself": killed, the last verb says
+        if _done_to_object(m["verb"]) == "killed" or re.search(r"\bkill", m.group(0), re.I):
             add("killed", Count(1, 1, 1), killer, perpetrator=True)
         else:
             add("shot", Count(1, 1, 1), killer, victim="")
@@ -548,15 +641,16 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
             add("killed", Count(people, people, people), m, m["noun"])
         elif people:
             # a name follows a bare age ("of 18-year-old Dale Moss", not "of a 15-year-old
-            # Central High student")
-            name = m["name"] if not m["det"] else None
+            # Central High student" nor "of 3-year-old Harlow toddler")
+            name = m["name"] if m["name"] and not m["det"] and not _before_person_noun(m) \
+                else None
             add("killed", Count(1, 1, 1), m, victim=name or (m["noun"] or m["age"]).lower())
-    for m in AND_DIED.finditer(sentence):
-        add("killed", Count(1, 1, 1), m, victim="")
     for m in NAMED_VICTIM.finditer(sentence):
-        who = m.group("who")
+        # "on Monday Ruth Amsel was shot": the weekday is no part of the name
+        day = re.match(rf"(?i:{'|'.join(WEEKDAYS)})\s+", m.group("who"))
+        who = m.group("who")[day.end():] if day else m.group("who")
         if who.lower() in NOT_NAMES or who.split()[-1].lower() in NOT_NAMES or \
-                _place_named(sentence, m.start()):
+                _place_named(sentence, m.start() + (day.end() if day else 0)):
             continue
         kind = "killed" if m["died"] else "injured" if m["suffered"] else _kind(m["verb"])
         add(kind, Count(1, 1, 1), m, victim=_victim_key(who))
@@ -570,20 +664,46 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
             Count(people, people, people), m)
     for m in FATAL_SHOOTING.finditer(sentence):
         add("killed", Count(1, 1, None), m, victim="")
-    for m in DIED_AFTER.finditer(sentence):
+    for m in [*AND_DIED.finditer(sentence), *DIED_AFTER.finditer(sentence)]:
         hit = [c for c in mentions if c.kind in {"shot", "injured"} and
                c.span.end <= m.start() + offset]
         if any(m.start() < end and start < m.end() for start, end in taken):
             continue
         if hit and hit[-1].count.best == 1:
             mentions[mentions.index(hit[-1])] = replace(hit[-1], kind="killed")
-        elif hit:
+            taken.append(m.span())
+        elif hit or m.re is AND_DIED:
             add("killed", Count(1, 1, 1), m, victim="")
-    if suicides and not _kills_others(sentence, mentions, suicides):
+    if suicides and not (_kills_others(sentence, mentions, suicides) and
+                         not _victim_who_took_own_life(sentence, offset, mentions, suicides)):
         mentions = [replace(c, perpetrator=False, victim="") if c.span.start in suicides else c
                     for c in mentions]
+    mentions = _of_this_story(sentence, offset, mentions)
     mentions.sort(key=lambda c: c.span.start)
-    return _others_shot_survived(mentions)
+    return _hit_then_died(_others_shot_survived(mentions))
+
+
+def _hit_then_died(mentions: list[CasualtyMention]) -> list[CasualtyMention]:
+    """ "Ortega was taken to a hospital with a chest wound, where he died": the one wounded
+    just before "he died" in a sentence is the one who died. (One shot, outcome not said, is
+    left to the tally, which counts him among the dead.)"""
+    out = list(mentions)
+    for c in mentions:
+        if c.kind == "killed" and c.victim == "":
+            hit = [i for i, b in enumerate(out) if b.kind == "injured" and
+                   b.count.best == 1 and b.span.end <= c.span.start]
+            if hit:
+                out[hit[-1]] = replace(out[hit[-1]], kind="killed")
+    return out
+
+
+def _of_this_story(sentence: str, offset: int,
+                   mentions: list[CasualtyMention]) -> list[CasualtyMention]:
+    """Drop deaths by other causes ("died in a highway collision"); mark deaths long ago
+    ("was killed in a robbery two decades ago") as another case's."""
+    return [replace(c, aggregate=True) if YEARS_AGO.match(sentence, c.span.end - offset) else c
+            for c in mentions
+            if not (c.kind == "killed" and NOT_BY_VIOLENCE.match(sentence, c.span.end - offset))]
 
 
 def _others_shot_survived(mentions: list[CasualtyMention]) -> list[CasualtyMention]:
@@ -596,10 +716,18 @@ def _others_shot_survived(mentions: list[CasualtyMention]) -> list[CasualtyMenti
 
 
 def _people_listed(groups: str) -> int:
-    """People in "a man, two women and a boy, 15": each group's number, else one; an age
-    between commas is no group."""
+    """People in "a man, two women and a boy, 15", "himself and his two sons": each group's
+    number, else one; an age between commas is no group."""
     parts = [p for p in re.split(_AND, groups) if p and not p.strip().isdigit()]
-    return sum(words_to_int(re.match(r"[\w-]+", p.strip()).group(0)) or 1 for p in parts)
+    return sum(next((n for n in map(words_to_int, p.split()[:2]) if n), 1) for p in parts)
+
+
+def _victim_who_took_own_life(sentence: str, offset: int, mentions: list[CasualtyMention],
+                              suicides: list[int]) -> bool:
+    """ "charged in the death of his son, who killed himself with a gun": the one who took
+    his own life is the victim just named."""
+    return any(re.fullmatch(r"\s*,?\s*who\s+(?:\w+\s+)?", sentence[c.span.end - offset:s - offset])
+               for c in mentions if c.victim for s in suicides if c.span.end <= s)
 
 
 def _kills_others(sentence: str, mentions: list[CasualtyMention], suicides: list[int]) -> bool:
@@ -621,7 +749,7 @@ def tally(mentions: list[CasualtyMention]) -> tuple[Fatalities, Count]:
     People shot without an outcome are wounded unless they are among the dead, and a victim
     the story follows ("she was wounded ... she died") is counted once, as dead.
     """
-    ordered = _another_of_other_kind(sorted(mentions, key=lambda c: c.span.start))
+    ordered = _counted_on(_another_of_other_kind(sorted(mentions, key=lambda c: c.span.start)))
     dead_names = {c.victim for c in ordered if c.kind == "killed" and c.victim}
     anyone_dead = any(c.kind == "killed" and c.count.best for c in ordered)
 
@@ -632,9 +760,10 @@ def tally(mentions: list[CasualtyMention]) -> tuple[Fatalities, Count]:
     killed = _running(of("killed", False))
     attackers_killed = _running(of("killed", True))
     injured = _plus(_running(of("injured", False)), _running(of("injured", True)))
-    shot = _plus(_running(of("shot", False)), _running(of("shot", True)))
+    shot_victims, shot_attackers = _running(of("shot", False)), _running(of("shot", True))
+    shot = _plus(shot_victims, shot_attackers)
     dead = _with_attackers(killed, attackers_killed, of("killed", False))
-    rest = max((shot.best or 0) - (dead.best or 0), 0)
+    rest = _alive(shot_victims, killed) + _alive(shot_attackers, attackers_killed)
     if shot.best and (not injured.given or rest > (injured.best or 0)):
         injured = Count(rest, rest, rest)
     survivors = _survivors_told_apart(ordered, dead_names)
@@ -646,6 +775,12 @@ def tally(mentions: list[CasualtyMention]) -> tuple[Fatalities, Count]:
                             max(civilians, default=None),
                             attackers_killed.best if attackers_killed.best else None)
     return fatalities, injured
+
+
+def _alive(shot: Count, dead: Count) -> int:
+    """Those shot less the dead of the same side: an attacker killed was not among the people
+    he shot."""
+    return max((shot.best or 0) - (dead.best or 0), 0)
 
 
 def _with_attackers(killed: Count, attackers: Count,
@@ -664,10 +799,27 @@ def _with_attackers(killed: Count, attackers: Count,
 
 def _another_of_other_kind(ordered: list[CasualtyMention]) -> list[CasualtyMention]:
     """ "Three men were killed and another was wounded": "another" right after a count of the
-    other outcome is one more person hit, not one more of its own kind."""
+    other outcome is one more person hit, not one more of its own kind; after the dead,
+    "another girl, also 14, was shot in the arm" is someone who lived."""
     fatal = [c.kind == "killed" for c in ordered]
-    return [replace(c, adds=False) if c.adds and i and fatal[i - 1] != fatal[i] else c
+    return [replace(c, adds=False, kind="injured" if c.kind == "shot" else c.kind)
+            if c.adds and i and fatal[i - 1] != fatal[i] else c
             for i, c in enumerate(ordered)]
+
+
+def _counted_on(ordered: list[CasualtyMention]) -> list[CasualtyMention]:
+    """ "A triple shooting ... A woman was grazed on the wrist. Another woman was hit":
+    "another" is one more than the report just before it of the same outcome, not one more
+    than the largest figure, since a story gives the total and then tells of the victims one
+    by one."""
+    out: list[CasualtyMention] = []
+    for c in ordered:
+        before = next((b for b in reversed(out) if (b.kind == "killed") == (c.kind == "killed")
+                       and b.perpetrator == c.perpetrator), None)
+        if c.adds and before is not None and before.count.given:
+            c = replace(c, count=_plus(before.count, c.count), adds=False)
+        out.append(c)
+    return out
 
 
 def _same_person(a: str, b: str) -> bool:
@@ -678,24 +830,52 @@ def _same_person(a: str, b: str) -> bool:
 
 def _survivors_told_apart(ordered: list[CasualtyMention], dead_names: set[str]) -> int:
     """People hit whom the story tells apart from every one of the dead by a name or an age
-    of the same sort ("the 15-year-old died ... the 22-year-old was treated and released"):
-    someone else, who lived. A kind of person ("the girl", "the child") tells no one apart.
-    The figure of people shot less the dead misses them when each is told of one by one."""
-    def sort_of(victim: str) -> str:
-        return "name" if victim[:1].isupper() else "age" if AGE_KEY.fullmatch(victim) else ""
+    of the same sort ("the 15-year-old died ... the 22-year-old was treated and released"),
+    or by a kind of person that cannot be the same ("the toddler died ... the toddler's
+    grandmother was driven to a hospital"): someone else, who lived. The figure of people
+    shot less the dead misses them when each is told of one by one."""
     others = {c.victim for c in ordered if c.kind != "killed" and c.victim and
-              sort_of(c.victim) and
-              any(sort_of(dead) == sort_of(c.victim) for dead in dead_names) and
-              not any(_same_person(c.victim, dead) or _spelled_alike(c.victim, dead)
-                      for dead in dead_names)}
-    names = [v for v in others if sort_of(v) == "name"]
-    return _people_named(names) + len(others) - len(names)
+              not c.perpetrator and
+              any(_told_apart(c.victim, dead) for dead in dead_names) and
+              not any(_told_apart(c.victim, dead) is False for dead in dead_names)}
+    names = [v for v in others if v[:1].isupper()]
+    kinds: list[str] = []
+    for victim in sorted(others - set(names)):
+        if all(_told_apart(victim, known) for known in kinds):
+            kinds.append(victim)
+    return _people_named(names) + len(kinds)
+
+
+def _told_apart(a: str, b: str) -> bool | None:
+    """Whether two victims are two people (True), may be one (False), or cannot be compared
+    (None, as a name and a kind of person)."""
+    if _sort_of(a) and _sort_of(a) == _sort_of(b):
+        return not (_same_person(a, b) or _spelled_alike(a, b))
+    one, other = _profile(a), _profile(b)
+    if one is None or other is None:
+        return None
+    return any(x != y and "-" not in (x, y) for x, y in zip(one, other))
+
+
+def _sort_of(victim: str) -> str:
+    return "name" if victim[:1].isupper() else "age" if AGE_KEY.fullmatch(victim) else ""
+
+
+def _profile(victim: str) -> tuple[str, str] | None:
+    """Sex and age group a victim key tells: from its noun, or from an age."""
+    if AGE_KEY.fullmatch(victim):
+        years = int(victim.split("-")[0]) if "year" in victim else 0
+        return "-", "young" if years <= CHILD_AGE else "adult" if years >= ADULT_AGE else "-"
+    return PROFILES.get(victim)
 
 
 def _spelled_alike(a: str, b: str) -> bool:
-    """ "Kowalski" and "Kowalsky": a name spelled two ways in one story is one person."""
+    """ "Kowalski" and "Kowalsky", "Frederick" and "Fred": a name spelled two ways in one
+    story is one person."""
     return a[:1].isupper() and b[:1].isupper() and any(
-        SequenceMatcher(None, x, y).ratio() >= 0.8 for x in a.split() for y in b.split())
+        SequenceMatcher(None, x, y).ratio() >= 0.8 or
+        (min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x)))
+        for x in a.split() for y in b.split())
 
 
 def _died_later(mention: CasualtyMention, dead_names: set[str], anyone_dead: bool) -> bool:
@@ -709,7 +889,8 @@ def _died_later(mention: CasualtyMention, dead_names: set[str], anyone_dead: boo
 
 
 def _running(counts: list[CasualtyMention]) -> Count:
-    """One figure from reports of the same kind, in text order (see `tally`)."""
+    """One figure from reports of the same kind, in text order (see `tally`). Victims told
+    apart by names or by ages ("the 17-year-old", "the 12-year-old") are that many people."""
     total = Count()
     zero = False
     victims: set[str] = set()
@@ -726,10 +907,11 @@ def _running(counts: list[CasualtyMention]) -> Count:
             total = _plus(total, c.count)
         else:
             total = _larger(total, c.count)
-    names = _people_named([v for v in victims if v[:1].isupper()])
-    people = names or (1 if victims else 0)
+    named = max(_people_named([v for v in victims if v[:1].isupper()]),
+                sum(AGE_KEY.fullmatch(v) is not None for v in victims))
+    people = named or (1 if victims else 0)
     if people:
-        total = _larger(total, Count(people, people, None if names > 1 else people))
+        total = _larger(total, Count(people, people, None if named > 1 else people))
     if not total.given and zero:
         return Count(0, 0, 0)
     return total
@@ -760,6 +942,220 @@ def _plus(a: Count, b: Count) -> Count:
     return Count(add(a.low, b.low), add(a.best, b.best), add(a.high, b.high))
 
 
+VERB_OUTCOMES = dict(load("victim_verbs"))
+REFLEXIVES = {"himself", "herself", "themselves"}  # the killer, read by the patterns
+GUNFIRE = {row[0] for row in load("gunfire_nouns")}
+CARE = {row[0] for row in load("care_nouns")}
+
+
+def parsed_victims(sent: SpacySpan, found: list[CasualtyMention]) -> list[CasualtyMention]:
+    """People hit as the dependency parse tells them, where the patterns read fewer: the
+    subject of a passive victim verb (or of "died") with its conjuncts ("a deputy and the
+    armed intruder were killed"), past an apposition or a relative clause ("Ines Varga, who
+    had also been wounded, ..."; "his neighbor, Orla Penn, was hit"), and the objects of
+    active ones ("gunned down Nell Brody and Abe Sutter")."""
+    text, base = sent.text, sent.start_char
+    out = []
+    for verb in sent:
+        outcome = _outcome(verb) if verb.lemma_ in VERB_OUTCOMES else None
+        subjects = _victim_subjects(verb) if outcome and _told_as_fact(verb) else []
+        people = [p for subject in subjects for p in _listed_with(subject, verb)]
+        people += [p for joined in _along_with(verb) for p in _listed_with(joined, verb)] \
+            if people else []
+        counts = [_people_in(noun, verb) for noun in people]
+        if len(counts) > 2 and None not in counts and counts[0] == sum(counts[1:]):
+            people, counts = people[:1], counts[:1]  # "four people, three women and a man"
+        if not people or None in counts or _clause_between(sent.doc, people, verb):
+            continue
+        start = min(verb.idx, *(p.left_edge.idx for p in people))
+        end = max(verb.idx + len(verb), *(p.idx + len(p) for p in people))
+        told = [c for c in found if c.span.start < end and start < c.span.end]
+        if any(c.count.best == 0 for c in told):  # "no one died": the patterns said none
+            continue
+        attackers = [p for p in people if _is_attacker(p, verb, text, base)]
+
+        def mention(n: int, at: int, **flags) -> CasualtyMention:
+            return CasualtyMention(outcome, Count(n, n, n),
+                                   Span(at, end, text[at - base:end - base]),
+                                   aggregate=AGGREGATE.search(text) is not None, **flags)
+        victims = sum(counts) - len(attackers)
+        if victims and all((c.count.best or 0) < victims for c in told if not c.perpetrator):
+            out.append(mention(
+                victims, start,
+                victim=_parsed_key(people[0]) if victims == 1 and not attackers else None,
+                adds=any(c.lower_ == "another" for c in people[0].children)))
+        if attackers and not any(c.perpetrator for c in told):
+            out.append(mention(len(attackers), attackers[0].idx, perpetrator=True))
+    return _of_this_story(text, base, out)
+
+
+def _outcome(verb: Token) -> str | None:
+    """What the verb says befell them; "shot dead", "shot to death" killed."""
+    outcome = VERB_OUTCOMES.get(verb.lemma_)
+    if outcome == "hospital":
+        return _taken_for_care(verb)
+    if verb.lemma_ in {"hit", "strike"} and _hit_by_other_things(verb):
+        return None
+    dead = any(c.lower_ == "dead" or (c.lower_ == "to" and any(g.lower_ == "death"
+                                                              for g in c.children)) or
+               (c.dep_ == "conj" and VERB_OUTCOMES.get(c.lemma_.lower()) == "killed" and
+                not any(g.dep_.startswith("nsubj") for g in c.children))
+               for c in verb.children)
+    return "killed" if outcome and dead else outcome
+
+
+def _taken_for_care(verb: Token) -> str | None:
+    """ "were transported by ambulance to a medical center": hit (injured when it says
+    "with wounds"); taken anywhere else, nothing."""
+    objects = [(prep.lower_, pobj.lemma_.lower()) for prep in verb.children
+               if prep.dep_ == "prep" for pobj in prep.children if pobj.dep_ == "pobj"]
+    if any(prep == "with" and noun in {"wound", "injury"} for prep, noun in objects):
+        return "injured"
+    return "shot" if any(prep == "to" and noun in CARE for prep, noun in objects) else None
+
+
+def _hit_by_other_things(verb: Token) -> bool:
+    """ "hit by a truck", "struck with a bat": hit, but not by gunfire."""
+    return any(c.lower_ in {"by", "with"} and not any(
+        g.lemma_.lower() in GUNFIRE for g in c.children) for c in verb.children)
+
+
+def _told_as_fact(verb: Token) -> bool:
+    """Not denied, wished, feared, asked or long past ("was not shot", "don't let me die out
+    here", "could be killed", "whether the driver had died", "was once wounded")."""
+    # a participle clause tells a result ("..., killing him instantly"); a capitalised
+    # "SHOOTING" is a headline's noun
+    participle = verb.tag_ == "VBG" and verb.dep_ in {"advcl", "conj", "xcomp", "pcomp"} and \
+        verb.text.islower()
+    return (verb.tag_ in {"VBD", "VBN", "VBZ"} or participle) and not any(
+        c.dep_ == "neg" or c.tag_ == "MD" or c.lower_ in {"if", "whether", "once"}
+        for c in verb.children)
+
+
+def _victim_subjects(verb: Token) -> list[Token]:
+    """Whom the verb befell: its passive subjects, the subject of "die", the noun a relative
+    clause hangs on ("Varga, who had been wounded"), or the noun a participle right after it
+    describes ("a man shot in the leg"). "Shot at" is fired at, not hit."""
+    if any(c.lower_ == "at" and c.i == verb.i + 1 for c in verb.children):
+        return []
+    wanted = {"nsubjpass", "nsubj"} if verb.lemma_.lower() == "die" else {"nsubjpass"}
+    subjects = [c for c in verb.children if c.dep_ in wanted and c.i < verb.i]
+    if not subjects and verb.lemma_ != "die" and VERB_OUTCOMES[verb.lemma_] != "hospital":
+        # the object of an active verb: "gunned down Nell Brody and Abe Sutter"
+        subjects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and
+                    c.lower_ not in REFLEXIVES]
+    if len(subjects) == 1 and subjects[0].tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
+        return [verb.head]
+    if not subjects and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.i == verb.head.i + 1:
+        return [verb.head]
+    if not subjects and verb.dep_ == "acomp" and verb.head.lemma_ == "be":
+        # "was critically injured", read as "was" with an adjective
+        return [c for c in verb.head.children if c.dep_ == "nsubj" and c.i < verb.i]
+    return subjects
+
+
+def _along_with(verb: Token) -> list[Token]:
+    """ "was shot dead along with his brother": the brother too."""
+    return [pobj for along in verb.children if along.lower_ == "along"
+            for with_ in along.children if with_.lower_ == "with"
+            for pobj in with_.children if pobj.dep_ == "pobj"]
+
+
+def _listed_with(noun: Token, verb: Token) -> list[Token]:
+    """The noun and those coordinated with it; an apposition that has conjuncts of its own
+    and no article of its own is a list too ("the cashier, a cook and a porter"), unless the
+    noun gives the number ("two workers, a cook and a cashier"). Not a relative clause's noun
+    ("the gunman and the three customers who were wounded": the three), nor a conjunct told
+    of apart ("three soldiers wounded and one civilian dead")."""
+    if noun.i == verb.head.i:
+        return [noun]
+    listed = [noun, *[c for c in noun.conjuncts if c.lower_ not in REFLEXIVES and not any(
+        g.lower_ == "dead" or g.lemma_.lower() in VERB_OUTCOMES for g in c.children)]]
+    if any(c.dep_ == "nummod" for c in noun.children):
+        return listed
+    for aside in noun.children:
+        if aside.dep_ == "appos" and aside.conjuncts and \
+                any(c.lower_ in {"a", "an"} for c in aside.children):
+            listed += [aside, *aside.conjuncts]
+    return listed
+
+
+def _clause_between(doc: Doc, people: list[Token], verb: Token) -> bool:
+    """Whether another clause's verb stands between the people and the victim verb (outside
+    a clause on them, as "five men heading to a party were shot"): "a clerk phoned a friend
+    saying he had been hit and two guards had been killed" is no list of the killed."""
+    inside = {t.i for p in people for c in p.children
+              if c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ in {"VBG", "VBN"})
+              for t in c.subtree}
+    first = min(p.i for p in people)
+    return any(t.pos_ == "VERB" and t.tag_ in {"VBD", "VBZ", "VBP", "VBG"} and
+               t.i not in inside for t in doc[first:verb.i])
+
+
+def _people_in(noun: Token, verb: Token) -> int | None:
+    """How many people a subject noun stands for: its number, one for a singular person
+    noun, a name or an age ("the 19-year-old"), or any singular noun that died ("an
+    eighth-grader died"); None when it does not say (plural with no number, "they") or is
+    no person ("the van was hit")."""
+    if noun.lower_ in {"he", "she", "him", "her"}:
+        return 1
+    if noun.pos_ == "NUM" and noun.dep_.startswith("nsubj") and \
+            any(c.lower_ in {"the", "all"} for c in noun.children):  # "the two were wounded"
+        return words_to_int(noun.text)
+    died = verb.lemma_ == "die" and noun.tag_ == "NN" and \
+        any(c.dep_ == "det" and c.lower_ != "no" for c in noun.children)
+    if noun.pos_ == "PRON" or not (died or _is_person(noun)):
+        return None
+    if noun.tag_ not in {"NNS", "NNPS"}:
+        return 1  # a number on a singular noun is an age ("a 31 y/o woman")
+    number = next((c for c in noun.children if c.dep_ == "nummod"), None)
+    if number is not None:  # ranges and "at least" are the patterns' to read
+        return None if any(number.children) else words_to_int(number.text)
+    return 2 if any(c.lower_ == "both" for c in noun.children) else None
+
+
+def _is_person(noun: Token) -> bool:
+    return _named(noun) or \
+        noun.lemma_.lower() in VICTIM_NOUNS or _age_of(noun) is not None or \
+        re.fullmatch(PERSONS, noun.text, re.IGNORECASE) is not None
+
+
+def _age_of(noun: Token) -> str | None:
+    """ "19-year-old" as one word, from the parse of "19 - year - old"."""
+    if noun.lower_ != "old":
+        return None
+    unit = next((c for c in noun.children if c.lemma_ in {"year", "month", "week"}), None)
+    number = next((c for c in unit.children if c.dep_ == "nummod"), None) if unit else None
+    return f"{number.text}-{unit.lemma_}-old" if number is not None else None
+
+
+def _is_attacker(noun: Token, verb: Token, text: str, base: int) -> bool:
+    """A suspect or gunman hit, or one the police shot ("was gunned down by deputies");
+    `text` is the sentence's, starting at character `base` of the document."""
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+    return re.fullmatch(PERPETRATORS, noun.text, re.IGNORECASE) is not None or any(
+        BY_POLICE.match(text, v.idx + len(v) - base) is not None for v in verbs)
+
+
+def _named(noun: Token) -> bool:
+    """A person's name, not a headline's capitalised words ("Guard Hit")."""
+    return noun.ent_type_ == "PERSON" and noun.pos_ == "PROPN" and \
+        noun.lemma_.lower() not in VERB_OUTCOMES
+
+
+def _parsed_key(noun: Token) -> str:
+    """A lone victim's key (see `_victim_key`): the name, also in apposition ("his neighbor,
+    Orla Penn"), else the age, else the kind of person."""
+    named = [noun] if _named(noun) else \
+        [c for c in noun.children if c.dep_ == "appos" and _named(c)]
+    if named:
+        parts = [t for t in named[0].lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+        return " ".join(t.text for t in [*parts, named[0]])
+    if noun.lower_ in {"he", "she", "him", "her", "victim"}:
+        return ""
+    return _age_of(noun) or noun.lemma_.lower()
+
+
 @Language.factory("thucydides_casualties")
 def make_casualties(nlp: Language, name: str):
     return CasualtyFinder()
@@ -772,16 +1168,22 @@ if not Doc.has_extension("casualties"):
 class CasualtyFinder:
     """spaCy component: sets `doc._.casualties`, the counts of every sentence. Counts in a
     sentence dated long before it was written ("In 2009 a gunman killed 13 people there")
-    belong to an older case the story recalls, and are marked as not the story's own."""
+    belong to an older case the story recalls, and are marked as not the story's own,
+    unless the story counts nothing else: then it is a follow-up about that case (a trial,
+    an anniversary)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        found = []
+        told = []
         for sent in doc.sents:
             counts = find_casualties(sent.text, sent.start_char)
-            if counts and _recalls_older_case(doc, sent.start_char, sent.end_char):
-                counts = [replace(c, aggregate=True) for c in counts]
-            found.extend(counts)
-        doc._.casualties = found
+            counts = _hit_then_died(sorted([*counts, *parsed_victims(sent, counts)],
+                                           key=lambda c: c.span.start))
+            told.append((counts, bool(counts) and
+                         _recalls_older_case(doc, sent.start_char, sent.end_char)))
+        follow_up = not any(not old and any(not c.aggregate for c in counts)
+                            for counts, old in told)
+        doc._.casualties = [replace(c, aggregate=True) if old and not follow_up else c
+                            for counts, old in told for c in counts]
         return doc
 
 

@@ -472,6 +472,12 @@ INCIDENT_ROLES = {lemma: "later" for lemma, *_ in load("speech_verbs") if " " no
     lemma: role for lemma, role in load("incident_day_words")}
 CLOCK_WORDS = {"a.m.", "p.m.", "am", "pm", "noon", "midnight", "o'clock"}
 INCIDENT_RANKS = {"act": 0, "consequence": 1, None: 2, "later": 3}
+# "police said Thursday": the day of the statement, not of the event
+SAID_ON = re.compile(r"\b(?:said|says|told(?:\s+\w+)?|announced|reported|confirmed|added)\s+"
+                     r"(?:on\s+)?$", re.IGNORECASE)
+SAID_REACH = 4  # words before a day where its reporting verb stands ("told reporters on")
+BACKGROUND_DAYS = 30  # older events are background, not the news being reported
+OTHER_CASE_DAYS = 7  # a day further back than this is another case, or a story followed up
 # Days counted from the moment of writing, which a page's date gives only roughly (archives
 # and syndication date a story a day late); a weekday name or a calendar date does not move.
 FROM_WRITING = re.compile(r"\b(?:yesterday|today|tonight|overnight|last night|"
@@ -523,6 +529,65 @@ def incident_rank(doc: Doc, time: TimeExpression, acts: set[int]) -> int:
         lemma = passive
     role = INCIDENT_ROLES.get(lemma, "act" if word.i in acts else None)
     return INCIDENT_RANKS[role]
+
+
+def incident_day(doc: Doc, times: list[TimeExpression], written: date | None,
+                 acts: set[int]) -> TimeExpression | None:
+    """The day a stretch of text (a story, a live-blog entry written on `written`) gives for
+    the violence it reports, among its time expressions `times`.
+    A story names several days: the shooting's, the victim's death, the arrest, the hearing,
+    the statement, the page's own ("Posted: Monday, June 3"). The day of the act wins (a day
+    dating a word of violence, `acts` as in `incident_rank`), then that of a death, then any
+    other, then a later development; the first in the text among equals.
+    Days after the writing are not the news, nor those long before it, unless the text gives
+    a calendar date that dates no later development ("the June 5 shooting" in a story about
+    the trial): a follow-up story names its incident by the date, and that date wins when
+    nothing in the past week dates the act or a death (`_followed_up`). Among equals a weekday
+    or a date wins over a day counted from the moment of writing ("overnight", "last
+    night"), which the page's date gives only roughly. None when the text dates nothing."""
+    if written is None:
+        return None
+    ranked = []
+    for order, told in enumerate(times):
+        if told.day is None or told.day > written or _said_on(doc, told):
+            continue
+        named = _calendar(told)
+        if told.day == written and named:  # the dateline
+            continue
+        rank = incident_rank(doc, told, acts)
+        recent = written - told.day <= timedelta(days=BACKGROUND_DAYS)
+        if recent or (named and rank <= INCIDENT_RANKS[None]):
+            ranked.append(((rank, not recent, from_writing(told), order), told))
+    if not ranked:
+        return None
+    return _followed_up(ranked, written) or min(ranked, key=lambda pair: pair[0])[1]
+
+
+def _said_on(doc: Doc, told: TimeExpression) -> bool:
+    """Whether a day is that of a statement ("police said Thursday"), read off the few words
+    before it (not `doc.text`, which spaCy rebuilds at each access)."""
+    span = doc.char_span(told.span.start, told.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    before = "".join(t.text_with_ws for t in doc[max(0, span.start - SAID_REACH):span.start])
+    return SAID_ON.search(before) is not None
+
+
+def _followed_up(ranked: list[tuple[tuple, TimeExpression]],
+                 written: date) -> TimeExpression | None:
+    """The calendar date a follow-up story names its shooting by, more than a week back, when
+    the past week's days date only what came later (a plea, a hearing, a search)."""
+    (rank, *_), best = min(ranked, key=lambda pair: pair[0])
+    if rank < INCIDENT_RANKS[None] or written - best.day > timedelta(days=OTHER_CASE_DAYS):
+        return None
+    named = [(key, told) for key, told in ranked if key[0] <= INCIDENT_RANKS[None] and
+             written - told.day > timedelta(days=OTHER_CASE_DAYS) and _calendar(told)]
+    return min(named, key=lambda pair: (pair[0][0], pair[0][-1]))[1] if named else None
+
+
+def _calendar(told: TimeExpression) -> bool:
+    """A calendar date ("June 5", "6/5/2015") rather than a weekday or a relative day."""
+    return any(ch.isdigit() for ch in told.span.text)
 
 
 def segment_of(segments: list[Segment], offset: int) -> int:

@@ -11,19 +11,18 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
 
 from .casualties import tally
-from .dates import period_end, period_start
+from .dates import BACKGROUND_DAYS, from_writing, period_end, period_start
 from .incidents import haversine_km, unique_actors
 from .lexicons import load
 from .types import (CasualtyMention, Claim, Document, EventMention, Fatalities,
-                    Incident, Location, Segment, Span, Toponym)
+                    Incident, Location, Place, Segment, Span, TimeExpression, Toponym)
 
 VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
-BACKGROUND_DAYS = 30  # older events are background, not the news being reported
 CONTEXT_DAYS = 3  # a development dated further back than this is context, not news
 NEIGHBOUR_KM = 25.0  # a town and its neighbour ("West Linden", "Linden") tell one place
 FINENESS = {"district": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5}
@@ -69,13 +68,69 @@ class _Draft:
         return {t for m in self.mentions for t in m.targets}
 
 
+def _told(mention: EventMention) -> TimeExpression | None:
+    """The time the text gives for a mention: its sentence's, else for violence the day its
+    entry gives for the violence it reports ("Saturday night" further down the story). That
+    day also makes precise a period the sentence gives ("last week" and "early Sunday") or a
+    day it counts from the moment of writing, which the page's date gives only roughly
+    ("overnight" and "Tuesday evening")."""
+    own, entry = mention.date, mention.entry_date
+    if own is None or entry is not None and (
+            own.precision != "day" and _holds(own, entry.day) or
+            from_writing(own) and own.day is not None and abs((own.day - entry.day).days) <= 1):
+        return entry
+    return own
+
+
+def _holds(period: TimeExpression, day: date) -> bool:
+    """Whether a period told of ("last week", "2016-06") holds a day; one that no calendar
+    day starts (a season) gives way to any."""
+    first, last = period_start(period.value), period_end(period.value, period.precision)
+    return first is None or last is None or date.fromisoformat(first) <= day <= last
+
+
 def _day(mention: EventMention, segment: Segment | None) -> tuple[str | None, str | None]:
-    if mention.date is not None and mention.date.precision:
-        value = mention.date.value
-        return (value[:10], "day") if mention.date.precision == "day" else (value, mention.date.precision)
+    told = _told(mention)
+    if told is not None and told.precision:
+        return _day_of(told), told.precision
     if segment is not None and segment.reference is not None:
         return segment.reference.isoformat(), "day"
     return None, None
+
+
+def _day_of(told: TimeExpression) -> str:
+    """The day (or the period) a time expression gives an incident."""
+    return told.value[:10] if told.precision == "day" else told.value
+
+
+def _dated_by_entry(mentions: list[EventMention]) -> list[EventMention]:
+    """The mentions as fusion dates them. The day an entry gives for its violence dates
+    what its sentence tells there and the undated sentences about the same area or about no
+    place ("Man shot dead" above "shot Saturday night on Elm Street in Linden"); an
+    undated sentence about a place elsewhere ("In Mykolaiv, a strike wounded four" after
+    "shelling killed two in Kherson on Monday") is not dated by it."""
+    told_at: dict[int, list[Toponym]] = {}
+    for m in mentions:
+        told = m.entry_date
+        if told is not None and m.sentence.start <= told.span.start < m.sentence.end:
+            told_at.setdefault(told.span.start, []).extend(p for p in m.places if p.place)
+    return [replace(m, entry_date=None) if m.date is None and m.entry_date is not None and
+            _placed_elsewhere(m, told_at.get(m.entry_date.span.start, [])) else m for m in mentions]
+
+
+def _placed_elsewhere(mention: EventMention, dated: list[Toponym]) -> bool:
+    """Whether a mention names only places away from all of `dated`."""
+    places = [p.place for p in mention.places if p.place]
+    return bool(places and dated) and not any(_same_area(a, b.place)
+                                              for a in places for b in dated)
+
+
+def _followed_up(mention: EventMention) -> bool:
+    """Whether a mention is dated by the day its entry gives for the violence it reports:
+    the news the entry is about, however long ago ("the March 3 shooting" in a story of the
+    trial)."""
+    told = _told(mention)
+    return told is not None and told is mention.entry_date
 
 
 def _is_background(mention: EventMention, day: str | None, precision: str | None,
@@ -83,7 +138,7 @@ def _is_background(mention: EventMention, day: str | None, precision: str | None
     """Events long before the entry that mentions them, or after it, are not its news; nor is
     a strategic development the text dates to an earlier week or month (context, such as
     "the carrier had been deployed last week")."""
-    if day is None or segment is None or segment.reference is None:
+    if day is None or segment is None or segment.reference is None or _followed_up(mention):
         return False
     ref = segment.reference
     end = period_end(day, precision)
@@ -103,15 +158,18 @@ def fuse(document: Document, mentions: list[EventMention], segments: list[Segmen
     drafts: dict[tuple, _Draft] = {}
     placeless: list[tuple[EventMention, str | None, str | None]] = []
     placed: list[tuple[EventMention, str | None, str | None]] = []
-    for mention in mentions:
+    counted: list[EventMention] = []
+    for mention in _dated_by_entry(mentions):
         segment = segments[mention.segment] if segments else None
         day, precision = _day(mention, segment)
-        if _is_background(mention, day, precision, segment):
-            continue
-        (placed if mention.places else placeless).append((mention, day, precision))
+        if mention.counts_only:
+            counted.append(mention)
+        elif not _is_background(mention, day, precision, segment):
+            (placed if mention.places else placeless).append((mention, day, precision))
 
     # Specific (then dated) mentions found the incidents; the others join them where they can.
-    placed.sort(key=lambda item: (-item[0].specificity, item[0].date is None))
+    placed.sort(key=lambda item: (-item[0].specificity, item[0].date is None,
+                                  _told(item[0]) is None))
     for mention, day, precision in placed:
         place = mention.places[0]
         key = next((k for k in drafts if k[1:] == (day, place.place.id) and _joins(mention, k[0])),
@@ -122,6 +180,7 @@ def fuse(document: Document, mentions: list[EventMention], segments: list[Segmen
         draft.mentions.append(mention)
 
     totals: list[tuple[EventMention, CasualtyMention, list[_Draft]]] = []
+    unhoused: list[tuple[EventMention, str | None, str | None]] = []
     for mention, day, precision in placeless:
         group = [d for d in _covered(mention, day, list(drafts.values()))
                  if d.first_start < mention.sentence.start]
@@ -137,8 +196,12 @@ def fuse(document: Document, mentions: list[EventMention], segments: list[Segmen
             focus = _focus(toponyms, segments[mention.segment] if segments else None)
             key = (mention.event_type, day, focus.place.id if focus else None)
             drafts.setdefault(key, _Draft(key[0], day, precision, focus)).mentions.append(mention)
+        elif mention.event_type in VIOLENCE:
+            unhoused.append((mention, day, precision))
 
     drafts_list, survivor = _merge_retold(sorted(drafts.values(), key=lambda d: d.first_start))
+    drafts_list += _unplaced_stories(drafts_list, unhoused, counted, toponyms, segments)
+    _house_counts(counted, drafts_list)
     incidents = {id(d): _incident(document, d) for d in drafts_list}
     aggregate_claims = [_total_claim(m, c, list(dict.fromkeys(
         incidents[id(survivor.get(id(d), d))].id for d in group))) for m, c, group in totals]
@@ -148,6 +211,58 @@ def fuse(document: Document, mentions: list[EventMention], segments: list[Segmen
     loose = [c for c in claims if (c.claimant, c.start) not in used]
     incidents.sort(key=lambda i: (i.date or "", i.evidence[0].start if i.evidence else 0))
     return incidents, aggregate_claims + loose
+
+
+def _unplaced_stories(drafts: list[_Draft],
+                      unhoused: list[tuple[EventMention, str | None, str | None]],
+                      counted: list[EventMention], toponyms: list[Toponym],
+                      segments: list[Segment]) -> list[_Draft]:
+    """Incidents for entries that tell of violence but found none, no sentence placing it
+    ("Teen shot at party"): the first sentence of violence founds one at the entry's focus
+    when the entry counts victims ("Two men died") or a sentence gives the day of the act.
+    A word of violence with neither place, victims nor day is as often a figure of speech
+    ("the council is fighting the plan")."""
+    founded: list[_Draft] = []
+    for segment in dict.fromkeys(m.segment for m, _, _ in unhoused):
+        told = [u for u in unhoused if u[0].segment == segment]
+        if _story(segment, drafts) is not None or not (
+                any(m.segment == segment for m in counted) or
+                any(m.date is not None and m.date.precision == "day" for m, _, _ in told)):
+            continue
+        founder, day, precision = told[0]
+        focus = _focus(toponyms, segments[segment] if segments else None)
+        founded.append(_Draft(founder.event_type, day, precision, focus, [founder]))
+    return founded
+
+
+def _house_counts(counted: list[EventMention], drafts: list[_Draft]) -> None:
+    """Give the counts of sentences that name no event ("Two men died") to the incident
+    their entry is about (`_story`); sums and recalled older cases (`aggregate`) stay out."""
+    for mention in counted:
+        counts = [c for c in mention.casualties if not c.aggregate]
+        draft = _story(mention.segment, drafts) if counts else None
+        if draft is not None:
+            draft.mentions.append(replace(mention, casualties=counts))
+
+
+def _story(segment: int, drafts: list[_Draft]) -> _Draft | None:
+    """The incident an entry is about: of the violent ones it tells, one on the day the
+    entry gives for its violence, then the one most of its sentences give counts for, then
+    the most told, then the first."""
+    told = [d for d in drafts if d.family in VIOLENCE and segment in d.segments]
+    return max(told, key=lambda d: (_on_entry_day(d, segment), _counted(d), len(d.mentions),
+                                    -d.first_start), default=None)
+
+
+def _on_entry_day(draft: _Draft, segment: int) -> bool:
+    """Whether the draft is dated by the day its entry gives for its violence."""
+    return any(m.entry_date is not None and m.entry_date.value[:10] == draft.day
+               for m in draft.mentions if m.segment == segment)
+
+
+def _counted(draft: _Draft) -> int:
+    """How many sentences of the incident give a count of its dead or wounded."""
+    return len({m.sentence.start for m in draft.mentions if m.casualties})
 
 
 def _merge_retold(drafts: list[_Draft]) -> tuple[list[_Draft], dict[int, _Draft]]:
@@ -175,17 +290,21 @@ def _merge_retold(drafts: list[_Draft]) -> tuple[list[_Draft], dict[int, _Draft]
 
 def _dated(draft: _Draft) -> bool:
     """Whether the text itself dates the draft (not only the day of its entry)."""
-    return any(m.date is not None for m in draft.mentions)
+    return any(_told(m) is not None for m in draft.mentions)
 
 
 def _retells(first: _Draft, later: _Draft) -> bool:
     if first.family not in VIOLENCE or later.family not in VIOLENCE or \
             first.location is None or later.location is None:
         return False
-    a, b = first.location.place, later.location.place
-    same_area = a.id == b.id or _within(a, b) or _within(b, a) or \
+    return days_apart(first.day, later.day) <= 1 and \
+        _same_area(first.location.place, later.location.place) and _same_victims(first, later)
+
+
+def _same_area(a: Place, b: Place) -> bool:
+    """One place, one inside the other's region, or neighbours ("West Linden", "Linden")."""
+    return a.id == b.id or _within(a, b) or _within(b, a) or \
         haversine_km(a.lat, a.lon, b.lat, b.lon) <= NEIGHBOUR_KM
-    return days_apart(first.day, later.day) <= 1 and same_area and _same_victims(first, later)
 
 
 def days_apart(one: str | None, other: str | None) -> int:
@@ -218,7 +337,7 @@ def _same_victims(one: _Draft, other: _Draft) -> bool:
 def _continued(mention: EventMention, drafts: dict[tuple, _Draft]) -> tuple | None:
     """The incident an undated sentence goes on about: one its entry has already dated at the
     same place ("Five more were wounded in Saltivka" after "shelling of Saltivka on Tuesday")."""
-    if mention.date is not None:
+    if _told(mention) is not None:
         return None
     place_id = mention.places[0].place.id
     return next((key for key, d in drafts.items()
@@ -291,7 +410,7 @@ def _incident(document: Document, draft: _Draft) -> Incident:
     field_evidence = _field_evidence(draft, casualties)
     contested = any(c.stance == "denies" for c in claims.values())
     confidence = 0.45 + 0.15 * (location is not None) + 0.1 * (mentions[0].specificity > 0) + \
-        0.1 * (len(evidence) > 1) + 0.1 * any(m.date is not None for m in draft.mentions) + \
+        0.1 * (len(evidence) > 1) + 0.1 * _dated(draft) + \
         0.05 * bool(actors)
     key = f"{document.id}|{draft.day}|{location.gazetteer_id if location else None}|{draft.family}"
     return Incident(
@@ -313,11 +432,12 @@ def _field_evidence(draft: _Draft, casualties: list[CasualtyMention]) -> dict[st
         return sorted({(s.start, s.end): s for s in spans}.values(), key=lambda s: s.start)
 
     loc = draft.location
-    dates = [m.date.span for m in draft.mentions if m.date is not None]
+    dates = [told.span for m in draft.mentions
+             if (told := _told(m)) is not None and _day_of(told) == draft.day]
     actors = [Span(a.start, a.end, a.mention) for m in draft.mentions for a in m.actors
               if a.start is not None]
     found = {
-        "event_type": unique(m.trigger for m in draft.mentions),
+        "event_type": unique(m.trigger for m in draft.mentions if not m.counts_only),
         "location": unique(Span(p.start, p.end, p.text) for m in draft.mentions for p in m.places
                            if loc and p.place and p.place.id == loc.place.id),
         "date": unique(dates),

@@ -14,10 +14,12 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from .dates import INCIDENT_RANKS, incident_rank, segment_of
+from .dates import INCIDENT_RANKS, dated_word, incident_day, incident_rank, segment_of
 from .events import SentenceEvents, Trigger
 from .lexicons import load
-from .types import Actor, CasualtyMention, Claim, EventMention, TimeExpression, Toponym
+from .types import (Actor, CasualtyMention, Claim, EventMention, Segment, TimeExpression,
+                    Toponym)
+from .types import Span as TextSpan
 
 PLACE_NOUNS = {row[0]: row[1] for row in load("place_nouns")}
 SETTLEMENTS = {noun for noun, role in PLACE_NOUNS.items() if role == "settlement"}
@@ -48,6 +50,15 @@ NEAR_KM = 60.0
 DATELINE_REGION = re.compile(r"^,(?:\s+[A-Z][\w.'-]*)+")
 DATELINE_MARK = re.compile(r"--|—|–|\s-\s|\(")
 VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+# Days a sentence gives for its own event: that of the act, or of a word not known to date
+# anything else; not a death that followed, nor an arrest or a statement.
+OWN_DAY_RANKS = {INCIDENT_RANKS["act"], INCIDENT_RANKS[None]}
+# Developments that are not violence (arrests, seizures, a change of hands): the dead and
+# wounded a sentence about one counts were hit in the violence it follows.
+TOLL_FREE = {"Strategic developments"}
+# ACLED's type for violence against people, which a count of victims reports when the
+# sentence names no event ("Two men died"): see `_count_mentions`.
+COUNTED_EVENT = ("Violence against civilians", "Attack")
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -559,31 +570,82 @@ def _sub_event_types(triggers: list[Trigger], implied: list[str]) -> list[tuple[
 
 def _date_for(doc: Doc, times: list[TimeExpression], start: int, end: int,
               own: set[int], others: set[int], triggers: set[int]) -> TimeExpression | None:
-    """A date that modifies the event word itself ("the 2004 bombing"), else the time
+    """A date that modifies the event word itself ("the 2004 bombing") or that dates it
+    across the place it is said at ("arrested a man in Linden on Friday"), else the time
     expression of the trigger's own clause, else one the sentence gives outside other
-    events' clauses (`others`); never the day of what came later ("police said Thursday",
-    "was arrested Friday" in a report of a shooting)."""
+    events' clauses (`others`) for an act of violence; never the day of what came later
+    ("police said Thursday", "was arrested Friday" in a report of a shooting), of a death
+    ("shot near his school, died Sunday") or of something else outside the trigger's clause
+    ("surgeons operated Wednesday on the three people the gunman shot"): the day of the act
+    its entry gives wins over those (`build_mentions`)."""
     inside = [t for t in times if start <= t.span.start < end and t.precision]
     tokens = {id(t): _token(doc, t.span.start, t.span.end) for t in inside}
     on_trigger = [t for t in inside if tokens[id(t)] is not None
-                  and tokens[id(t)].head.i in triggers and tokens[id(t)].i not in triggers]
+                  and tokens[id(t)].head.i in triggers and tokens[id(t)].i not in triggers
+                  or (word := dated_word(doc, t)) is not None and word.i in triggers]
     if on_trigger:
         return on_trigger[0]
-    inside = [t for t in inside if incident_rank(doc, t, triggers) < INCIDENT_RANKS["later"]]
+    ranks = {id(t): incident_rank(doc, t, triggers) for t in inside}
+    inside = [t for t in inside if ranks[id(t)] in OWN_DAY_RANKS]
     mine = [t for t in inside if tokens[id(t)] is not None and tokens[id(t)].i in own]
-    free = [t for t in inside if tokens[id(t)] is None or tokens[id(t)].i not in others]
+    free = [t for t in inside if (tokens[id(t)] is None or tokens[id(t)].i not in others)
+            and ranks[id(t)] == INCIDENT_RANKS["act"]]
     candidates = mine or free
     days = [t for t in candidates if t.precision == "day"]
     return (days or candidates or [None])[0]
 
 
 def build_mentions(doc: Doc) -> list[EventMention]:
-    """Every event the sentences of `doc` report, before fusion."""
+    """Every event the sentences of `doc` report, before fusion; each of violence with the
+    day its entry gives for the violence it reports."""
     segments = doc._.segments or []
     mentions: list[EventMention] = []
     for found in doc._.events or []:
         mentions.extend(_sentence_mentions(doc, found, segments))
+    mentions.extend(_count_mentions(doc, segments))
+    days = _entry_days(doc, segments)
+    for mention in mentions:
+        if mention.event_type in VIOLENCE and not mention.counts_only and days:
+            mention.entry_date = days[mention.segment]
     return mentions
+
+
+def _count_mentions(doc: Doc, segments: list[Segment]) -> list[EventMention]:
+    """Sentences that count the dead or wounded and name no event ("Two men died", "The
+    victim was taken to hospital"), one mention each (`_counts_mention`). A sentence naming
+    an event ACLED does not code (a crash, a fire) keeps its counts to itself."""
+    told = {found.sentence.start for found in doc._.events or []}
+    found = doc._.casualties or []
+    if not found:
+        return []
+    mentions = []
+    for sent in doc.sents:
+        if sent.start_char in told:
+            continue
+        counts = [c for c in found if sent.start_char <= c.span.start < sent.end_char]
+        if counts:
+            mentions.append(_counts_mention(TextSpan(sent.start_char, sent.end_char, sent.text),
+                                            segment_of(segments, sent.start_char), counts))
+    return mentions
+
+
+def _counts_mention(sentence: TextSpan, segment: int,
+                    counts: list[CasualtyMention]) -> EventMention:
+    """A sentence's counts of victims whose violence it does not name ("Two men died",
+    "police arrested a man after two women died"), marked `counts_only`:
+    fusion gives them to the incident the entry is about, they found none of their own."""
+    return EventMention(event_type=COUNTED_EVENT[0], sub_event_type=COUNTED_EVENT[1],
+                        trigger=counts[0].span, sentence=sentence, segment=segment,
+                        casualties=list(counts), specificity=0, counts_only=True)
+
+
+def _entry_days(doc: Doc, segments: list[Segment]) -> list[TimeExpression | None]:
+    """The day each entry gives for the violence it reports (`dates.incident_day`)."""
+    times = doc._.times or []
+    acts = {t.token for found in doc._.events or [] for t in found.triggers
+            if t.event_type in VIOLENCE}
+    return [incident_day(doc, [t for t in times if seg.start <= t.span.start < seg.end],
+                         seg.reference, acts) for seg in segments]
 
 
 def _sentence_mentions(doc: Doc, found: SentenceEvents, segments) -> list[EventMention]:
@@ -630,8 +692,11 @@ def _sentence_mentions(doc: Doc, found: SentenceEvents, segments) -> list[EventM
                 targets=list(found.targets), places=[place] if place else [], date=date,
                 claims=list(claims), specificity=max(t.specificity for t in triggers),
                 sub_event_types=[t for _, t in types]))
-    if mentions and casualties:
-        _assign_casualties(mentions, casualties)
+    holders = [m for m in mentions if m.event_type not in TOLL_FREE]
+    if holders and casualties:
+        _assign_casualties(mentions, holders, casualties)
+    elif mentions and casualties:
+        mentions.append(_counts_mention(found.sentence, segment, casualties))
     return mentions
 
 
@@ -644,14 +709,15 @@ def unique_actors(actors: list[Actor]) -> list[Actor]:
     return list(kept.values())
 
 
-def _assign_casualties(mentions: list[EventMention], casualties: list[CasualtyMention]) -> None:
+def _assign_casualties(mentions: list[EventMention], holders: list[EventMention],
+                       casualties: list[CasualtyMention]) -> None:
     """Each count goes to the violent mention whose event word is nearest (people are killed
-    and wounded in violence); several places named for one count make it a total over them
-    (marked aggregate)."""
+    and wounded in violence), else to the nearest of the `holders`; several places named for
+    one count make it a total over them (marked aggregate)."""
     if len({m.trigger.start for m in mentions}) < len(mentions):
         for c in casualties:
             c.aggregate = True
-    candidates = [m for m in mentions if m.event_type in VIOLENCE] or mentions
+    candidates = [m for m in holders if m.event_type in VIOLENCE] or holders
     for c in casualties:
         nearest = min(candidates, key=lambda m: abs(m.trigger.start - c.span.start))
         nearest.casualties.append(c)

@@ -36,6 +36,15 @@ DAY_HEADING = re.compile(
     r"(?:,?[ \t]+(?P<year>\d{4}))?[ \t]*:?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
+# The page's own date stamp at its top ("Posted: Tuesday, October 4, 2011 9:15 AM",
+# "Created: 11/03/2012"): the day the page was written, which an archive's date of
+# publication may postdate by years.
+STAMP = re.compile(
+    rf"\b(?:posted|published|updated|created)(?:\s+on)?\s*:?\s*(?:(?:{'|'.join(WEEKDAYS)}),?\s+)?"
+    rf"(?:(?P<month>{MONTH_NAMES})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})"
+    r"|(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}))",
+    re.IGNORECASE)
+STAMP_REACH = 300  # characters at the top of a page where its stamp stands
 WEEKDAY_MENTION = re.compile(rf"\b(?:on|this|late|early)\s+({'|'.join(WEEKDAYS)})\b",
                              re.IGNORECASE)
 
@@ -74,7 +83,9 @@ def _day_heading(match: re.Match, year: int) -> date | None:
 
 
 def segment(text: str, published: date | None) -> list[Segment]:
-    """Entries in document order; a text with no entry headers is one segment."""
+    """Entries in document order; a text with no entry headers is one segment. The days are
+    counted from the page's own stamp where it is older than `published` (`_written_on`)."""
+    published = _written_on(text, published)
     marks: list[tuple[int, Segment]] = []
     for match in ENTRY_HEADER.finditer(text):
         minutes = None if match["original"] else _minutes(match["time"] or match["bare_time"])
@@ -102,6 +113,25 @@ def segment(text: str, published: date | None) -> list[Segment]:
         current.end = following.start if following else len(text)
     _assign_days(segments, dict(headings), text, published)
     return segments
+
+
+def _written_on(text: str, published: date | None) -> date | None:
+    """The day a page was written: the earliest date stamp at its top that is older than
+    `published` (an archive's copy), else `published`."""
+    if published is None:
+        return None
+    stamped = [day for match in STAMP.finditer(text, 0, STAMP_REACH)
+               if (day := _stamp_day(match)) is not None and day < published]
+    return min(stamped, default=published)
+
+
+def _stamp_day(match: re.Match) -> date | None:
+    try:
+        if match["month"]:
+            return date(int(match["year"]), _month_number(match["month"]), int(match["day"]))
+        return date(int(match["y"]), int(match["m"]), int(match["d"]))
+    except ValueError:
+        return None
 
 
 def _assign_days(segments: list[Segment], headings: dict[int, date], text: str,

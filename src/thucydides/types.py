@@ -209,10 +209,13 @@ class EventMention:
     targets: list[str] = field(default_factory=list)
     places: list[Toponym] = field(default_factory=list)
     date: TimeExpression | None = None
+    # for violence: the day its entry gives for the violence it reports (dates.incident_day)
+    entry_date: TimeExpression | None = None
     casualties: list[CasualtyMention] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     specificity: int = 1  # generic "attack" 0, specific "airstrike" 1
     sub_event_types: list[str] = field(default_factory=list)
+    counts_only: bool = False  # a sentence that counts victims and names no event
 
 
 @dataclass
