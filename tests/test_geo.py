@@ -595,3 +595,12 @@ def test_an_english_word_is_no_small_town_spelled_with_accents():
     assert "God" not in found and found["Macon"].place.admin1 == "Georgia"
     found = places('Fans of the show "Mad Men" gathered in Macon, Georgia.')
     assert "Mad" not in found
+
+
+def test_a_region_adjective_is_read_whole_as_its_region():
+    found = places("Buses carrying Central American workers reached Brindlewood late on Friday.")
+    assert "American" not in found
+    assert found["Central American"].place.name == "Central America"
+    found = places("East African ministers met the South African envoy in Nairobi.")
+    assert found["East African"].place.name == "Eastern Africa"
+    assert found["South African"].place.name == "South Africa"
