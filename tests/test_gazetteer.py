@@ -278,6 +278,16 @@ def test_a_country_point_lies_on_its_land():
     assert min(haversine_km(indonesia.lat, indonesia.lon, lat, lon) for lat, lon in towns) < 30
 
 
+def test_an_archipelago_whose_midpoint_is_at_sea_stands_at_its_atlas_point():
+    from thucydides.gazetteer.points import country_points
+
+    big_island = [(0.0, 0.0), (0.0, 2.0), (2.0, 2.0), (2.0, 0.0)]  # (lon, lat)
+    small_island = [(6.0, 0.0), (6.0, 1.0), (7.0, 1.0), (7.0, 0.0)]
+    atlas = {"QZ": {"latitude": "1.0", "longitude": "4.0"}}  # at sea between the islands
+    point = country_points(atlas, {"QZ": [big_island, small_island]})["QZ"]
+    assert point == (1.0, 4.0)  # not the big island's centroid, three degrees west
+
+
 def test_a_group_of_countries_is_a_region_at_the_centre_of_its_people():
     from thucydides.gazetteer.points import weighted_centre
     from thucydides.incidents import haversine_km

@@ -21,20 +21,23 @@ def country_points(csc_countries: dict[str, dict], outlines: dict[str, list]
     United States in southern Kansas, the landmass centroid near the geographic centre of
     the lower 48); the midpoint halves the disagreement. Measured on news corpora annotated
     with GeoNames and with Wikipedia points, it places more country mentions within 161 km
-    than either source alone. A point must lie on the country's land: where the midpoint
-    falls in the sea or in a neighbour (an archipelago, a crescent-shaped country), the
-    country stands at the first of the atlas point and the landmass centroid that lies on
-    its land. A country only one source has stands at that source's point."""
+    than either source alone. Where the midpoint falls in the sea or in a neighbour (an
+    archipelago, a crescent-shaped country), the country stands at the atlas point, even at
+    sea between its islands: that is the centre an archipelago is given, where its largest
+    island's centroid can lie hundreds of kilometres off. A country only one source has
+    stands at that source's point."""
     atlas = {iso: (float(c["latitude"]), float(c["longitude"]))
              for iso, c in csc_countries.items() if c.get("latitude")}
     points = {}
     for iso in atlas.keys() | outlines.keys():
         rings = outlines.get(iso, [])
-        landmass = _landmass_centroid(rings) if rings else None
-        estimates = [p for p in (atlas.get(iso), landmass) if p]
-        candidates = [midpoint(*estimates)] + estimates if len(estimates) == 2 else estimates
-        points[iso] = next((p for p in candidates if not rings or on_land(rings, p)),
-                           candidates[0])
+        if iso not in atlas:
+            points[iso] = _landmass_centroid(rings)
+        elif not rings:
+            points[iso] = atlas[iso]
+        else:
+            middle = midpoint(atlas[iso], _landmass_centroid(rings))
+            points[iso] = middle if on_land(rings, middle) else atlas[iso]
     return points
 
 
