@@ -604,3 +604,9 @@ def test_a_region_adjective_is_read_whole_as_its_region():
     found = places("East African ministers met the South African envoy in Nairobi.")
     assert found["East African"].place.name == "Eastern Africa"
     assert found["South African"].place.name == "South Africa"
+
+
+def test_a_city_of_millions_outweighs_a_namesake_village_in_the_documents_country():
+    found = places("After games in Denver and Phoenix, the band Marrow Lane ends its tour in "
+                   "Toronto and London in May.")
+    assert found["Toronto"].place.country_code == "CA"

@@ -58,6 +58,10 @@ PROXIMITY_WEIGHT = 2.5
 CONTAINER_WEIGHT = 6.0
 LIST_KIND_WEIGHT = 3.0
 ALIAS_PENALTY = 2.0
+# Prior per tenfold of population: enough that a city of millions ("Toronto") outweighs the
+# pull of a document's country toward a namesake village there (one global setting, chosen
+# on the even-indexed documents of the toponym corpora).
+POPULATION_WEIGHT = 1.2
 BIG_CITY = 500000
 # A town with less than this share of its division's people is no seat the division is
 # named after ("Montana City" beside Montana).
@@ -603,7 +607,8 @@ def _continues_name(doc: Doc, start: int) -> bool:
 
 def _score(place: Place, hint: str | None) -> float:
     """Prior of one reading before the document has its say: feature type and population."""
-    score = KIND_PRIOR.get(place.kind, 0.0) + math.log10(place.population + 10) * 0.8
+    score = KIND_PRIOR.get(place.kind, 0.0) + \
+        math.log10(place.population + 10) * POPULATION_WEIGHT
     if hint and (place.kind == hint or hint == "district" and place.kind == "city"):
         score += 6.0
     elif hint in {"admin1", "admin2"} and place.kind == "city":
