@@ -922,9 +922,9 @@ class PlaceFinder:
                 for name, fulls in wanted.items()}
 
     def _word_readings(self, found: dict) -> None:
-        """ "God", "Mad", "Neo": an English word with a capital (opening a sentence or a
+        """ "Lucky": an English word with a capital (opening a sentence or a
         longer name) is unknown where the gazetteer knows it only as small towns whose own
-        names fold to it from another spelling (Göd, Mád, Nõo)."""
+        names fold to it from another spelling (Lúčky)."""
         for name, (places, exact) in list(found.items()):
             if exact and places and " " not in name and not name.isupper() and \
                     name.lower() in self.english_words and all(
@@ -1149,7 +1149,7 @@ class PlaceFinder:
         return next((end for end, primary in known if primary), known[0][0] if known else None)
 
     def _english_word(self, doc: Doc, start: int, end: int) -> bool:
-        """Whether a one-word name is an English word ("Revenue", "Times", "Refuge"), which a
+        """Whether a one-word name is an English word ("Bulletin", "Monsoon"), which a
         place whose name is spelled otherwise is not a transliteration of."""
         return end - start == 1 and (doc[start].lower_ in self.english_words or
                                      doc[start].lemma_.lower() in self.english_words)
