@@ -37,6 +37,18 @@ def test_a_news_expression_resolves_to_the_past(text, expected):
     assert expected in values(text)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("A teenager was wounded at a cookout on Easter Sunday.", ["2016-03-27"]),
+    ("Fireworks and gunfire mixed on the Fourth of July in Lakeview.", ["2016-07-04"]),
+    ("The couple quarrelled on Christmas Eve, his cousin said.", ["2015-12-24"]),
+    ("A man was robbed on Mother’s Day outside the diner.", ["2016-05-08"]),
+    ("She was treated at Mercy Memorial Hospital and released.", []),
+    ("Students at Independence High School were sent home early.", []),
+])
+def test_a_holiday_is_its_day_and_a_holiday_name_in_a_building_is_none(text, expected):
+    assert values(text) == expected
+
+
 def test_a_weekday_after_a_future_cue_is_ahead():
     assert "2016-11-21" in values("The trial is scheduled to resume on Monday.")
 
