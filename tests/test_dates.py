@@ -49,6 +49,13 @@ def test_a_holiday_is_its_day_and_a_holiday_name_in_a_building_is_none(text, exp
     assert values(text) == expected
 
 
+def test_a_day_counted_from_a_named_day_is_counted_from_it():
+    text = ("Deputies detained a farmhand near Millbrook on Monday. Two days earlier, a "
+            "neighbor had heard shots, and the dog was found dead the next day.")
+    assert values(text) == ["2016-11-14", "2016-11-12", "2016-11-13"]
+    assert values("A clerk was shot two days ago.") == ["2016-11-15"]
+
+
 def test_a_weekday_after_a_future_cue_is_ahead():
     assert "2016-11-21" in values("The trial is scheduled to resume on Monday.")
 

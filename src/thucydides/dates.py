@@ -13,6 +13,7 @@ the same quarter a year back.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from spacy.language import Language
@@ -125,6 +126,9 @@ REPORTED = re.compile(r"\b(?:said|says|told|announced|predicted|reported|added|s
 # A full stop after a word of three letters or more (not "Mr." or an initial) ends a sentence.
 SENTENCE_END = re.compile(r"(?:(?<=[a-z]{3})|(?<=\d)|(?<=[)\"'’”]))[.!?][\"'’”]?\s+"
                           r"(?=[A-Z\"“`])|\n")
+COUNTED_FROM_NAMED = re.compile(r"the (?P<dir>previous|next) day|the day before|"
+                                r"(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
+                                r"a|an) days? earlier", re.IGNORECASE)
 QUARTER_REACH = 1000  # characters back that a quarterly report's subject carries
 QUARTER_CONTEXT = re.compile(r"\b(?:(?P<ord>first|second|third|fourth)[\s-]+)?quarter",
                              re.IGNORECASE)
@@ -393,7 +397,33 @@ def find_times(text: str, reference: date | None, *, live: bool = False, offset:
             found.append(TimeExpression(Span(start + offset, end + offset, span_text), value,
                                         precision, time))
     found.sort(key=lambda t: t.span.start)
-    return _with_anaphora(text, found, taken, offset, time)
+    return _with_anaphora(text, _counted_from_named(found), taken, offset, time)
+
+
+def _counted_from_named(found: list[TimeExpression]) -> list[TimeExpression]:
+    """Days counted from a day the text named before ("the day before", "two days
+    earlier", "the next day"), not from the moment of writing as "yesterday" and "two days
+    ago" are: "arrested Friday, a day after the shooting" is not about the day before
+    publication. Without a day named before, the moment of writing stands in."""
+    resolved: list[TimeExpression] = []
+    for told in found:
+        step = _days_from_named(told.span.text)
+        named = next((t for t in reversed(resolved) if t.precision == "day"), None)
+        if step is not None and named is not None:
+            told = replace(told, value=(named.day + timedelta(days=step)).isoformat())
+        resolved.append(told)
+    return resolved
+
+
+def _days_from_named(text: str) -> int | None:
+    """The days an expression counts from the day named before it, None if it does not."""
+    m = COUNTED_FROM_NAMED.fullmatch(text.strip())
+    if m is None:
+        return None
+    if m["n"] is None:
+        return 1 if (m["dir"] or "").lower() == "next" else -1
+    n = int(m["n"]) if m["n"].isdigit() else NUMBER_WORDS.get(m["n"].lower())
+    return None if n is None else -n
 
 
 def _with_anaphora(text: str, found: list[TimeExpression], taken: list[tuple[int, int]],
