@@ -60,6 +60,11 @@ def test_a_weekday_after_a_future_cue_is_ahead():
     assert "2016-11-21" in values("The trial is scheduled to resume on Monday.")
 
 
+def test_a_weekday_after_would_is_ahead_but_not_after_would_be():
+    assert values("The coroner said tests would be run on Monday.") == ["2016-11-21"]
+    assert values("A would-be thief was caught on Monday.") == ["2016-11-14"]
+
+
 def test_a_reporting_verb_after_the_cue_dates_the_report_not_the_plan():
     text = "The family will appeal the ruling, their lawyer said Wednesday."
     assert "2016-11-16" in values(text)

@@ -117,7 +117,7 @@ ANAPHORA = re.compile(r"\b(?:(?:later|earlier)\s+)?(?:that|the same|that same)\s
                       r"(?P<unit>day|month|year)\b"
                       r"|\bthe\s+(?P<dir>following|previous|preceding)\s+(?P<unit2>month|year)\b",
                       re.IGNORECASE)
-FUTURE_CUES = re.compile(r"\b(will|'ll|shall|plan(?:s|ned|ning)? to|is to|are to|going to|"
+FUTURE_CUES = re.compile(r"\b(will|would(?!-)|'ll|shall|plan(?:s|ned|ning)? to|is to|are to|going to|"
                          r"scheduled|set to|expected to|due to|as (?:soon|early) as|until|"
                          r"postponed|planned|planning|payable|effective|next)\b", re.IGNORECASE)
 # A reporting verb after the cue dates the report, not the plan ("will appeal, he said Monday").
