@@ -124,6 +124,10 @@ def day_of(text: str, published: str) -> str | None:
     # "overnight" is counted from the moment of writing; the weekday is not
     ("Two men were wounded overnight outside a bar on Mill Street in Riverton. The shooting "
      "happened around 11:40 p.m. Tuesday, police said.", "2016-11-17", "2016-11-15"),
+    # the search goes on Thursday; the shooting is Tuesday's
+    ("The search for the gunman continued Thursday in Riverton, where a cashier was shot "
+     "and wounded at a gas station. Customers heard the shots Tuesday evening.",
+     "2016-11-18", "2016-11-15"),
     # the day hangs on the place in the parse, but it dates the finding
     ("Detectives canvassed the neighborhood in Riverton Wednesday after a woman was found "
      "shot at her home on Grant Avenue Monday. She was hospitalized in stable condition.",
