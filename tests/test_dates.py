@@ -39,11 +39,11 @@ def test_a_news_expression_resolves_to_the_past(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     ("A teenager was wounded at a cookout on Easter Sunday.", ["2016-03-27"]),
-    ("Fireworks and gunfire mixed on the Fourth of July in Lakeview.", ["2016-07-04"]),
+    ("Fireworks and gunfire mixed on the Fourth of July in Quell Harbor.", ["2016-07-04"]),
     ("The couple quarrelled on Christmas Eve, his cousin said.", ["2015-12-24"]),
     ("A man was robbed on Mother’s Day outside the diner.", ["2016-05-08"]),
-    ("She was treated at Mercy Memorial Hospital and released.", []),
-    ("Students at Independence High School were sent home early.", []),
+    ("She was treated at Tarrowby Memorial Hospital and released.", []),
+    ("The Independence Rowing Club of Quell Harbor lost its boathouse.", []),
 ])
 def test_a_holiday_is_its_day_and_a_holiday_name_in_a_building_is_none(text, expected):
     assert values(text) == expected
