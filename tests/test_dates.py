@@ -37,8 +37,32 @@ def test_a_news_expression_resolves_to_the_past(text, expected):
     assert expected in values(text)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("A teenager was wounded at a cookout on Easter Sunday.", ["2016-03-27"]),
+    ("Fireworks and gunfire mixed on the Fourth of July in Quell Harbor.", ["2016-07-04"]),
+    ("The couple quarrelled on Christmas Eve, his cousin said.", ["2015-12-24"]),
+    ("A man was robbed on Mother’s Day outside the diner.", ["2016-05-08"]),
+    ("She was treated at Tarrowby Memorial Hospital and released.", []),
+    ("The Independence Rowing Club of Quell Harbor lost its boathouse.", []),
+])
+def test_a_holiday_is_its_day_and_a_holiday_name_in_a_building_is_none(text, expected):
+    assert values(text) == expected
+
+
+def test_a_day_counted_from_a_named_day_is_counted_from_it():
+    text = ("Deputies detained a farmhand near Millbrook on Monday. Two days earlier, a "
+            "neighbor had heard shots, and the dog was found dead the next day.")
+    assert values(text) == ["2016-11-14", "2016-11-12", "2016-11-13"]
+    assert values("A clerk was shot two days ago.") == ["2016-11-15"]
+
+
 def test_a_weekday_after_a_future_cue_is_ahead():
     assert "2016-11-21" in values("The trial is scheduled to resume on Monday.")
+
+
+def test_a_weekday_after_would_is_ahead_but_not_after_would_be():
+    assert values("The coroner said tests would be run on Monday.") == ["2016-11-21"]
+    assert values("A would-be thief was caught on Monday.") == ["2016-11-14"]
 
 
 def test_a_reporting_verb_after_the_cue_dates_the_report_not_the_plan():
@@ -100,6 +124,10 @@ def day_of(text: str, published: str) -> str | None:
     # "overnight" is counted from the moment of writing; the weekday is not
     ("Two men were wounded overnight outside a bar on Mill Street in Riverton. The shooting "
      "happened around 11:40 p.m. Tuesday, police said.", "2016-11-17", "2016-11-15"),
+    # the search goes on Thursday; the shooting is Tuesday's
+    ("The search for the gunman continued Thursday in Riverton, where a cashier was shot "
+     "and wounded at a gas station. Customers heard the shots Tuesday evening.",
+     "2016-11-18", "2016-11-15"),
     # the day hangs on the place in the parse, but it dates the finding
     ("Detectives canvassed the neighborhood in Riverton Wednesday after a woman was found "
      "shot at her home on Grant Avenue Monday. She was hospitalized in stable condition.",

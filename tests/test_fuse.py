@@ -194,3 +194,10 @@ def test_an_arrest_is_dated_by_its_own_day_and_the_shooting_by_its_own():
     [arrest] = [i for i in incidents if i.event_type == "Strategic developments"]
     [shooting] = [i for i in incidents if i.event_type in VIOLENCE]
     assert (arrest.date, shooting.date) == ("2016-11-18", "2016-11-15")
+
+
+def test_headline_before_the_dated_sentence_takes_its_day_whatever_place_it_names():
+    text = ("Teenager wounded in shooting in Denver\n\n"
+            "A 16-year-old boy was shot Saturday night outside a bar in Phoenix, police said.")
+    result = thucydides.extract(text, published="2017-03-13")
+    assert {i.date for i in result.incidents} == {"2017-03-11"}

@@ -13,6 +13,7 @@ the same quarter a year back.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from spacy.language import Language
@@ -43,10 +44,15 @@ _MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july
        r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _PART = r"(?:\s+(?P<part>morning|afternoon|evening|night|overnight))?"
+# phrase without apostrophes -> rule (lexicons/holidays.tsv)
+HOLIDAYS = {phrase.replace("'", ""): rule for phrase, rule in load("holidays")}
+_HOLIDAY = "|".join(re.escape(phrase).replace("'", "['’]?").replace(r"\ ", r"\s+")
+                    for phrase, _ in sorted(load("holidays"), key=lambda row: -len(row[0])))
 
 PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.IGNORECASE)) for name, rx in [
     ("iso", r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
     ("slash", r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>(?:19|20)?\d\d)\b"),
+    ("holiday", rf"\b(?:(?P<rel>last|this|next)\s+)?(?P<holiday>{_HOLIDAY})\b"),
     ("day_month", rf"\b(?:{_WD},?\s+)?(?:the\s+)?(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
                   rf"(?:\s+of)?\s+{_MON}(?:,?\s+(?P<y>(?:19|20)\d\d))?\b"),
     ("month_day", rf"\b(?:{_WD},?\s+)?{_MON}\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b"
@@ -67,8 +73,6 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.IGNORECASE)) 
     ("last_quarter", r"\bthe\s+(?:(?:latest|most recent|recent|past|just-ended|"
                      r"just-completed)\s+)?quarter\b|\bthe\s+(?:latest|most recent|just-ended)"
                      r"\s+period\b"),
-    ("holiday", r"\b(?:(?P<rel>last|this|next)\s+)?(?P<holiday>thanksgiving|christmas|"
-                r"new year's|independence|veterans|memorial|labor)(?:\s+day|\s+eve)?\b"),
     ("year_quarter", r"\bthe\s+(?P<y>(?:19|20)\d\d)\s+(?:quarter|period)\b"),
     ("year_end", r"\b(?:the\s+)?year[\s-]end\b"),
     ("weekend", r"\b(?:the|this|last|next)\s+weekend\b"),
@@ -113,7 +117,7 @@ ANAPHORA = re.compile(r"\b(?:(?:later|earlier)\s+)?(?:that|the same|that same)\s
                       r"(?P<unit>day|month|year)\b"
                       r"|\bthe\s+(?P<dir>following|previous|preceding)\s+(?P<unit2>month|year)\b",
                       re.IGNORECASE)
-FUTURE_CUES = re.compile(r"\b(will|'ll|shall|plan(?:s|ned|ning)? to|is to|are to|going to|"
+FUTURE_CUES = re.compile(r"\b(will|would(?!-)|'ll|shall|plan(?:s|ned|ning)? to|is to|are to|going to|"
                          r"scheduled|set to|expected to|due to|as (?:soon|early) as|until|"
                          r"postponed|planned|planning|payable|effective|next)\b", re.IGNORECASE)
 # A reporting verb after the cue dates the report, not the plan ("will appeal, he said Monday").
@@ -122,6 +126,9 @@ REPORTED = re.compile(r"\b(?:said|says|told|announced|predicted|reported|added|s
 # A full stop after a word of three letters or more (not "Mr." or an initial) ends a sentence.
 SENTENCE_END = re.compile(r"(?:(?<=[a-z]{3})|(?<=\d)|(?<=[)\"'’”]))[.!?][\"'’”]?\s+"
                           r"(?=[A-Z\"“`])|\n")
+COUNTED_FROM_NAMED = re.compile(r"the (?P<dir>previous|next) day|the day before|"
+                                r"(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
+                                r"a|an) days? earlier", re.IGNORECASE)
 QUARTER_REACH = 1000  # characters back that a quarterly report's subject carries
 QUARTER_CONTEXT = re.compile(r"\b(?:(?P<ord>first|second|third|fourth)[\s-]+)?quarter",
                              re.IGNORECASE)
@@ -165,29 +172,47 @@ def _weekday(wd: str, rel: str | None, ref: date, live: bool, future: bool) -> d
 
 
 def _holiday(name: str, rel: str, ref: date, future: bool) -> str:
-    """The day of a fixed or weekday-rule US holiday nearest the reference, in the direction
-    the text speaks of."""
-    def on(year: int) -> date:
-        if name in {"thanksgiving", "memorial", "labor"}:
-            month, weekday, nth = {"thanksgiving": (11, 3, 4), "memorial": (5, 0, -1),
-                                   "labor": (9, 0, 1)}[name]
-            first = date(year, month, 1)
-            day = first + timedelta(days=(weekday - first.weekday()) % 7)
-            if nth == -1:
-                while (day + timedelta(days=7)).month == month:
-                    day += timedelta(days=7)
-                return day
-            return day + timedelta(weeks=nth - 1)
-        month, day = {"christmas": (12, 25), "new year's": (1, 1), "independence": (7, 4),
-                      "veterans": (11, 11)}[name]
-        return date(year, month, day)
+    """The day of a holiday (`HOLIDAYS`) nearest the reference, in the direction the text
+    speaks of."""
+    rule = HOLIDAYS[re.sub(r"\s+", " ", name.lower().replace("'", "").replace("’", ""))]
     if rel == "next" or (future and rel != "last"):
-        year = ref.year if on(ref.year) > ref else ref.year + 1
+        year = ref.year if _holiday_on(rule, ref.year) > ref else ref.year + 1
     elif rel == "this":
         year = ref.year
     else:
-        year = ref.year if on(ref.year) <= ref else ref.year - 1
-    return on(year).isoformat()
+        year = ref.year if _holiday_on(rule, ref.year) <= ref else ref.year - 1
+    return _holiday_on(rule, year).isoformat()
+
+
+def _holiday_on(rule: str, year: int) -> date:
+    """The day a holiday rule ("fixed:12-25", "nth:11:3:4", "easter") gives in a year."""
+    kind, *args = rule.split(":")
+    if kind == "fixed":
+        month, day = args[0].split("-")
+        return date(year, int(month), int(day))
+    if kind == "easter":
+        return _easter(year)
+    month, weekday, nth = (int(a) for a in args)
+    first = date(year, month, 1)
+    day = first + timedelta(days=(weekday - first.weekday()) % 7)
+    if nth == -1:
+        while (day + timedelta(days=7)).month == month:
+            day += timedelta(days=7)
+        return day
+    return day + timedelta(weeks=nth - 1)
+
+
+def _easter(year: int) -> date:
+    """Easter Sunday of a year (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (b - (b + 8) // 25 + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    weekday = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * weekday) // 451
+    month, day = divmod(h + weekday - 7 * m + 114, 31)
+    return date(year, month, day + 1)
 
 
 def _year_back(years: int, m: re.Match, sentence: str, before: str, ref: date) -> tuple[str, str]:
@@ -372,7 +397,33 @@ def find_times(text: str, reference: date | None, *, live: bool = False, offset:
             found.append(TimeExpression(Span(start + offset, end + offset, span_text), value,
                                         precision, time))
     found.sort(key=lambda t: t.span.start)
-    return _with_anaphora(text, found, taken, offset, time)
+    return _with_anaphora(text, _counted_from_named(found), taken, offset, time)
+
+
+def _counted_from_named(found: list[TimeExpression]) -> list[TimeExpression]:
+    """Days counted from a day the text named before ("the day before", "two days
+    earlier", "the next day"), not from the moment of writing as "yesterday" and "two days
+    ago" are: "arrested Friday, a day after the shooting" is not about the day before
+    publication. Without a day named before, the moment of writing stands in."""
+    resolved: list[TimeExpression] = []
+    for told in found:
+        step = _days_from_named(told.span.text)
+        named = next((t for t in reversed(resolved) if t.precision == "day"), None)
+        if step is not None and named is not None:
+            told = replace(told, value=(named.day + timedelta(days=step)).isoformat())
+        resolved.append(told)
+    return resolved
+
+
+def _days_from_named(text: str) -> int | None:
+    """The days an expression counts from the day named before it, None if it does not."""
+    m = COUNTED_FROM_NAMED.fullmatch(text.strip())
+    if m is None:
+        return None
+    if m["n"] is None:
+        return 1 if (m["dir"] or "").lower() == "next" else -1
+    n = int(m["n"]) if m["n"].isdigit() else NUMBER_WORDS.get(m["n"].lower())
+    return None if n is None else -n
 
 
 def _with_anaphora(text: str, found: list[TimeExpression], taken: list[tuple[int, int]],

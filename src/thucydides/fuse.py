@@ -105,16 +105,19 @@ def _day_of(told: TimeExpression) -> str:
 
 def _dated_by_entry(mentions: list[EventMention]) -> list[EventMention]:
     """The mentions as fusion dates them. The day an entry gives for its violence dates
-    what its sentence tells there and the undated sentences about the same area or about no
-    place ("Man shot dead" above "shot Saturday night on Elm Street in Linden"); an
-    undated sentence about a place elsewhere ("In Mykolaiv, a strike wounded four" after
-    "shelling killed two in Kherson on Monday") is not dated by it."""
+    what its sentence tells there, the undated sentences about the same area or about no
+    place, and those before it ("Man shot dead" above "shot Saturday night on Elm Street in
+    Linden"): a story's headline and lede tell the incident its body then dates, whatever
+    place they name. An undated sentence about a place elsewhere after it ("In Mykolaiv, a
+    strike wounded four" after "shelling killed two in Kherson on Monday") is not dated by
+    it."""
     told_at: dict[int, list[Toponym]] = {}
     for m in mentions:
         told = m.entry_date
         if told is not None and m.sentence.start <= told.span.start < m.sentence.end:
             told_at.setdefault(told.span.start, []).extend(p for p in m.places if p.place)
     return [replace(m, entry_date=None) if m.date is None and m.entry_date is not None and
+            m.sentence.start > m.entry_date.span.start and
             _placed_elsewhere(m, told_at.get(m.entry_date.span.start, [])) else m for m in mentions]
 
 
