@@ -126,24 +126,6 @@ def test_the_article_is_read_off_the_incident_extract_gives():
     assert shooting.fatalities.best is None and article.killed == 0
 
 
-def test_an_article_without_an_incident_is_dated_by_the_day_its_text_gives_the_violence():
-    record = {"id": "5/a", "title": "Family mourns boy", "published": "2016-11-21",
-              "text": "Relatives said the boy found his father's pistol on Saturday. He did "
-                      "not survive."}
-    document = Document(id="5/a", text=record["text"],
-                        published=parse_published(record["published"]))
-    assert extract_document(document).incidents == []
-    assert read_article(record).date == "2016-11-19"
-
-
-def test_an_incident_the_text_does_not_date_takes_the_day_the_text_gives_the_violence():
-    record = {"id": "6/a", "title": "", "published": "2016-11-21",
-              "text": "Police said a teenager was shot at a party in Toledo on Saturday. Four "
-                      "more people were wounded when the gunman fired into a crowd in Reno."}
-    article = read_article(record)
-    assert (article.injured, article.date) == (4, "2016-11-19")
-
-
 def test_a_story_recalling_a_case_from_years_before_keeps_only_its_own_counts(data_file):
     record = {"id": "3/a", "incident_id": "3", "title": "Two killed in Harbor Mall shooting",
               "text": "A gunman killed two shoppers at the Harbor Mall in Fairport, Ohio, on "

@@ -5,11 +5,8 @@ A news article about a shooting reports one incident, but the pipeline may find 
 is the one `thucydides.extract` gives with the most casualty evidence; its killed, injured,
 date and place are read off that record as they are. The one thing added here is GVA's
 convention: a shooting story names everyone who was hit, so when it gives the dead and says
-nothing of wounded (or the reverse) the other figure is 0, where the record says null. The
-article's incident is dated as `extract` dates it when the text gives that day; an incident
-dated only by the report, or an article `extract` finds no incident in (no figures), takes
-the day the text gives for the violence it reports (`dates.incident_day`: one article, one
-incident, and a story with no place or count still says when), else its publication.
+nothing of wounded (or the reverse) the other figure is 0, where the record says null. An
+article `extract` finds no incident in has no figures and is dated by its publication.
 """
 
 from __future__ import annotations
@@ -17,11 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import extract_document
-from ..dates import incident_day
 from ..fuse import VIOLENCE
 from ..ingest import parse_published
-from ..nlp import annotate
-from ..segment import segment
 from ..types import Document, Incident, Span
 
 
@@ -43,27 +37,15 @@ def read_article(record: dict) -> Article:
     document = Document(id=record["id"], text=text, published=published, title=title or None)
     main = main_incident(extract_document(document).incidents)
     if main is None:
-        return Article(None, None, _text_day(document), None, None, {})
+        return Article(None, None, published.date().isoformat() if published else None,
+                       None, None, {})
     killed, injured = gva_counts(main.fatalities.best, main.injured.best)
-    day = main.date if main.field_evidence.get("date") else _text_day(document)
     location = main.location
     reasons = {name: sentence for name, field in (("killed", "fatalities"),
                                                   ("injured", "injured"), ("date", "date"))
                if (sentence := _said(main, field))}
-    return Article(killed, injured, day, location.lat if location else None,
+    return Article(killed, injured, main.date, location.lat if location else None,
                    location.lon if location else None, reasons)
-
-
-def _text_day(document: Document) -> str | None:
-    """The day the text gives for the violence it reports, else the day of publication."""
-    if document.published is None:
-        return None
-    published = document.published.date()
-    doc = annotate(document.text, segment(document.text, published))
-    acts = {t.token for found in doc._.events or [] for t in found.triggers
-            if t.event_type in VIOLENCE}
-    told = incident_day(doc, doc._.times or [], published, acts)
-    return (told.day if told is not None else published).isoformat()
 
 
 def main_incident(incidents: list[Incident]) -> Incident | None:
