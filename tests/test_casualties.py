@@ -679,3 +679,12 @@ def test_a_story_about_a_case_before_it_keeps_its_victims():
     assert [c.kind for c in doc._.casualties] == ["killed"]
 
 
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("Gunman fatally shoots 3 customers at Dunmore pawn shop", 3, None),
+    # the shooter of "shot and killed" is no one hit
+    ("Prosecutors allege a man shot and killed two men outside the pool hall.", 2, None),
+    ("Two brothers were shot and killed in a park near the river.", 2, None),
+])
+def test_who_shot_and_killed_is_the_shooter(text, killed, injured):
+    assert counts(text) == (killed, injured)

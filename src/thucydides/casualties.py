@@ -121,11 +121,15 @@ AGE = r"(?:\s*,\s*(?:aged\s+)?\d{1,3}\s*,)?"
 SELF_INFLICTED = r"(?:kill(?:ed|ing) (?:himself|herself)|" \
                  r"t(?:ook|aking|akes?) (?:(?:his|her) )?own life|" \
                  r"turn(?:ed|ing) the (?:gun|weapon|rifle|pistol) on (?:himself|herself))"
-# A victim verb used actively has an object after it ("a man shot his wife"): no victim there.
-VICTIM_VERB = (rf"(?P<verb>{KILLED}|{INJURED}|{SHOT})\b(?:(?<=died)|(?<=dead)|(?!\s+(?:a|an|the|"
-               rf"his|her|their|its|him|them|me|us|it|into|up|back|another|both|each|all|several|"
-               rf"multiple|open|everyone|everybody|someone|anyone|more|rounds?|shots|bullets|"
-               rf"through|out|off|\d+|{_WORD})\b{{TIMES}}))")
+# A victim verb used actively has an object after it ("a man shot his wife"), also after a
+# second verb ("a man shot and killed two people"; not "killed two blocks away"): no victim there.
+_OBJECT = (r"(?:a|an|the|his|her|their|its|him|them|me|us|it|into|up|back|another|both|each|all|"
+           r"several|multiple|open|everyone|everybody|someone|anyone|more|rounds?|shots|bullets|"
+           rf"through|out|off|\d+|{_WORD})\b")
+_DISTANCE = r"(?:blocks?|miles?|feet|yards?|minutes?|hours?|days?|weeks?)\b"
+VICTIM_VERB = (rf"(?P<verb>{KILLED}|{INJURED}|{SHOT})\b(?:(?<=died)|(?<=dead)|(?!\s+{_OBJECT}"
+               rf"{{TIMES}})(?!\s+and\s+(?:fatally\s+)?(?:killed|wounded|injured|kills|wounds|"
+               rf"injures)\s+{_OBJECT}(?!\s+(?:{_WORD}|\d+)?\s*{_DISTANCE})))")
 # after "was": "was hit four times" tells how often, not whom
 PASSIVE_VICTIM_VERB = VICTIM_VERB.replace(
     "{TIMES}", rf"(?!(?:[\s-]+(?:{_WORD}|more))?\s+times\b)")
@@ -136,8 +140,8 @@ COUNT_BEFORE = re.compile(
     rf"(?:who\s+)?{AUX}"
     rf"{VICTIM_VERB}", re.IGNORECASE)
 VERB_BEFORE = re.compile(
-    rf"\b(?P<verb>fatally (?:shot|shooting|wounded|wounding)|killing|killed|kills|wounding|"
-    rf"wounded|wounds|injuring|injured|injures|leaving|leaves|"
+    rf"\b(?P<verb>fatally (?:shot|shoots|shooting|wounded|wounds|wounding)|killing|killed|kills|"
+    rf"wounding|wounded|wounds|injuring|injured|injures|leaving|leaves|"
     rf"left|shot|shooting|shoots|hitting|striking|"
     rf"claimed the lives of|claiming the lives of|claimed|claiming)\s+"
     rf"(?:(?:his|her|their)\s+)?{QUANTITY}"
