@@ -688,3 +688,21 @@ def test_a_story_about_a_case_before_it_keeps_its_victims():
 ])
 def test_who_shot_and_killed_is_the_shooter(text, killed, injured):
     assert counts(text) == (killed, injured)
+
+
+@pytest.mark.parametrize("teaser", [
+    "[Two men shot dead outside Quarrytown tavern]",
+    "Deputies: Man kills neighbor over fence dispute Pause",
+    "A grain silo collapse killed three workers and injured a dozen near Fairbury…",
+])
+def test_a_link_to_another_story_counts_no_victims(teaser):
+    text = f"A 12-year-old boy was wounded by a stray bullet on Lark Street on Monday.\n{teaser}"
+    doc = annotate(text, segment(text, date(2015, 6, 1)))
+    assert [c.kind for c in doc._.casualties] == ["injured"]
+
+
+def test_a_headline_cut_short_still_counts():
+    text = ("Two dead in shooting at Fairbury tavern...\n"
+            "A woman was also wounded, police said.")
+    doc = annotate(text, segment(text, date(2015, 6, 1)))
+    assert sorted(c.kind for c in doc._.casualties) == ["injured", "killed"]

@@ -320,6 +320,9 @@ OTHER_CASE = re.compile(rf"\b(?:a|an|the)\s+(?:{_RECALL['other-case']})\s+(?:[\w
                         rf"|\b(?:{_RECALL['time-back']})\s+(?:(?:earlier|before|ago|prior)\b|"
                         r"after\s+an?\s)",
                         re.IGNORECASE)
+# A line of page furniture pointing at another story: a bracketed link, a teaser cut off
+# with an ellipsis, a video title before its "Pause" button
+OTHER_STORY = re.compile(r"^\s*\[[^\]]*\]\s*$|(?:…|\.\.\.|\bPause)\s*$")
 AGE_KEY = re.compile(r"\d{1,3}-(?:year|month|week)-old")
 DETERMINERS = {"the", "his", "her", "a", "an", "he", "she"}
 NOT_NAMES = {"police", "officers", "authorities", "investigators", "it", "this", "that", "there",
@@ -1186,7 +1189,8 @@ class CasualtyFinder:
     belong to an older case the story recalls, and are marked as not the story's own,
     unless the story counts nothing else: then it is a follow-up about that case (a trial,
     an anniversary). A sentence that sets its victims in another case ("killed in a
-    previous shooting", "weeks earlier") loses them: they are no one's total either."""
+    previous shooting", "weeks earlier"), or a line below the headline that links to another
+    story (a teaser), loses them: they are no one's total either."""
 
     def __call__(self, doc: Doc) -> Doc:
         told = []
@@ -1195,7 +1199,8 @@ class CasualtyFinder:
             counts = find_casualties(text, sent.start_char)
             counts = _hit_then_died(sorted([*counts, *parsed_victims(sent, counts)],
                                            key=lambda c: c.span.start))
-            other_case = bool(counts) and OTHER_CASE.search(text) is not None
+            other_case = bool(counts) and (OTHER_CASE.search(text) is not None or (
+                sent.start > 0 and OTHER_STORY.search(text) is not None))  # not the headline
             told.append((counts, other_case, bool(counts) and not other_case and
                          _recalls_older_case(doc, sent.start_char, sent.end_char)))
         follow_up = not any(not (other or old) and any(not c.aggregate for c in counts)
