@@ -658,3 +658,51 @@ def test_a_place_after_on_the_is_no_victim():
 
 def test_a_weekday_before_a_name_does_not_make_it_a_place():
     assert counts("Police said on Monday Ruth Amsel was shot outside the bar.") == (None, 1)
+
+
+@pytest.mark.parametrize("recall", [
+    "The owner said his nephew was killed in a previous robbery of the same store.",
+    "A teenager was shot dead at the same corner just weeks earlier.",
+    "In a separate incident, a man was found dead from gunshot wounds on the east side.",
+    "Regulars recalled that a clerk was shot dead behind that counter six months after an "
+    "armed robbery.",
+])
+def test_victims_of_another_case_the_story_mentions_are_not_its_own(recall):
+    text = f"Three men were wounded outside a laundromat on Hollis Avenue on Friday.\n{recall}"
+    doc = annotate(text, segment(text, date(2015, 6, 1)))
+    assert [c.kind for c in doc._.casualties] == ["injured"]
+
+
+def test_a_story_about_a_case_before_it_keeps_its_victims():
+    text = "A man who was shot at a bus stop weeks earlier died in a hospital on Sunday."
+    doc = annotate(text, segment(text, date(2015, 6, 1)))
+    assert [c.kind for c in doc._.casualties] == ["killed"]
+
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("Gunman fatally shoots 3 customers at Dunmore pawn shop", 3, None),
+    # the shooter of "shot and killed" is no one hit
+    ("Prosecutors allege a man shot and killed two men outside the pool hall.", 2, None),
+    ("Two brothers were shot and killed in a park near the river.", 2, None),
+])
+def test_who_shot_and_killed_is_the_shooter(text, killed, injured):
+    assert counts(text) == (killed, injured)
+
+
+@pytest.mark.parametrize("teaser", [
+    "[Two men shot dead outside Quarrytown tavern]",
+    "Deputies: Man kills neighbor over fence dispute Pause",
+    "A grain silo collapse killed three workers and injured a dozen near Fairbury…",
+])
+def test_a_link_to_another_story_counts_no_victims(teaser):
+    text = f"A 12-year-old boy was wounded by a stray bullet on Lark Street on Monday.\n{teaser}"
+    doc = annotate(text, segment(text, date(2015, 6, 1)))
+    assert [c.kind for c in doc._.casualties] == ["injured"]
+
+
+def test_a_headline_cut_short_still_counts():
+    text = ("Two dead in shooting at Fairbury tavern...\n"
+            "A woman was also wounded, police said.")
+    doc = annotate(text, segment(text, date(2015, 6, 1)))
+    assert sorted(c.kind for c in doc._.casualties) == ["injured", "killed"]

@@ -286,3 +286,15 @@ def test_subject_of_another_clause_is_not_the_perpetrator():
     roles = {a.name: a.role for i in result.incidents for a in i.actors}
     assert roles["Civilians"] == "other"
     assert roles.get("Militants") == "perpetrator"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Deputies said the man shot his wife and then himself in an apparent murder-suicide "
+     "at their farmhouse on Orchard Lane.", "Attack"),
+    ("The coroner ruled the death of the retired teacher a suicide.", None),
+    ("A suicide car exploded at the gate of the army base, killing nine soldiers.",
+     "Suicide bomb"),
+    ("Two suicide attackers stormed the hotel lobby before dawn.", "Suicide bomb"),
+])
+def test_a_suicide_is_a_bombing_only_when_it_names_the_attacker_or_the_means(text, expected):
+    assert sub_type(text) == expected

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from spacy.tokens import Span
 
 from thucydides import extract
@@ -226,3 +227,16 @@ def test_counts_in_a_sentence_naming_no_event_are_a_counts_only_mention():
     counted = [m for m in mentions_of(AFTERMATH, date(2016, 11, 22)) if m.counts_only]
     assert [m.sentence.text for m in counted] == ["Two other boys were hurt."]
     assert [(c.kind, c.count.best) for c in counted[0].casualties] == [("injured", 2)]
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("A 6-year-old girl died of a gunshot wound at her grandparents' home in Millbrook "
+     "on Sunday evening.", 1, None),
+    ("A 16-year-old suffered a gunshot wound to the hand at a Harlow campground on Tuesday.",
+     None, 1),
+    ("Neighbours heard gunfire on Quillon Street in Dunmore late Friday and found two men "
+     "hurt on a porch.", None, 2),
+])
+def test_a_gunshot_wound_or_gunfire_is_an_act_of_violence(text, killed, injured):
+    incidents = extract(text, date(2016, 6, 6)).incidents
+    assert [(i.fatalities.best, i.injured.best) for i in incidents] == [(killed, injured)]

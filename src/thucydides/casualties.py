@@ -121,11 +121,15 @@ AGE = r"(?:\s*,\s*(?:aged\s+)?\d{1,3}\s*,)?"
 SELF_INFLICTED = r"(?:kill(?:ed|ing) (?:himself|herself)|" \
                  r"t(?:ook|aking|akes?) (?:(?:his|her) )?own life|" \
                  r"turn(?:ed|ing) the (?:gun|weapon|rifle|pistol) on (?:himself|herself))"
-# A victim verb used actively has an object after it ("a man shot his wife"): no victim there.
-VICTIM_VERB = (rf"(?P<verb>{KILLED}|{INJURED}|{SHOT})\b(?:(?<=died)|(?<=dead)|(?!\s+(?:a|an|the|"
-               rf"his|her|their|its|him|them|me|us|it|into|up|back|another|both|each|all|several|"
-               rf"multiple|open|everyone|everybody|someone|anyone|more|rounds?|shots|bullets|"
-               rf"through|out|off|\d+|{_WORD})\b{{TIMES}}))")
+# A victim verb used actively has an object after it ("a man shot his wife"), also after a
+# second verb ("a man shot and killed two people"; not "killed two blocks away"): no victim there.
+_OBJECT = (r"(?:a|an|the|his|her|their|its|him|them|me|us|it|into|up|back|another|both|each|all|"
+           r"several|multiple|open|everyone|everybody|someone|anyone|more|rounds?|shots|bullets|"
+           rf"through|out|off|\d+|{_WORD})\b")
+_DISTANCE = r"(?:blocks?|miles?|feet|yards?|minutes?|hours?|days?|weeks?)\b"
+VICTIM_VERB = (rf"(?P<verb>{KILLED}|{INJURED}|{SHOT})\b(?:(?<=died)|(?<=dead)|(?!\s+{_OBJECT}"
+               rf"{{TIMES}})(?!\s+and\s+(?:fatally\s+)?(?:killed|wounded|injured|kills|wounds|"
+               rf"injures)\s+{_OBJECT}(?!\s+(?:{_WORD}|\d+)?\s*{_DISTANCE})))")
 # after "was": "was hit four times" tells how often, not whom
 PASSIVE_VICTIM_VERB = VICTIM_VERB.replace(
     "{TIMES}", rf"(?!(?:[\s-]+(?:{_WORD}|more))?\s+times\b)")
@@ -136,8 +140,8 @@ COUNT_BEFORE = re.compile(
     rf"(?:who\s+)?{AUX}"
     rf"{VICTIM_VERB}", re.IGNORECASE)
 VERB_BEFORE = re.compile(
-    rf"\b(?P<verb>fatally (?:shot|shooting|wounded|wounding)|killing|killed|kills|wounding|"
-    rf"wounded|wounds|injuring|injured|injures|leaving|leaves|"
+    rf"\b(?P<verb>fatally (?:shot|shoots|shooting|wounded|wounds|wounding)|killing|killed|kills|"
+    rf"wounding|wounded|wounds|injuring|injured|injures|leaving|leaves|"
     rf"left|shot|shooting|shoots|hitting|striking|"
     rf"claimed the lives of|claiming the lives of|claimed|claiming)\s+"
     rf"(?:(?:his|her|their)\s+)?{QUANTITY}"
@@ -306,6 +310,19 @@ _NONVIOLENT = "|".join(sorted((re.escape(row[0]) for row in load("nonviolent_dea
 NOT_BY_VIOLENCE = re.compile(rf"(?:\s+[\w,'’-]+){{0,6}}?\s+(?:in|during|of|from|after|when)\s+"
                              rf"(?:an?\s+|the\s+|his\s+|her\s+)?(?:[\w-]+\s+){{0,2}}?"
                              rf"(?:{_NONVIOLENT})\b", re.IGNORECASE)
+_RECALL = {kind: "|".join(word for word, k in load("recall_cues") if k == kind)
+           for kind in ("other-case", "time-back")}
+# "killed in a previous shooting", "in a separate incident", "just weeks earlier", "a week
+# after a fatal shooting": another case
+OTHER_CASE = re.compile(rf"\b(?:a|an|the)\s+(?:{_RECALL['other-case']})\s+(?:[\w-]+\s+)?"
+                        r"(?:shootings?|incidents?|attacks?|killings?|homicides?|cases?|"
+                        r"murders?|robber(?:y|ies))\b"
+                        rf"|\b(?:{_RECALL['time-back']})\s+(?:(?:earlier|before|ago|prior)\b|"
+                        r"after\s+an?\s)",
+                        re.IGNORECASE)
+# A line of page furniture pointing at another story: a bracketed link, a teaser cut off
+# with an ellipsis, a video title before its "Pause" button
+OTHER_STORY = re.compile(r"^\s*\[[^\]]*\]\s*$|(?:…|\.\.\.|\bPause)\s*$")
 AGE_KEY = re.compile(r"\d{1,3}-(?:year|month|week)-old")
 DETERMINERS = {"the", "his", "her", "a", "an", "he", "she"}
 NOT_NAMES = {"police", "officers", "authorities", "investigators", "it", "this", "that", "there",
@@ -880,7 +897,8 @@ def _spelled_alike(a: str, b: str) -> bool:
 
 def _died_later(mention: CasualtyMention, dead_names: set[str], anyone_dead: bool) -> bool:
     """Whether a wounded victim named or pointed at ("Smith", "the boy", "he") is one of the
-    dead: the same name or kind of person, or a pronoun when someone died."""
+    dead: the same name, a kind of person that may be the one who died ("the toddler
+    died ... the wounded girl"), or a pronoun when someone died."""
     if mention.victim is None:
         return False
     if not mention.victim:
@@ -1170,20 +1188,26 @@ class CasualtyFinder:
     sentence dated long before it was written ("In 2009 a gunman killed 13 people there")
     belong to an older case the story recalls, and are marked as not the story's own,
     unless the story counts nothing else: then it is a follow-up about that case (a trial,
-    an anniversary)."""
+    an anniversary). A sentence that sets its victims in another case ("killed in a
+    previous shooting", "weeks earlier"), or a line below the headline that links to another
+    story (a teaser), loses them: they are no one's total either."""
 
     def __call__(self, doc: Doc) -> Doc:
         told = []
         for sent in doc.sents:
-            counts = find_casualties(sent.text, sent.start_char)
+            text = sent.text
+            counts = find_casualties(text, sent.start_char)
             counts = _hit_then_died(sorted([*counts, *parsed_victims(sent, counts)],
                                            key=lambda c: c.span.start))
-            told.append((counts, bool(counts) and
+            other_case = bool(counts) and (OTHER_CASE.search(text) is not None or (
+                sent.start > 0 and OTHER_STORY.search(text) is not None))  # not the headline
+            told.append((counts, other_case, bool(counts) and not other_case and
                          _recalls_older_case(doc, sent.start_char, sent.end_char)))
-        follow_up = not any(not old and any(not c.aggregate for c in counts)
-                            for counts, old in told)
+        follow_up = not any(not (other or old) and any(not c.aggregate for c in counts)
+                            for counts, other, old in told)
         doc._.casualties = [replace(c, aggregate=True) if old and not follow_up else c
-                            for counts, old in told for c in counts]
+                            for counts, other, old in told if follow_up or not other
+                            for c in counts]
         return doc
 
 
@@ -1199,4 +1223,3 @@ def _recalls_older_case(doc: Doc, start: int, end: int) -> bool:
         if written and last and (written - last).days > RECALLED_DAYS:
             return True
     return False
-    return None
