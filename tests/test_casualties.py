@@ -170,6 +170,21 @@ def test_groups_listed_together_add_up(text, killed, injured):
     assert counts(text) == (killed, injured)
 
 
+@pytest.mark.parametrize("text, killed, injured", [
+    ("A retired couple was shot dead in their kitchen on Maple Lane.", 2, None),
+    ("A couple and their three daughters were killed when the gunman opened fire.", 5, None),
+    ("Two couples were wounded as they left the wedding hall.", None, 4),
+    ("A couple of bystanders were grazed by the bullets.", None, 2),
+])
+def test_a_couple_is_two_people(text, killed, injured):
+    assert counts(text) == (killed, injured)
+
+
+def test_a_couple_the_parse_reads_as_hit_is_two_people():
+    assert parsed_counts("Deputies said the young couple, who had just moved in, "
+                         "was wounded by a shotgun blast.") == (None, 2)
+
+
 def test_another_after_the_other_outcome_is_no_addition():
     text = "Three men were killed in the shooting.\nAnother man was wounded, police said."
     assert counts(text) == (3, 1)

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..lexicons import load
 from ..types import CasualtyMention, Count, Span
-from .patterns import AGGREGATE, BY_POLICE, PERPETRATORS, PERSONS, VICTIM_NOUNS
+from .patterns import AGGREGATE, BY_POLICE, GROUP_SIZES, PERPETRATORS, PERSONS, VICTIM_NOUNS
 from .sentences import of_this_story, words_to_int
 
 
@@ -176,8 +176,8 @@ def _people_in(noun: Token, verb: Token) -> int | None:
         any(c.dep_ == "det" and c.lower_ != "no" for c in noun.children)
     if noun.pos_ == "PRON" or not (died or _is_person(noun)):
         return None
-    if noun.tag_ not in {"NNS", "NNPS"}:
-        return 1  # a number on a singular noun is an age ("a 31 y/o woman")
+    if noun.tag_ not in {"NNS", "NNPS"}:  # a number on a singular noun is an age
+        return GROUP_SIZES.get(noun.lower_, 1)  # ("a 31 y/o woman"); "a couple" is two
     number = next((c for c in noun.children if c.dep_ == "nummod"), None)
     if number is not None:  # ranges and "at least" are the patterns' to read
         return None if any(number.children) else words_to_int(number.text)

@@ -48,6 +48,7 @@ PARTITIVE = rf"(?:\s+of\s+(?:them|those|the (?:{NUMBER}\s+)?(?:[\w-]+\s+)?" \
             r"(?:\s*,\s*(?:a|an)\s[^,]{1,40},)?)?"
 PERPETRATORS = (r"(?:suspects?|gunm[ae]n|attackers?|bombers?|assailants?|shooters?|robbers?|"
                 r"intruders?|invaders?|killers?|carjackers?|burglars?)")
+GROUP_SIZES = {noun: int(size) for noun, size in load("group_nouns")}
 PERSONS = (r"(?:people|persons|person|civilians?|children|child|kids|men|man|women|woman|boys?|"
            r"girls?|teens?|teenagers?|toddlers?|infants?|babies|baby|students?|soldiers?|troops|"
            r"fighters?|militants?|insurgents?|rebels?|officers?|policemen|policeman|"
@@ -59,7 +60,7 @@ PERSONS = (r"(?:people|persons|person|civilians?|children|child|kids|men|man|wom
            r"\d{1,3}[\s-](?:year|month|week)s?[\s-]olds?|employees?|co-?workers?|customers?|"
            r"neighbou?rs?|"
            r"friends?|relatives?|"
-           rf"{PERPETRATORS})")
+           rf"{'|'.join(GROUP_SIZES)}|{PERPETRATORS})")
 # one person named by a singular noun ("nephew", "teen")
 # what "girl", "mother", "son" say of a person: sex and whether a child or a grown-up
 PROFILES = {noun: (sex, age) for noun, sex, age in load("victim_nouns")}

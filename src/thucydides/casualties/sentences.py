@@ -12,11 +12,11 @@ from ..types import CasualtyMention, Count, Span
 from .patterns import (
     ADDING, AGGREGATE, LIST_JOINER, AND_DIED, AUX, BARE_VICTIM, BY_POLICE, CASUALTIES,
     CASUALTY_NOUN, COORDINATED, COORDINATED_DEATHS, COORDINATED_OBJECTS, COUNT_BEFORE,
-    DEATH_OF, DETERMINERS, DIED_AFTER, FATAL_SHOOTING, FOUND, GROUP, HIT_PERSON, INJURED,
-    KILLED, MULTIPLE, MULTIPLES, MURDER_SUICIDE, NAMED_VICTIM, NONE_HURT, NOT_BY_VIOLENCE,
-    NOT_NAMES, ONE_VICTIM, ORDINALS, PERPETRATORS, PERPETRATOR_HIT, QUANTITY, SCALES,
-    SELF_HARM, SENT_TO_HOSPITAL, SHOT, SHOT_OBJECT, SOME_FATALLY, TENS, THEN_HIMSELF, TOLL,
-    UNITS, VERB_BEFORE, VICTIM_NOUNS, WITH_OTHERS, YEARS_AGO)
+    DEATH_OF, DETERMINERS, DIED_AFTER, FATAL_SHOOTING, FOUND, GROUP, GROUP_SIZES, HIT_PERSON,
+    INJURED, KILLED, MULTIPLE, MULTIPLES, MURDER_SUICIDE, NAMED_VICTIM, NONE_HURT,
+    NOT_BY_VIOLENCE, NOT_NAMES, ONE_VICTIM, ORDINALS, PERPETRATORS, PERPETRATOR_HIT, QUANTITY,
+    SCALES, SELF_HARM, SENT_TO_HOSPITAL, SHOT, SHOT_OBJECT, SOME_FATALLY, TENS, THEN_HIMSELF,
+    TOLL, UNITS, VERB_BEFORE, VICTIM_NOUNS, WITH_OTHERS, YEARS_AGO)
 
 
 def words_to_int(text: str) -> int | None:
@@ -46,6 +46,15 @@ def _vague() -> dict[str, tuple[int, int | None]]:
 
 
 def parse_quantity(m: re.Match) -> Count | None:
+    """The count a quantity states, times the people its noun stands for ("a couple")."""
+    count = _stated_quantity(m)
+    size = GROUP_SIZES.get((m.groupdict().get("noun") or "").lower())
+    if count is None or size is None:
+        return count
+    return Count(*(None if n is None else n * size for n in (count.low, count.best, count.high)))
+
+
+def _stated_quantity(m: re.Match) -> Count | None:
     g = m.groupdict()
     mod = (g.get("mod") or "").lower()
     if g.get("lo"):
@@ -421,9 +430,11 @@ def _others_shot_survived(mentions: list[CasualtyMention]) -> list[CasualtyMenti
 
 def _people_listed(groups: str) -> int:
     """People in "a man, two women and a boy, 15", "himself and his two sons": each group's
-    number, else one; an age between commas is no group."""
+    number, else one, times the people its noun stands for ("a couple"); an age between
+    commas is no group."""
     parts = [p for p in re.split(LIST_JOINER, groups) if p and not p.strip().isdigit()]
-    return sum(next((n for n in map(words_to_int, p.split()[:2]) if n), 1) for p in parts)
+    return sum(next((n for n in map(words_to_int, p.split()[:2]) if n), 1) *
+               GROUP_SIZES.get(p.split()[-1].lower(), 1) for p in parts)
 
 
 def _victim_who_took_own_life(sentence: str, offset: int, mentions: list[CasualtyMention],
