@@ -606,3 +606,13 @@ def test_a_city_of_millions_outweighs_a_namesake_village_in_the_documents_countr
     found = places("After games in Denver and Phoenix, the band Marrow Lane ends its tour in "
                    "Toronto and London in May.")
     assert found["Toronto"].place.country_code == "CA"
+
+
+def test_a_sea_or_region_the_model_calls_a_location_outranks_a_namesake_town():
+    found = places("Shares in Corvell Motors fell as tension in the Middle East lifted oil "
+                   "prices, dealers in Baltimore said.")
+    assert found["Middle East"].place.kind == "region"
+    assert found["Middle East"].place.country_code is None
+    found = places("Two trawlers out of Port Halwick sank in the Pacific, the crew's union said.")
+    assert found["Pacific"].place.name == "Pacific Ocean"
+

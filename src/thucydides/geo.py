@@ -58,6 +58,10 @@ PROXIMITY_WEIGHT = 2.5
 CONTAINER_WEIGHT = 6.0
 LIST_KIND_WEIGHT = 3.0
 ALIAS_PENALTY = 2.0
+# How much the model's LOC label lifts a region's reading (a sea, a region) over a namesake
+# town that the document's country, state and neighbours pull toward ("the Middle East" in a
+# story from Maryland): one global setting.
+LOC_REGION_WEIGHT = 10.0
 # Prior per tenfold of population: enough that a city of millions ("Toronto") outweighs the
 # pull of a document's country toward a namesake village there (one global setting, chosen
 # on the even-indexed documents of the toponym corpora).
@@ -1224,13 +1228,18 @@ class PlaceFinder:
             out.append((start, end, places, True))
         return out
 
-    def _priors(self, name: str, places: list[Place], hint: str | None) -> dict[int, float]:
+    def _priors(self, name: str, places: list[Place], hint: str | None,
+                label: str | None = None) -> dict[int, float]:
         """Each reading's prior; a place known by this name only as an alias ("Alexandria"
         for Mashhad) and a division named like its capital or a major city of its country
-        ("Aleppo", "Washington", without "province") rank lower."""
+        ("Aleppo", "Washington", without "province") rank lower. The model's LOC label (a
+        location that is no town or state: a sea, a mountain range, a region) favours the
+        regions ("the Atlantic", not the town of Atlantic)."""
         priors = {}
         for place in places:
             score = _score(place, hint)
+            if label == "LOC" and place.kind == "region":
+                score += LOC_REGION_WEIGHT
             if not self.gazetteer.is_primary(name, place):
                 score -= ALIAS_PENALTY
             seats = [p for p in places if p.kind == "city" and
@@ -1288,7 +1297,7 @@ class PlaceFinder:
         hints = [_kind_hint(doc, s, e) for s, e, _, _ in chosen]
         keys = [name_key(_name(doc, s, e)) for s, e, _, _ in chosen]
         containers = [_container(doc, chosen, i) for i in range(len(chosen))]
-        priors = [self._priors(_name(doc, s, e), places, hint)
+        priors = [self._priors(_name(doc, s, e), places, hint, self._entity_label(doc, s, e))
                   for (s, e, places, _), hint in zip(chosen, hints)]
         candidates = [places if exact else [] for _, _, places, exact in chosen]
         picks: list[Place | None] = [max(places, key=lambda p: prior[id(p)]) if places else None
