@@ -616,3 +616,9 @@ def test_a_sea_or_region_the_model_calls_a_location_outranks_a_namesake_town():
     found = places("Two trawlers out of Port Halwick sank in the Pacific, the crew's union said.")
     assert found["Pacific"].place.name == "Pacific Ocean"
 
+
+def test_an_unknown_name_the_model_calls_a_location_needs_a_feature_word_or_context():
+    found = places("Neighbours Way volunteers said the Corbin food drive ended early.")
+    assert "Neighbours Way" not in found
+    found = places("Kayakers paddled down the Tessin River on Sunday.")
+    assert "Tessin River" in found

@@ -751,6 +751,7 @@ class PlaceFinder:
         self.institution_nouns = {row[0] for row in load("institution_nouns")}
         self.public_bodies = {row[0] for row in load("institution_nouns") if row[1] == "public"}
         self.landform_nouns = {row[0] for row in load("landform_nouns")}
+        self.feature_words = {row[0] for row in load("feature_words")}
         self.name_particles = {row[0] for row in load("name_particles")}
         self.state_forms = {row[0] for row in load("state_forms")}
 
@@ -1279,11 +1280,14 @@ class PlaceFinder:
             return _strong_place_context(doc, start, end)
         return _has_place_context(doc, start, end)
 
-    @staticmethod
-    def _unknown_place(doc: Doc, start: int, end: int, label: str | None) -> bool:
+    def _unknown_place(self, doc: Doc, start: int, end: int, label: str | None) -> bool:
         """Whether a name the gazetteer lacks is still a place: the model says so and the
-        context agrees, or the text makes it a district or puts it inside a place."""
-        if label == "LOC" or label == "GPE" and _has_place_context(doc, start, end):
+        context agrees or, for a location, the name holds a word for a natural feature
+        ("Harlow River"; not a charity the model calls a location), or the text makes it a
+        district or puts it inside a place."""
+        if label in {"GPE", "LOC"} and _has_place_context(doc, start, end) or \
+                label == "LOC" and any(t.lower_.rstrip(".") in self.feature_words
+                                       for t in doc[start:end]):
             return True
         if _names_a_district(doc, start, end):
             return True
