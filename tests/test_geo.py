@@ -622,3 +622,8 @@ def test_an_unknown_name_the_model_calls_a_location_needs_a_feature_word_or_cont
     assert "Neighbours Way" not in found
     found = places("Kayakers paddled down the Tessin River on Sunday.")
     assert "Tessin River" in found
+
+
+def test_a_sea_opening_a_sentence_is_read_whole():
+    found = places("The Gulf of Guinea turned rough overnight, a harbour pilot in Lagos said.")
+    assert "Guinea" not in found and found["Gulf of Guinea"].place.kind == "region"

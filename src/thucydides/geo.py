@@ -1262,10 +1262,11 @@ class PlaceFinder:
                    label: str | None) -> bool:
         """Whether a name the gazetteer knows is used as a place here. The model's place
         labels are trusted unless the gazetteer knows the name only as a hamlet, which a
-        company or a product is more often named like; its person and facility
+        company or a product is more often named like (a sea or a region, peopled or not, is
+        no hamlet); its person and facility
         labels need a locative context."""
         if label in {"GPE", "LOC"}:
-            return any(p.population >= HAMLET for p in places) or \
+            return any(p.population >= HAMLET or p.kind == "region" for p in places) or \
                 _has_place_context(doc, start, end)
         if any(t.pos_ not in {"PROPN", "NOUN", "ADJ", "PUNCT", "DET"} for t in doc[start:end]
                if not _joining_particle(t)):
