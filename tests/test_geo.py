@@ -618,10 +618,17 @@ def test_a_sea_or_region_the_model_calls_a_location_outranks_a_namesake_town():
 
 
 def test_an_unknown_name_the_model_calls_a_location_needs_a_feature_word_or_context():
-    found = places("Neighbours Way volunteers said the Corbin food drive ended early.")
+    found = places("Neighbours Way volunteers said the Wexmoor food drive ended early.")
     assert "Neighbours Way" not in found
     found = places("Kayakers paddled down the Tessin River on Sunday.")
     assert "Tessin River" in found
+
+
+def test_an_english_adjective_opening_an_institution_name_is_no_town():
+    found = places("The Liberal Arts Council of Brandt College met in Wichita.")
+    assert "Liberal" not in found and found["Wichita"].place.admin1 == "Kansas"
+    found = places("A Federal Seed Board inspector visited farms near Tulsa.")
+    assert "Federal" not in found and "Tulsa" in found
 
 
 def test_a_sea_opening_a_sentence_is_read_whole():

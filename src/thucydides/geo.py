@@ -715,26 +715,30 @@ def _support(mentions: float, others: int) -> float:
 @Language.factory("thucydides_places", default_config={"gazetteer_path": None})
 def make_places(nlp: Language, name: str, gazetteer_path: str | None):
     return PlaceFinder(Gazetteer(gazetteer_path) if gazetteer_path else None,
-                       _english_words(nlp))
+                       _english_words(nlp), _english_words(nlp, ("adj", "adv")))
 
 
-def _english_words(nlp: Language) -> frozenset[str]:
-    """The English words the model's lemmatizer knows (its WordNet index of nouns, verbs,
-    adjectives and adverbs); none where the model has no such table."""
+def _english_words(nlp: Language, parts: tuple[str, ...] = ("noun", "verb", "adj", "adv")
+                   ) -> frozenset[str]:
+    """The English words the model's lemmatizer knows as these parts of speech (its WordNet
+    index); none where the model has no such table. WordNet lists towns among its nouns
+    ("greenville"), never among its adjectives."""
     lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None) \
         if "lemmatizer" in nlp.pipe_names else None
     if lookups is None or not lookups.has_table("lemma_index"):
         return frozenset()
-    return frozenset(word for words in lookups.get_table("lemma_index").values()
-                     for word in words)
+    index = lookups.get_table("lemma_index")
+    return frozenset(word for part in parts for word in index.get(part, []))
 
 
 class PlaceFinder:
     """spaCy component: sets `doc._.toponyms`, a list of Toponym sorted by offset."""
 
-    def __init__(self, gazetteer: Gazetteer | None, english_words: frozenset[str] = frozenset()):
+    def __init__(self, gazetteer: Gazetteer | None, english_words: frozenset[str] = frozenset(),
+                 english_modifiers: frozenset[str] = frozenset()):
         self._gazetteer = gazetteer
         self.english_words = english_words
+        self.english_modifiers = english_modifiers  # adjectives and adverbs
         self.demonyms = _demonyms()
         self.peoples = _peoples(self.demonyms)
         continents = {row[0].lower(): row[1] for row in load("continent_adjectives")}
@@ -1143,11 +1147,15 @@ class PlaceFinder:
         exactly, as a place's own name if one is ("Canton City Schools": Canton) or as a
         division ("Galway County Council"): the place an institution is named after. A compass
         word or a word for a kind of place ("Northfield State Hospital", "Port Authority") is
-        no such name."""
+        no such name, nor an English adjective that names no country or large town
+        ("Liberal Arts Council", "Federal Seed Board")."""
         known = []
         for end in range(stop, start, -1):
             name = _name(doc, start, end)
             places, exact = found.get(name, ([], True))
+            if end - start == 1 and doc[start].lower_ in self.english_modifiers and not any(
+                    p.kind == "country" or p.population >= SPEAKING_TOWN for p in places):
+                continue
             if places and exact and name.lower() not in GENERIC_WORDS | DIRECTIONS:
                 known.append((end, doc[end - 1].text in DIVISION_SUFFIXES or
                               any(self.gazetteer.is_primary(name, p) for p in places)))
