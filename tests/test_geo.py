@@ -634,3 +634,10 @@ def test_an_english_adjective_opening_an_institution_name_is_no_town():
 def test_a_sea_opening_a_sentence_is_read_whole():
     found = places("The Gulf of Guinea turned rough overnight, a harbour pilot in Lagos said.")
     assert "Guinea" not in found and found["Gulf of Guinea"].place.kind == "region"
+
+
+def test_a_short_word_in_capitals_naming_only_villages_is_an_acronym():
+    found = places("The quarterback grew up in SEC country and now coaches near Dayton.")
+    assert "SEC" not in found and "Dayton" in found
+    found = places("KENT, Ohio (AP) — Two students were hurt in a fall on Friday.")
+    assert found["KENT"].place.admin1 == "Ohio"

@@ -582,6 +582,14 @@ def _place_despite_surname(doc: Doc, start: int, end: int, places: list[Place],
         _has_place_context(doc, start, end) or _strong_place_context(doc, start, end)
 
 
+def _acronym_of_villages(name: str, places: list[Place]) -> bool:
+    """Whether a short word in capitals outside a dateline is at most the name of small
+    towns or of no place at all: an acronym then ("the WTA board"), as a country, a state
+    or a large city written so ("UK", "NY", "NYC") is not."""
+    return 2 <= len(name) <= 5 and name.isupper() and name.isalpha() and all(
+        p.kind == "city" and p.population < SPEAKING_TOWN for p in places)
+
+
 def _heads_of_name(doc: Doc, end: int) -> bool:
     """ "the March of Hope", "Queens of the Desert", "the Friends of Dover": a name
     followed by "of" and another name is the head of a longer name, not a place."""
@@ -1012,6 +1020,8 @@ class PlaceFinder:
             if places and exact and (start, end) not in datelines and \
                     self._only_spelled_otherwise(name, places):
                 continue  # "NICE", "ELY": an acronym, not "Nice" or "Ely" in capitals
+            if (start, end) not in datelines and _acronym_of_villages(name, places):
+                continue  # "the WTA board": an acronym, not a village spelled like it
             if not (places and exact) and end - start >= 2 and \
                     doc[start].lower_ in PLACE_NOUNS and doc[start + 1].lower_ == "of":
                 continue  # "the City of Fresno", "the Village of Elm Grove": the name after
