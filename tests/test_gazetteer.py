@@ -332,3 +332,16 @@ def test_a_division_is_found_by_its_code_as_written():
     assert [p.name for p in codes["NSW"]] == ["New South Wales"]
     assert {"Western Australia", "Washington"} <= {p.name for p in codes["WA"]}
     assert codes["Nsw"] == []
+
+
+def test_oceans_seas_and_large_regions_are_places():
+    from thucydides.incidents import haversine_km
+
+    found = Gazetteer().lookup(["Indian Ocean", "Mediterranean", "Middle East", "Caribbean"])
+    ocean = found["Indian Ocean"][0][0]
+    assert ocean.kind == "region" and ocean.country_code is None
+    sea = next(p for p in found["Mediterranean"][0] if p.kind == "region")
+    assert sea.name == "Mediterranean Sea" and haversine_km(sea.lat, sea.lon, 35.0, 18.0) < 300
+    assert any(p.kind == "region" for p in found["Middle East"][0])
+    # The Caribbean stays the UN M49 region; the sea does not take its name.
+    assert [p.name for p in found["Caribbean"][0] if p.kind == "region"] == ["Caribbean"]

@@ -606,3 +606,38 @@ def test_a_city_of_millions_outweighs_a_namesake_village_in_the_documents_countr
     found = places("After games in Denver and Phoenix, the band Marrow Lane ends its tour in "
                    "Toronto and London in May.")
     assert found["Toronto"].place.country_code == "CA"
+
+
+def test_a_sea_or_region_the_model_calls_a_location_outranks_a_namesake_town():
+    found = places("Shares in Corvell Motors fell as tension in the Middle East lifted oil "
+                   "prices, dealers in Baltimore said.")
+    assert found["Middle East"].place.kind == "region"
+    assert found["Middle East"].place.country_code is None
+    found = places("Two trawlers out of Port Halwick sank in the Pacific, the crew's union said.")
+    assert found["Pacific"].place.name == "Pacific Ocean"
+
+
+def test_an_unknown_name_the_model_calls_a_location_needs_a_feature_word_or_context():
+    found = places("Neighbours Way volunteers said the Wexmoor food drive ended early.")
+    assert "Neighbours Way" not in found
+    found = places("Kayakers paddled down the Tessin River on Sunday.")
+    assert "Tessin River" in found
+
+
+def test_an_english_adjective_opening_an_institution_name_is_no_town():
+    found = places("The Liberal Arts Council of Brandt College met in Wichita.")
+    assert "Liberal" not in found and found["Wichita"].place.admin1 == "Kansas"
+    found = places("A Federal Seed Board inspector visited farms near Tulsa.")
+    assert "Federal" not in found and "Tulsa" in found
+
+
+def test_a_sea_opening_a_sentence_is_read_whole():
+    found = places("The Gulf of Guinea turned rough overnight, a harbour pilot in Lagos said.")
+    assert "Guinea" not in found and found["Gulf of Guinea"].place.kind == "region"
+
+
+def test_a_short_word_in_capitals_naming_only_villages_is_an_acronym():
+    found = places("The quarterback grew up in SEC country and now coaches near Dayton.")
+    assert "SEC" not in found and "Dayton" in found
+    found = places("KENT, Ohio (AP) — Two students were hurt in a fall on Friday.")
+    assert found["KENT"].place.admin1 == "Ohio"

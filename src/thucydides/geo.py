@@ -58,6 +58,10 @@ PROXIMITY_WEIGHT = 2.5
 CONTAINER_WEIGHT = 6.0
 LIST_KIND_WEIGHT = 3.0
 ALIAS_PENALTY = 2.0
+# How much the model's LOC label lifts a region's reading (a sea, a region) over a namesake
+# town that the document's country, state and neighbours pull toward ("the Middle East" in a
+# story from Maryland): one global setting.
+LOC_REGION_WEIGHT = 10.0
 # Prior per tenfold of population: enough that a city of millions ("Toronto") outweighs the
 # pull of a document's country toward a namesake village there (one global setting, chosen
 # on the even-indexed documents of the toponym corpora).
@@ -578,6 +582,14 @@ def _place_despite_surname(doc: Doc, start: int, end: int, places: list[Place],
         _has_place_context(doc, start, end) or _strong_place_context(doc, start, end)
 
 
+def _acronym_of_villages(name: str, places: list[Place]) -> bool:
+    """Whether a short word in capitals outside a dateline is at most the name of small
+    towns or of no place at all: an acronym then ("the WTA board"), as a country, a state
+    or a large city written so ("UK", "NY", "NYC") is not."""
+    return 2 <= len(name) <= 5 and name.isupper() and name.isalpha() and all(
+        p.kind == "city" and p.population < SPEAKING_TOWN for p in places)
+
+
 def _heads_of_name(doc: Doc, end: int) -> bool:
     """ "the March of Hope", "Queens of the Desert", "the Friends of Dover": a name
     followed by "of" and another name is the head of a longer name, not a place."""
@@ -711,26 +723,30 @@ def _support(mentions: float, others: int) -> float:
 @Language.factory("thucydides_places", default_config={"gazetteer_path": None})
 def make_places(nlp: Language, name: str, gazetteer_path: str | None):
     return PlaceFinder(Gazetteer(gazetteer_path) if gazetteer_path else None,
-                       _english_words(nlp))
+                       _english_words(nlp), _english_words(nlp, ("adj", "adv")))
 
 
-def _english_words(nlp: Language) -> frozenset[str]:
-    """The English words the model's lemmatizer knows (its WordNet index of nouns, verbs,
-    adjectives and adverbs); none where the model has no such table."""
+def _english_words(nlp: Language, parts: tuple[str, ...] = ("noun", "verb", "adj", "adv")
+                   ) -> frozenset[str]:
+    """The English words the model's lemmatizer knows as these parts of speech (its WordNet
+    index); none where the model has no such table. WordNet lists towns among its nouns
+    ("greenville"), never among its adjectives."""
     lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None) \
         if "lemmatizer" in nlp.pipe_names else None
     if lookups is None or not lookups.has_table("lemma_index"):
         return frozenset()
-    return frozenset(word for words in lookups.get_table("lemma_index").values()
-                     for word in words)
+    index = lookups.get_table("lemma_index")
+    return frozenset(word for part in parts for word in index.get(part, []))
 
 
 class PlaceFinder:
     """spaCy component: sets `doc._.toponyms`, a list of Toponym sorted by offset."""
 
-    def __init__(self, gazetteer: Gazetteer | None, english_words: frozenset[str] = frozenset()):
+    def __init__(self, gazetteer: Gazetteer | None, english_words: frozenset[str] = frozenset(),
+                 english_modifiers: frozenset[str] = frozenset()):
         self._gazetteer = gazetteer
         self.english_words = english_words
+        self.english_modifiers = english_modifiers  # adjectives and adverbs
         self.demonyms = _demonyms()
         self.peoples = _peoples(self.demonyms)
         continents = {row[0].lower(): row[1] for row in load("continent_adjectives")}
@@ -747,6 +763,7 @@ class PlaceFinder:
         self.institution_nouns = {row[0] for row in load("institution_nouns")}
         self.public_bodies = {row[0] for row in load("institution_nouns") if row[1] == "public"}
         self.landform_nouns = {row[0] for row in load("landform_nouns")}
+        self.feature_words = {row[0] for row in load("feature_words")}
         self.name_particles = {row[0] for row in load("name_particles")}
         self.state_forms = {row[0] for row in load("state_forms")}
 
@@ -1003,6 +1020,8 @@ class PlaceFinder:
             if places and exact and (start, end) not in datelines and \
                     self._only_spelled_otherwise(name, places):
                 continue  # "NICE", "ELY": an acronym, not "Nice" or "Ely" in capitals
+            if (start, end) not in datelines and _acronym_of_villages(name, places):
+                continue  # "the WTA board": an acronym, not a village spelled like it
             if not (places and exact) and end - start >= 2 and \
                     doc[start].lower_ in PLACE_NOUNS and doc[start + 1].lower_ == "of":
                 continue  # "the City of Fresno", "the Village of Elm Grove": the name after
@@ -1138,11 +1157,15 @@ class PlaceFinder:
         exactly, as a place's own name if one is ("Canton City Schools": Canton) or as a
         division ("Galway County Council"): the place an institution is named after. A compass
         word or a word for a kind of place ("Northfield State Hospital", "Port Authority") is
-        no such name."""
+        no such name, nor an English adjective that names no country or large town
+        ("Liberal Arts Council", "Federal Seed Board")."""
         known = []
         for end in range(stop, start, -1):
             name = _name(doc, start, end)
             places, exact = found.get(name, ([], True))
+            if end - start == 1 and doc[start].lower_ in self.english_modifiers and not any(
+                    p.kind == "country" or p.population >= SPEAKING_TOWN for p in places):
+                continue
             if places and exact and name.lower() not in GENERIC_WORDS | DIRECTIONS:
                 known.append((end, doc[end - 1].text in DIVISION_SUFFIXES or
                               any(self.gazetteer.is_primary(name, p) for p in places)))
@@ -1224,13 +1247,18 @@ class PlaceFinder:
             out.append((start, end, places, True))
         return out
 
-    def _priors(self, name: str, places: list[Place], hint: str | None) -> dict[int, float]:
+    def _priors(self, name: str, places: list[Place], hint: str | None,
+                label: str | None = None) -> dict[int, float]:
         """Each reading's prior; a place known by this name only as an alias ("Alexandria"
         for Mashhad) and a division named like its capital or a major city of its country
-        ("Aleppo", "Washington", without "province") rank lower."""
+        ("Aleppo", "Washington", without "province") rank lower. The model's LOC label (a
+        location that is no town or state: a sea, a mountain range, a region) favours the
+        regions ("the Atlantic", not the town of Atlantic)."""
         priors = {}
         for place in places:
             score = _score(place, hint)
+            if label == "LOC" and place.kind == "region":
+                score += LOC_REGION_WEIGHT
             if not self.gazetteer.is_primary(name, place):
                 score -= ALIAS_PENALTY
             seats = [p for p in places if p.kind == "city" and
@@ -1252,10 +1280,11 @@ class PlaceFinder:
                    label: str | None) -> bool:
         """Whether a name the gazetteer knows is used as a place here. The model's place
         labels are trusted unless the gazetteer knows the name only as a hamlet, which a
-        company or a product is more often named like; its person and facility
+        company or a product is more often named like (a sea or a region, peopled or not, is
+        no hamlet); its person and facility
         labels need a locative context."""
         if label in {"GPE", "LOC"}:
-            return any(p.population >= HAMLET for p in places) or \
+            return any(p.population >= HAMLET or p.kind == "region" for p in places) or \
                 _has_place_context(doc, start, end)
         if any(t.pos_ not in {"PROPN", "NOUN", "ADJ", "PUNCT", "DET"} for t in doc[start:end]
                if not _joining_particle(t)):
@@ -1270,11 +1299,14 @@ class PlaceFinder:
             return _strong_place_context(doc, start, end)
         return _has_place_context(doc, start, end)
 
-    @staticmethod
-    def _unknown_place(doc: Doc, start: int, end: int, label: str | None) -> bool:
+    def _unknown_place(self, doc: Doc, start: int, end: int, label: str | None) -> bool:
         """Whether a name the gazetteer lacks is still a place: the model says so and the
-        context agrees, or the text makes it a district or puts it inside a place."""
-        if label == "LOC" or label == "GPE" and _has_place_context(doc, start, end):
+        context agrees or, for a location, the name holds a word for a natural feature
+        ("Harlow River"; not a charity the model calls a location), or the text makes it a
+        district or puts it inside a place."""
+        if label in {"GPE", "LOC"} and _has_place_context(doc, start, end) or \
+                label == "LOC" and any(t.lower_.rstrip(".") in self.feature_words
+                                       for t in doc[start:end]):
             return True
         if _names_a_district(doc, start, end):
             return True
@@ -1288,7 +1320,7 @@ class PlaceFinder:
         hints = [_kind_hint(doc, s, e) for s, e, _, _ in chosen]
         keys = [name_key(_name(doc, s, e)) for s, e, _, _ in chosen]
         containers = [_container(doc, chosen, i) for i in range(len(chosen))]
-        priors = [self._priors(_name(doc, s, e), places, hint)
+        priors = [self._priors(_name(doc, s, e), places, hint, self._entity_label(doc, s, e))
                   for (s, e, places, _), hint in zip(chosen, hints)]
         candidates = [places if exact else [] for _, _, places, exact in chosen]
         picks: list[Place | None] = [max(places, key=lambda p: prior[id(p)]) if places else None

