@@ -219,7 +219,7 @@ def test_build_if_missing_keeps_a_current_file_and_rebuilds_an_outdated_one(tmp_
 
 
 def test_a_us_county_stands_at_its_own_towns_not_at_its_states_point():
-    from thucydides.incidents import haversine_km
+    from thucydides.gazetteer.points import haversine_km
 
     gazetteer = Gazetteer()
     counties = gazetteer.lookup(["Beaufort County"])["Beaufort County"][0]
@@ -230,7 +230,7 @@ def test_a_us_county_stands_at_its_own_towns_not_at_its_states_point():
 
 
 def test_a_country_stands_between_its_atlas_point_and_its_landmass_centre():
-    from thucydides.incidents import haversine_km
+    from thucydides.gazetteer.points import haversine_km
 
     united_states = Gazetteer().country("US")
     # The geographic centre of the lower 48 (in north-central Kansas) and the atlas point.
@@ -254,7 +254,7 @@ def test_a_us_county_weighs_what_its_towns_weigh():
 
 
 def test_a_us_state_stands_at_the_mean_point_of_its_counties_not_at_its_largest_city():
-    from thucydides.incidents import haversine_km
+    from thucydides.gazetteer.points import haversine_km
 
     state = next(p for p in Gazetteer().lookup(["New York"])["New York"][0] if p.kind == "admin1")
     assert haversine_km(state.lat, state.lon, 40.71, -74.01) > 150  # New York City
@@ -263,7 +263,7 @@ def test_a_us_state_stands_at_the_mean_point_of_its_counties_not_at_its_largest_
 
 def test_a_country_point_lies_on_its_land():
     from thucydides.gazetteer.points import on_land
-    from thucydides.incidents import haversine_km
+    from thucydides.gazetteer.points import haversine_km
 
     square = [(0.0, 0.0), (0.0, 4.0), (4.0, 4.0), (4.0, 0.0)]  # (lon, lat)
     hole = [(1.0, 1.0), (3.0, 1.0), (3.0, 3.0), (1.0, 3.0)]
@@ -290,7 +290,7 @@ def test_an_archipelago_whose_midpoint_is_at_sea_stands_at_its_atlas_point():
 
 def test_a_group_of_countries_is_a_region_at_the_centre_of_its_people():
     from thucydides.gazetteer.points import weighted_centre
-    from thucydides.incidents import haversine_km
+    from thucydides.gazetteer.points import haversine_km
 
     assert weighted_centre([((0.0, 0.0), 3.0), ((0.0, 8.0), 1.0)])[1] == pytest.approx(2.0, 0.05)
     gazetteer = Gazetteer()
@@ -335,7 +335,7 @@ def test_a_division_is_found_by_its_code_as_written():
 
 
 def test_oceans_seas_and_large_regions_are_places():
-    from thucydides.incidents import haversine_km
+    from thucydides.gazetteer.points import haversine_km
 
     found = Gazetteer().lookup(["Indian Ocean", "Mediterranean", "Middle East", "Caribbean"])
     ocean = found["Indian Ocean"][0][0]

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from thucydides import extract, geoparse
 from thucydides.cli import cli
 from thucydides.evaluate.geo import predict_event_location
-from thucydides.incidents import haversine_km
+from thucydides.gazetteer.points import haversine_km
 from thucydides.nlp import annotate
 from thucydides.segment import segment
 

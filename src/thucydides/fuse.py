@@ -17,7 +17,8 @@ from functools import cache
 
 from .casualties import tally
 from .dates import BACKGROUND_DAYS, from_writing, period_end, period_start
-from .incidents import haversine_km, unique_actors
+from .gazetteer.points import haversine_km
+from .incidents import unique_actors
 from .lexicons import load
 from .types import (CasualtyMention, Claim, Document, EventMention, Fatalities,
                     Incident, Location, Place, Segment, Span, TimeExpression, Toponym)

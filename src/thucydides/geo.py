@@ -30,7 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from .gazetteer import Gazetteer, name_key
-from .incidents import haversine_km
+from .gazetteer.points import haversine_km
 from .lexicons import load
 from .types import Place, Toponym
 

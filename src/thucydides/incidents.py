@@ -8,7 +8,6 @@ Anbar" the officials' city is inside the speech verb's subject and is passed ove
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable
 
@@ -16,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .dates import INCIDENT_RANKS, dated_word, incident_day, incident_rank, segment_of
 from .events import SentenceEvents, Trigger
+from .gazetteer.points import haversine_km
 from .lexicons import load
 from .types import (Actor, CasualtyMention, Claim, EventMention, Segment, TimeExpression,
                     Toponym)
@@ -59,13 +59,6 @@ TOLL_FREE = {"Strategic developments"}
 # ACLED's type for violence against people, which a count of victims reports when the
 # sentence names no event ("Two men died"): see `_count_mentions`.
 COUNTED_EVENT = ("Violence against civilians", "Attack")
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlmb = phi2 - phi1, math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
 
 
 def _token(doc: Doc, start: int, end: int) -> Token | None:

@@ -18,7 +18,8 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from ..events import Trigger
-from ..incidents import _excluded_spans, haversine_km, sentence_places, trigger_places
+from ..gazetteer.points import haversine_km
+from ..incidents import _excluded_spans, sentence_places, trigger_places
 from ..nlp import annotate, pipeline
 from ..segment import segment
 from ..types import Span, Toponym

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..incidents import haversine_km
+from ..gazetteer.points import haversine_km
 from . import Report, read_jsonl
 from .articles import read_article
 

@@ -97,6 +97,14 @@ def ring_centroid(ring: list) -> tuple[float, float, float]:
     return abs(twice_area) / 2 * math.cos(math.radians(lat)), lat, lon
 
 
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance on a sphere of the Earth's mean radius."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlmb = phi2 - phi1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
+
+
 def midpoint(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
     """The point halfway between two (lat, lon) points on the sphere."""
     return weighted_centre([(a, 1.0), (b, 1.0)])
