@@ -1,0 +1,97 @@
+"""The words and settings the geoparser reads names with: place nouns, compass points,
+feature-type priors and the weights of the document's evidence (each one global setting)."""
+
+from __future__ import annotations
+
+from ..lexicons import load
+
+
+PLACE_NOUNS = {"city": "city", "town": "city", "village": "city", "capital": "city",
+               "province": "admin1", "provinces": "admin1", "governorate": "admin1",
+               "governorates": "admin1", "region": "admin1", "oblast": "admin1",
+               "state": "admin1", "county": "admin2", "counties": "admin2", "cities": "city",
+               "towns": "city", "villages": "city", "district": "district", "districts": "district",
+               "neighbourhood": "district", "neighborhood": "district", "suburb": "district",
+               "quarter": "district", "area": None, "camp": None}
+DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+              "northeast", "northwest", "southeast", "southwest", "northeastern",
+              "northwestern", "southeastern", "southwestern", "central", "north-west",
+              "north-east", "south-west", "south-east", "upper", "lower"}
+ARTICLES = {"al", "el", "ad", "as", "ash", "an", "ar", "at", "az", "ed", "es", "ez", "er"}
+KIND_PRIOR = {"country": 7.0, "region": 5.0, "admin1": 3.0, "admin2": 2.5, "district": 2.0,
+              "city": 0.0}
+COUNTRY_WEIGHT = 5.0
+REGION_WEIGHT = 4.0
+# How little the readings' priors sway a name's regional vote (a softmax temperature):
+# a town ten times bigger than its namesake gets a tenth more of the vote, a country's own
+# reading most of it ("Russia", not the town of Russia in Ohio).
+REGION_SPREAD = 8.0
+PROXIMITY_WEIGHT = 2.5
+CONTAINER_WEIGHT = 6.0
+LIST_KIND_WEIGHT = 3.0
+ALIAS_PENALTY = 2.0
+# How much the model's LOC label lifts a region's reading (a sea, a region) over a namesake
+# town that the document's country, state and neighbours pull toward ("the Middle East" in a
+# story from Maryland): one global setting.
+LOC_REGION_WEIGHT = 10.0
+# Prior per tenfold of population: enough that a city of millions ("Toronto") outweighs the
+# pull of a document's country toward a namesake village there (one global setting, chosen
+# on the even-indexed documents of the toponym corpora).
+POPULATION_WEIGHT = 1.2
+BIG_CITY = 500000
+# A town with less than this share of its division's people is no seat the division is
+# named after ("Montana City" beside Montana).
+SEAT_SHARE = 0.05
+# A division this large is a state a name can end on ("Air Namibia", "Education Oregon").
+STATE_POPULATION = 100000
+# A town this large is the seat of a public body named after it ("Tucson Superior Court").
+SEAT_TOWN = 5000
+# A place this small is a hamlet: a name known only as one needs the text to say "place".
+HAMLET = 1000
+# A town this large is quoted for its council or government ("Gainesville says").
+SPEAKING_TOWN = 100000
+NEAR_KM = 100.0
+# Roles of a noun phrase's head: a country adjective in one is a noun for a people or its
+# language ("the Chinese are", "an American", "speaks French").
+NOMINAL_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj"}
+# Kinds of place small enough that two of them a story names lie near each other: towns,
+# their districts and (US) counties.
+LOCAL_KINDS = {"city", "district", "admin2"}
+NEVER_PLACE_LABELS = {"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"}
+# Words that name a kind of place or a compass point, never a place on their own when
+# capitalised ("House leaders", "Dublin Road", "West").
+GENERIC_WORDS = {"road", "street", "avenue", "lane", "drive", "boulevard", "highway", "route",
+                 "house", "hall", "hill", "hills", "ridge", "city", "county", "parish", "town",
+                 "village", "north", "south", "east", "west", "river", "lake", "park", "square",
+                 "bridge", "center", "centre", "court", "tower", "station", "school", "church",
+                 "gulf", "coast", "valley", "island", "islands", "mountain", "mountains", "bay",
+                 "district", "province", "state", "region", "border", "metro", "capitol",
+                 "senate", "congress", "assembly", "office", "airport", "port", "camp", "base",
+                 "bank", "cape", "side", "wing", "university", "college", "board", "trust"}
+STRONG_LOCATIVES = {"in", "at", "near", "outside", "around", "across", "towards", "toward",
+                    "into", "inside", "throughout", "nearby", "on", "over", "against"}
+CONTAINERS = {"city", "town", "village", "province", "provinces", "governorate", "region",
+              "district", "neighbourhood", "neighborhood", "neighborhoods", "neighbourhoods",
+              "outskirts", "parts", "part", "areas", "area", "north", "south", "east", "west",
+              "centre", "center", "suburbs", "countryside", "state", "county", "capital",
+              "island", "islands", "settlement", "settlements", "villages", "towns",
+              "cities", "community", "communities", "municipality", "counties", "states",
+              "districts", "regions"}
+MAX_NAME_TOKENS = 4
+# Verbs whose object is a place when it is a name: "liberated Karvessa", "shelled Dornik".
+PLACE_TAKING_VERBS = {row[0] for row in load("place_taking_verbs")}
+# "Sen. Maria Diaz, D-Bozeman": a party before a legislator's home.
+PARTY_ABBREVIATIONS = {row[0] for row in load("party_abbreviations")}
+# Capitalised nouns that end the name of a division ("Douglas County").
+ADMIN_NOUNS = {"County": "admin2", "Parish": "admin2", "Province": "admin1",
+               "Governorate": "admin1", "Region": "admin1", "Oblast": "admin1",
+               "District": "district"}
+# What US local news appends to a county's name ("Essex County", "Orleans Parish").
+DIVISION_SUFFIXES = ("County", "Parish")
+# Nouns that a place name modifies when it stands for the place's people or institutions.
+LOCAL_NOUNS = {row[0] for row in load("local_nouns")} | {row[0] for row in load("victim_nouns")}
+LIST_WORDS = {",", "and", "or", "&"}
+# Currency symbols that English news style leaves unqualified only for one country's money.
+CURRENCY_SYMBOLS = {"$": "US", "£": "GB", "₹": "IN"}
+# "\x97" is the em dash of Windows-1252 text decoded as Latin-1.
+DATELINE_DASHES = {"—", "–", "---", "--", "-", "(", "\x97"}
