@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from ..lexicons import load
 from ..types import Place
 
 SCHEMA = """
@@ -59,8 +60,7 @@ def built_version(path: Path | str) -> str | None:
     return row[0] if row else None
 
 _MARKS = re.compile(r"[’'`ʿʾ‘´ʻ]")
-_ARTICLES = {"al", "el", "ad", "as", "ash", "an", "ar", "at", "az", "ed", "es", "ez", "er",
-             "en", "et", "ul", "il"}
+_ARTICLES = {row[0] for row in load("arabic_articles")}
 _SUFFIXES = re.compile(r"(?:iyyah|iyyeh|iyah|iyeh|iyya|iya|ieh|iah|ia)\b")
 
 

@@ -6,18 +6,10 @@ from __future__ import annotations
 from ..lexicons import load
 
 
-PLACE_NOUNS = {"city": "city", "town": "city", "village": "city", "capital": "city",
-               "province": "admin1", "provinces": "admin1", "governorate": "admin1",
-               "governorates": "admin1", "region": "admin1", "oblast": "admin1",
-               "state": "admin1", "county": "admin2", "counties": "admin2", "cities": "city",
-               "towns": "city", "villages": "city", "district": "district", "districts": "district",
-               "neighbourhood": "district", "neighborhood": "district", "suburb": "district",
-               "quarter": "district", "area": None, "camp": None}
-DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
-              "northeast", "northwest", "southeast", "southwest", "northeastern",
-              "northwestern", "southeastern", "southwestern", "central", "north-west",
-              "north-east", "south-west", "south-east", "upper", "lower"}
-ARTICLES = {"al", "el", "ad", "as", "ash", "an", "ar", "at", "az", "ed", "es", "ez", "er"}
+# The kind of place a noun next to a name says it is ("the town of X"); None: no kind.
+PLACE_NOUNS = {noun: None if kind == "-" else kind for noun, kind in load("place_kind_nouns")}
+DIRECTIONS = {row[0] for row in load("compass_words")}
+ARTICLES = {article for article, in_text in load("arabic_articles") if in_text == "yes"}
 KIND_PRIOR = {"country": 7.0, "region": 5.0, "admin1": 3.0, "admin2": 2.5, "district": 2.0,
               "city": 0.0}
 COUNTRY_WEIGHT = 5.0
@@ -58,34 +50,17 @@ NOMINAL_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj"}
 # their districts and (US) counties.
 LOCAL_KINDS = {"city", "district", "admin2"}
 NEVER_PLACE_LABELS = {"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"}
-# Words that name a kind of place or a compass point, never a place on their own when
-# capitalised ("House leaders", "Dublin Road", "West").
-GENERIC_WORDS = {"road", "street", "avenue", "lane", "drive", "boulevard", "highway", "route",
-                 "house", "hall", "hill", "hills", "ridge", "city", "county", "parish", "town",
-                 "village", "north", "south", "east", "west", "river", "lake", "park", "square",
-                 "bridge", "center", "centre", "court", "tower", "station", "school", "church",
-                 "gulf", "coast", "valley", "island", "islands", "mountain", "mountains", "bay",
-                 "district", "province", "state", "region", "border", "metro", "capitol",
-                 "senate", "congress", "assembly", "office", "airport", "port", "camp", "base",
-                 "bank", "cape", "side", "wing", "university", "college", "board", "trust"}
-STRONG_LOCATIVES = {"in", "at", "near", "outside", "around", "across", "towards", "toward",
-                    "into", "inside", "throughout", "nearby", "on", "over", "against"}
-CONTAINERS = {"city", "town", "village", "province", "provinces", "governorate", "region",
-              "district", "neighbourhood", "neighborhood", "neighborhoods", "neighbourhoods",
-              "outskirts", "parts", "part", "areas", "area", "north", "south", "east", "west",
-              "centre", "center", "suburbs", "countryside", "state", "county", "capital",
-              "island", "islands", "settlement", "settlements", "villages", "towns",
-              "cities", "community", "communities", "municipality", "counties", "states",
-              "districts", "regions"}
+# Never a place on its own when capitalised ("House leaders", "Dublin Road", "West").
+GENERIC_WORDS = {row[0] for row in load("generic_place_words")}
+STRONG_LOCATIVES = {row[0] for row in load("locative_prepositions")}
+CONTAINERS = {row[0] for row in load("container_nouns")}
 MAX_NAME_TOKENS = 4
 # Verbs whose object is a place when it is a name: "liberated Karvessa", "shelled Dornik".
 PLACE_TAKING_VERBS = {row[0] for row in load("place_taking_verbs")}
 # "Sen. Maria Diaz, D-Bozeman": a party before a legislator's home.
 PARTY_ABBREVIATIONS = {row[0] for row in load("party_abbreviations")}
 # Capitalised nouns that end the name of a division ("Douglas County").
-ADMIN_NOUNS = {"County": "admin2", "Parish": "admin2", "Province": "admin1",
-               "Governorate": "admin1", "Region": "admin1", "Oblast": "admin1",
-               "District": "district"}
+ADMIN_NOUNS = dict(load("division_nouns"))
 # What US local news appends to a county's name ("Essex County", "Orleans Parish").
 DIVISION_SUFFIXES = ("County", "Parish")
 # Nouns that a place name modifies when it stands for the place's people or institutions.
