@@ -4,6 +4,7 @@ and the sentence patterns built from them (ACLED/UCDP counting rules in the pack
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from ..dates import WEEKDAYS
 from ..lexicons import load
@@ -46,27 +47,25 @@ ADJECTIVES = (r"(?:(?!(?:of|the|a|an|his|her|their|its|who|that|which|and|or|whe
 PARTITIVE = rf"(?:\s+of\s+(?:them|those|the (?:{NUMBER}\s+)?(?:[\w-]+\s+)?" \
             r"(?:victims|people|men|women))" \
             r"(?:\s*,\s*(?:a|an)\s[^,]{1,40},)?)?"
-PERPETRATORS = (r"(?:suspects?|gunm[ae]n|attackers?|bombers?|assailants?|shooters?|robbers?|"
-                r"intruders?|invaders?|killers?|carjackers?|burglars?)")
 GROUP_SIZES = {noun: int(size) for noun, size in load("group_nouns")}
-PERSONS = (r"(?:people|persons|person|civilians?|children|child|kids|men|man|women|woman|boys?|"
-           r"girls?|teens?|teenagers?|toddlers?|infants?|babies|baby|students?|soldiers?|troops|"
-           r"fighters?|militants?|insurgents?|rebels?|officers?|policemen|policeman|"
-           r"police officers?|"
-           r"guards?|protesters?|demonstrators?|worshippers?|residents?|villagers?|pilgrims?|"
-           r"journalists?|workers?|members?|victims?|individuals?|others?|adults?|youths?|"
-           r"relatives|family members|passengers?|patients|doctors|staff|bystanders?|drivers?|"
-           r"deput(?:y|ies)|brothers?|sisters?|sons?|daughters?|males?|females?|juveniles?|minors?|"
-           r"\d{1,3}[\s-](?:year|month|week)s?[\s-]olds?|employees?|co-?workers?|customers?|"
-           r"neighbou?rs?|"
-           r"friends?|relatives?|"
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation of words, longest first: "officers" is tried before "officer"."""
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+_PERSON_NOUNS = load("person_nouns")
+PERPETRATORS = rf"(?:{_alternation(w for w, role in _PERSON_NOUNS if role == 'perpetrator')})"
+PERSONS = (rf"(?:{_alternation(w for w, role in _PERSON_NOUNS if role == 'person')}|"
+           r"\d{1,3}[\s-](?:year|month|week)s?[\s-]olds?|"
            rf"{'|'.join(GROUP_SIZES)}|{PERPETRATORS})")
 # one person named by a singular noun ("nephew", "teen")
 # what "girl", "mother", "son" say of a person: sex and whether a child or a grown-up
 PROFILES = {noun: (sex, age) for noun, sex, age in load("victim_nouns")}
 VICTIM_NOUNS = set(PROFILES)
 CHILD_AGE, ADULT_AGE = 12, 20  # "the 8-year-old" is a child, "the 34-year-old" a grown-up
-_PERSON = "|".join(sorted(map(re.escape, VICTIM_NOUNS), key=len, reverse=True))
+_PERSON = _alternation(VICTIM_NOUNS)
 SUCCUMBED = r"succumbed to (?:his|her|their) (?:[\w-]+\s+)?(?:injuries|wounds?)"
 # "died", and the ways news says it without the word
 DIED = rf"(?:died|dies|passed away|did not survive|didn['’]t survive|{SUCCUMBED})"
@@ -309,8 +308,4 @@ OTHER_CASE = re.compile(rf"\b(?:a|an|the)\s+(?:{_RECALL['other-case']})\s+(?:[\w
 OTHER_STORY = re.compile(r"^\s*\[[^\]]*\]\s*$|(?:…|\.\.\.|\bPause)\s*$")
 AGE_KEY = re.compile(r"\d{1,3}-(?:year|month|week)-old")
 DETERMINERS = {"the", "his", "her", "a", "an", "he", "she"}
-NOT_NAMES = {"police", "officers", "authorities", "investigators", "it", "this", "that", "there",
-             "who", "what", "one", "nobody", "no", "none", "everyone", "school", "department",
-             "office", "county", "city", "hospital", "center", "university", "college", "church",
-             "court", "jail", "street", "avenue", "road", "park", "state", "company",
-             "everybody", "someone", "somebody", "anyone", "anybody"}
+NOT_NAMES = {row[0] for row in load("not_victim_names")}
