@@ -22,9 +22,8 @@ from spacy.tokens import Doc, Token
 from .lexicons import load
 from .types import Segment, Span, TimeExpression
 
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december"]
+WEEKDAYS = [name for name, kind in load("calendar_words") if kind == "weekday"]
+MONTHS = [name for name, kind in load("calendar_words") if kind == "month"]
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1,
                 "several": None, "few": None}

@@ -26,6 +26,12 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from .lexicons import load
 from .types import Actor, Span
 
+
+def _context_words(kind: str) -> set[str]:
+    """One class of the words around an event word (lexicon event_context_words)."""
+    return {word for word, word_kind in load("event_context_words") if word_kind == kind}
+
+
 NON_ACLED = "Non-ACLED"  # the event type of events ACLED does not code (event_triggers.tsv)
 DISASTERS = {"Natural disaster", "Man-made disaster"}
 VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -35,12 +41,9 @@ TAKING_TERRITORY = {"Government regains territory", "Non-state actor overtakes t
 POLICE = {"police", "policeman", "officer", "gendarme"}
 
 MAX_PHRASE = 4
-MODALS = {"would", "could", "might", "may", "will", "shall", "should", "must", "can", "'ll"}
-IRREALIS_HEADS = {"threaten", "plan", "vow", "warn", "intend", "aim", "seek", "try", "want",
-                  "prepare", "fear", "pledge", "promise", "fight", "stop", "cease", "avoid",
-                  "refuse", "urge"}
-NOT_YET = {"planned", "proposed", "possible", "potential", "future", "would-be", "imminent",
-           "expected", "threatened", "looming"}  # "a planned deal", "a possible attack"
+MODALS = _context_words("modal")
+IRREALIS_HEADS = _context_words("intent")
+NOT_YET = _context_words("not-yet")  # "a planned deal", "a possible attack"
 CONDITIONAL = {"if", "unless"}
 NEARLY = {"almost", "nearly"}  # "was almost gunned down": it did not happen
 SPEECH_VERBS = {row[0] for row in load("speech_verbs")}
@@ -49,40 +52,23 @@ SPEECH_VERBS = {row[0] for row in load("speech_verbs")}
 NAME_ENTITIES = {"PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "LAW"}  # "Mike Lynch"
 PARTICLES = {"over", "out", "up", "down", "back", "off"}  # of phrasal verbs ("hand over")
 # weapons as goods: sold, supplied, made or tested, not fired ("failed to sell missiles")
-TRADE_VERBS = {"sell", "buy", "purchase", "acquire", "procure", "order", "supply", "deliver",
-               "export", "import", "ship", "transfer", "provide", "develop", "test", "produce",
-               "manufacture", "make", "build", "possess", "have", "own", "stockpile", "store",
-               "display", "parade", "unveil", "showcase", "sale", "delivery", "shipment",
-               "production", "development"}  # nouns too: "the test of a bomb"
+TRADE_VERBS = _context_words("trade")  # nouns too: "the test of a bomb"
 # making, keeping, breaking or leaving an agreement (verbs and their nouns): without one (or
 # named parties) an agreement word is a document talked about ("the deal has language on ...")
-AGREEMENT_ACTS = {"sign", "reach", "broker", "strike", "seal", "conclude", "agree", "announce",
-                  "accept", "declare", "implement", "violate", "break", "breach", "hold",
-                  "begin", "start", "enter", "take", "come", "extend", "renew", "mediate",
-                  "negotiate", "finalize", "finalise", "approve", "ratify", "endorse",
-                  "withdraw", "exit", "quit", "suspend", "collapse", "observe", "respect",
-                  "resume", "talk", "negotiation", "decision", "announcement", "declaration",
-                  "signing", "violation", "implementation", "withdrawal", "exchange", "swap"}
-TAKING_VERBS = {"take", "seize", "gain", "regain", "establish", "assume", "wrest", "retake",
-                "capture", "recapture", "lose", "cede"}  # "gained full control of the town"
+AGREEMENT_ACTS = _context_words("agreement-act")
+TAKING_VERBS = _context_words("taking")  # "gained full control of the town"
 HELD = {"in", "under"}  # "in custody", "under detention": a state, not an arrest
 RELEASE = {"release", "free", "freedom", "escape"}  # "released from detention"
 # what is backed, opposed or proposed is not done yet ("India backs the handover")
-PROPOSALS = {"back", "support", "oppose", "propose", "reject", "discuss", "debate", "consider",
-             "demand", "urge", "seek"}
-ESTABLISHING = {"set", "establish", "build", "construct", "open", "erect", "install", "man"}
-TRENDS = {"surge", "rise", "increase", "spike", "upsurge", "escalation", "decline", "drop",
-          "fall", "wave", "spiral", "cycle", "level"}  # "a surge in violence"
-BATTLEFIELDS = {"street", "house", "town", "city", "village", "border", "ground", "air", "sea",
-                "land", "road", "hill", "mountain", "jungle", "forest", "river", "front",
-                "frontline", "trench", "night", "door", "sector"}  # "street fighting"
+PROPOSALS = _context_words("proposal")
+ESTABLISHING = _context_words("establishing")
+TRENDS = _context_words("trend")  # "a surge in violence"
+BATTLEFIELDS = _context_words("battlefield")  # "street fighting"
 LONG_UNITS = {"month", "year", "decade", "century"}
 EARLIER = {"previous", "recent", "past", "earlier"}  # "in previous years"
 # what a fight is against when it is no fight between armed groups: a whole conflict
 # ("fighting an insurgency") or a cause ("the fight against corruption")
-CONFLICTS = {"war", "insurgency", "conflict", "campaign", "rebellion", "crisis", "corruption",
-             "poverty", "terrorism", "extremism", "disease", "pandemic", "virus", "crime",
-             "inflation", "impunity", "climate", "drought", "hunger"}
+CONFLICTS = _context_words("conflict")
 
 
 @dataclass

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from .lexicons import load
 from .types import Segment
 
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december"]
+WEEKDAYS = [name for name, kind in load("calendar_words") if kind == "weekday"]
+MONTHS = [name for name, kind in load("calendar_words") if kind == "month"]
 
 _TIME = r"(?P<{}>\d{{1,2}}[:.]?\d{{2}}\s*(?:[ap]\.?m\.?)?|\d{{1,2}}\s*[ap]\.?m\.?)"
 _ZONE = r"(?:\s*(?:GMT|UTC|BST|CET|EET|EST|EDT|PST|PDT|local(?: time)?))?"
