@@ -24,11 +24,11 @@ from .types import Segment, Span, TimeExpression
 
 WEEKDAYS = [name for name, kind in load("calendar_words") if kind == "weekday"]
 MONTHS = [name for name, kind in load("calendar_words") if kind == "month"]
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1,
-                "several": None, "few": None}
 NUMBER_NAMES = [(word, int(value)) for word, value, kind in load("number_words")
                 if kind == "cardinal"]
+# How many days, weeks or years "n ... ago" counts ("several": a number the text leaves open).
+NUMBER_WORDS = {**{w: v for w, v in NUMBER_NAMES if 1 <= v <= 12},
+                "a": 1, "an": 1, "several": None, "few": None}
 SPOKEN_UNITS = {w: v for w, v in NUMBER_NAMES if v < 10}
 SPOKEN_TENS = {w: v for w, v in NUMBER_NAMES if v >= 10}
 _SPOKEN_UNITS = "|".join(list(SPOKEN_UNITS)[1:])
