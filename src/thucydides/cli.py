@@ -31,7 +31,8 @@ def _fail(message: str) -> None:
     click.echo(f"thucydides: error: {' '.join(message.split())}", err=True)
 
 
-def _documents(source: str, input_format: str | None, published, failures: list) -> Iterator[Document]:
+def _documents(source: str, input_format: str | None, published,
+               failures: list) -> Iterator[Document]:
     for item in read_documents(source, input_format, published):
         if isinstance(item, InputError):
             _fail(str(item))

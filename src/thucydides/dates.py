@@ -116,7 +116,8 @@ ANAPHORA = re.compile(r"\b(?:(?:later|earlier)\s+)?(?:that|the same|that same)\s
                       r"(?P<unit>day|month|year)\b"
                       r"|\bthe\s+(?P<dir>following|previous|preceding)\s+(?P<unit2>month|year)\b",
                       re.IGNORECASE)
-FUTURE_CUES = re.compile(r"\b(will|would(?!-)|'ll|shall|plan(?:s|ned|ning)? to|is to|are to|going to|"
+FUTURE_CUES = re.compile(r"\b(will|would(?!-)|'ll|shall|plan(?:s|ned|ning)? to|is to|are to|"
+                         r"going to|"
                          r"scheduled|set to|expected to|due to|as (?:soon|early) as|until|"
                          r"postponed|planned|planning|payable|effective|next)\b", re.IGNORECASE)
 # A reporting verb after the cue dates the report, not the plan ("will appeal, he said Monday").
@@ -250,7 +251,8 @@ def _resolve(kind: str, m: re.Match, ref: date, live: bool, before: str) -> tupl
         day = int(g["d"])
         year = g.get("y")
         if year:
-            year = int(year) + (2000 if len(year) == 2 and int(year) < 50 else 1900 if len(year) == 2 else 0)
+            century = 0 if len(year) != 2 else 2000 if int(year) < 50 else 1900
+            year = int(year) + century
         else:
             year = _past_year(month, day, ref, future)
         try:
@@ -349,7 +351,8 @@ def _resolve(kind: str, m: re.Match, ref: date, live: bool, before: str) -> tupl
         return f"{year:04d}-Q{ORDINALS[g['ord'].lower()]}", "month"
     if kind == "season":
         rel = (g.get("rel") or "").lower()
-        year = int(g["y"]) if g.get("y") else ref.year + (-1 if rel == "last" else 1 if rel == "next" else 0)
+        shift = -1 if rel == "last" else 1 if rel == "next" else 0
+        year = int(g["y"]) if g.get("y") else ref.year + shift
         return f"{year:04d}-{SEASONS[g['season'].lower()]}", "month"
     if kind == "decade":
         if g.get("dec"):

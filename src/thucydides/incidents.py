@@ -118,7 +118,8 @@ def _named_sites(sentence: Span, toponyms: list[Toponym]) -> list[Toponym]:
     no coordinates of their own; `_most_specific` puts them in the town named around them. A
     capitalised site noun belongs to the name, a lowercase one follows it (with at most one
     word between: "army base"). Acronyms ("a NATO base") and peoples ("a Kurdish school", "the
-    Philippine presidential palace") own sites, they do not name them; a named front is a party (`PARTY_SITES`)."""
+    Philippine presidential palace") own sites, they do not name them; a named front is a
+    party (`PARTY_SITES`)."""
     doc = sentence.doc
     taken = {(t.start, t.end) for t in toponyms}
     sites = []

@@ -153,7 +153,8 @@ def plain_csv_rows(handle) -> Iterator[NameRow]:
         row = {k.strip().lower().replace(" ", "_"): (v or "").strip() for k, v in row.items() if k}
         kind = KINDS.get(row.get("type", "").lower(), "city")
         name = row["name"]
-        aliases = [n.strip() for n in re.split(r"[|;]", row.get("alternate_names", "")) if n.strip()]
+        aliases = [n.strip() for n in re.split(r"[|;]", row.get("alternate_names", ""))
+                   if n.strip()]
         digest = hashlib.sha1(f"{name}|{row['lat']}|{row['lon']}".encode()).hexdigest()[:12]
         parent = row.get("parent") or None
         yield NameRow(Place(id=f"user:{digest}", name=name, lat=float(row["lat"]),

@@ -92,7 +92,8 @@ def packaged_places(progress=None) -> Iterator[NameRow]:
     subdivision_codes: dict[str, str] = {}
     for iso in sorted(csc_countries):
         try:
-            states = _package_json("countrystatecity_countries", f"data/by-country/{iso}/states.json")
+            states = _package_json("countrystatecity_countries",
+                                   f"data/by-country/{iso}/states.json")
         except (FileNotFoundError, OSError):
             continue
         for state in states:
