@@ -7,9 +7,21 @@ from pathlib import Path
 
 import pytest
 
+from thucydides.evaluate.geo import predict_event_location
+from thucydides.nlp import annotate
+from thucydides.segment import segment
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 EXAMPLES = ROOT / "examples" / "reports.jsonl"
+
+
+def place_of(text: str, word: str) -> str | None:
+    """The place name given for the event word `word` of a one-sentence report."""
+    doc = annotate(text, segment(text, None))
+    start = text.index(word)
+    place = predict_event_location(doc, {"start": start, "end": start + len(word), "text": word})
+    return place.text if place else None
 
 
 def shared_file(relative: str) -> Path:

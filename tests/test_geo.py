@@ -11,10 +11,9 @@ from click.testing import CliRunner
 
 from thucydides import extract, geoparse
 from thucydides.cli import cli
-from thucydides.evaluate.geo import predict_event_location
 from thucydides.gazetteer.points import haversine_km
-from thucydides.nlp import annotate
-from thucydides.segment import segment
+
+from .conftest import place_of
 
 
 def places(text: str) -> dict[str, object]:
@@ -71,26 +70,17 @@ def test_a_country_adjective_used_as_a_noun_stands_for_its_country_but_not_a_sur
 
 def test_an_adjective_coordinated_with_a_modifier_is_no_event_place():
     text = "The valley near Mosul was patrolled on Monday by U.S. and Turkish jets."
-    doc = annotate(text, segment(text, None))
-    start = text.index("patrolled")
-    place = predict_event_location(doc, {"start": start, "end": start + 9, "text": "patrolled"})
-    assert place is not None and place.text == "Mosul"
+    assert place_of(text, "patrolled") == "Mosul"
 
 
 def test_a_group_of_countries_on_a_noun_is_a_side_not_the_event_place():
     text = "Rebels shot down a helicopter near Bitola and killed the entire EU team on board."
-    doc = annotate(text, segment(text, None))
-    start = text.index("killed")
-    place = predict_event_location(doc, {"start": start, "end": start + 6, "text": "killed"})
-    assert place is not None and place.text == "Bitola"
+    assert place_of(text, "killed") == "Bitola"
 
 
 def test_a_people_is_who_an_event_befell_not_where():
     text = "Officials said 90 Yemenis were killed last month amid fighting in Yemen."
-    doc = annotate(text, segment(text, None))
-    start = text.index("killed")
-    place = predict_event_location(doc, {"start": start, "end": start + 6, "text": "killed"})
-    assert place is not None and place.text == "Yemen"
+    assert place_of(text, "killed") == "Yemen"
 
 
 def test_a_continent_adjective_stands_for_its_continent():
@@ -399,10 +389,7 @@ def test_a_weekday_straight_after_a_name_is_not_more_of_the_name():
 
 def test_a_name_before_a_hotel_or_a_plant_names_the_site():
     text = "Gunmen stormed the Grand Tigris hotel in Baghdad, killing four guards."
-    doc = annotate(text, segment(text, None))
-    start = text.index("killing")
-    place = predict_event_location(doc, {"start": start, "end": start + 7, "text": "killing"})
-    assert place is not None and place.text == "Grand Tigris"
+    assert place_of(text, "killing") == "Grand Tigris"
 
 
 def test_a_landform_the_gazetteer_lacks_lies_at_its_namesake():

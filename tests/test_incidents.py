@@ -9,18 +9,11 @@ import pytest
 from spacy.tokens import Span
 
 from thucydides import extract
-from thucydides.evaluate.geo import predict_event_location
 from thucydides.incidents import VIOLENCE, _named_sites, build_mentions
 from thucydides.nlp import annotate
 from thucydides.segment import segment
 
-
-def place_of(text: str, word: str) -> str | None:
-    """The place name given for the event word `word` of a one-sentence report."""
-    doc = annotate(text, segment(text, None))
-    start = text.index(word)
-    place = predict_event_location(doc, {"start": start, "end": start + len(word), "text": word})
-    return place.text if place else None
+from .conftest import place_of
 
 
 def test_a_place_in_the_event_clause_wins_over_one_farther_off():
