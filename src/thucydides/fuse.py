@@ -17,13 +17,13 @@ from functools import cache
 
 from .casualties import tally
 from .dates import BACKGROUND_DAYS, from_writing, period_end, period_start
+from .events import VIOLENCE
 from .gazetteer.points import haversine_km
 from .incidents import unique_actors
 from .lexicons import load
 from .types import (CasualtyMention, Claim, Document, EventMention, Fatalities,
                     Incident, Location, Place, Segment, Span, TimeExpression, Toponym)
 
-VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 CONTEXT_DAYS = 3  # a development dated further back than this is context, not news
 NEIGHBOUR_KM = 25.0  # a town and its neighbour ("West Linden", "Linden") tell one place
 FINENESS = {"district": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5}

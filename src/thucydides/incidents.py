@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from .dates import INCIDENT_RANKS, dated_word, incident_day, incident_rank, segment_of
-from .events import SentenceEvents, Trigger
+from .events import VIOLENCE, SentenceEvents, Trigger
 from .gazetteer.points import haversine_km
 from .lexicons import load
 from .types import (Actor, CasualtyMention, Claim, EventMention, Segment, TimeExpression,
@@ -49,7 +49,6 @@ NEAR_KM = 60.0
 # a name in a headline in capitals comes before it on the same line.
 DATELINE_REGION = re.compile(r"^,(?:\s+[A-Z][\w.'-]*)+")
 DATELINE_MARK = re.compile(r"--|—|–|\s-\s|\(")
-VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 # Days a sentence gives for its own event: that of the act, or of a word not known to date
 # anything else; not a death that followed, nor an arrest or a statement.
 OWN_DAY_RANKS = {INCIDENT_RANKS["act"], INCIDENT_RANKS[None]}
