@@ -41,7 +41,7 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2
 
 _MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
        r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_WD = rf"(?P<wd>{'|'.join(WEEKDAYS)})"
 _PART = r"(?:\s+(?P<part>morning|afternoon|evening|night|overnight))?"
 # phrase without apostrophes -> rule (lexicons/holidays.tsv)
 HOLIDAYS = {phrase.replace("'", ""): rule for phrase, rule in load("holidays")}
