@@ -105,7 +105,7 @@ def test_the_country_of_the_attackers_is_not_where_the_attack_happened():
 
 
 def test_months_people_and_generic_words_are_not_places():
-    found = places("In March, Jones told reporters at City Hall that House leaders in "
+    found = places("In March, Jones told reporters at City Hall that House aides in "
                    "Springfield would meet in May.")
     assert {"March", "May", "Jones", "House", "City Hall"}.isdisjoint(found)
     assert "Springfield" in found
@@ -288,8 +288,8 @@ def test_a_country_is_a_place_though_the_model_reads_it_with_its_possessive_as_a
 
 
 def test_place_names_inside_other_names_are_not_places():
-    found = places("Lindsay and Charlotte Graham study at Columbia University. Charlotte "
-                   "Graham said Mayor Ann Doyle of Alexandria spoke at the Canton "
+    found = places("Lindsay and Charlotte Wexley study at Columbia University. Charlotte "
+                   "Wexley said Mayor Ann Doyle of Alexandria spoke at the Canton "
                    "Police Department.")
     assert "Charlotte" not in found and "Columbia" not in found and "Mayor" not in found
     assert "Canton" in found and "Alexandria" in found

@@ -9,7 +9,7 @@ Besides war reporting ("killing 15 civilians") the patterns read the way local n
 shootings: people "shot" with no outcome yet, "fatally shot", "pronounced dead", "suffered a
 gunshot wound", headlines without articles ("Teen shot in Durham"), victims named one by one
 ("Jamal Price, 19, died"), the object of the shooter's verb ("shot his nephew"), groups listed
-together ("teen, 3 adults shot"), and attackers hit ("the gunman turned the gun on himself";
+together ("boy, 3 women shot"), and attackers hit ("the gunman turned the gun on himself";
 a child who shot himself is the victim, not an attacker). Words that carry a count ("a
 quadruple shooting", "a fatal shooting", "both") count too, and a death told after someone
 hit ("boy shot while hunting dies") is of that person.

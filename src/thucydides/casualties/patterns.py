@@ -92,7 +92,7 @@ CASUALTIES = r"(?:casualties)"
 AUX = r"(?:(?:were|was|have|has|had|been|are|is|being|reportedly|also|later|all|both|allegedly|" \
       r"critically|seriously|severely|slightly|badly|were\s+all|each|then|" \
       r"apparently|eventually|subsequently|ultimately|accidentally|reportedly|being|found)\s+){0,4}"
-# "a police officer in Weatherford was shot": a place name may stand between person and verb
+# "a deputy in Harlow Falls was shot": a place name may stand between person and verb
 PLACE_AFTER = r"(?:\s+(?:in|from|of|near)\s+(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}))?"
 CHILDREN = rf"(?:\s*,?\s*(?:including|among them|among whom were)\s+(?P<kids>{NUMBER}|a|an)\s+" \
            rf"(?P<kidnoun>children|child|minors?|kids|women|civilians|soldiers)\s*,?" \
@@ -145,7 +145,7 @@ NONE_HURT = re.compile(
     re.IGNORECASE)
 SOME_FATALLY = re.compile(rf"(?<=shot),\s*(?P<n>{NUMBER})\s+(?:of them\s+)?fatally\b",
                           re.IGNORECASE)
-# "three juveniles and three adults", "teen, 3 adults", "his wife, two sons": the groups add up
+# "three juveniles and three adults", "boy, 3 women", "his wife, two sons": the groups add up
 _GROUP = (rf"(?:himself|herself|(?:(?:his|her|their)\s+)?{NUMBER}\s+{ADJECTIVES}{PERSONS}|"
           rf"(?:an?|his|her|their)\s+{ADJECTIVES}"
           rf"(?:{PERSONS}|{_PERSON})|(?!(?:{'|'.join(WEEKDAYS)})\b)"
@@ -164,7 +164,7 @@ COORDINATED_OBJECTS = re.compile(
 COORDINATED_DEATHS = re.compile(
     rf"(?<!attempted\s)(?<!non-)\b(?:shooting deaths?|deaths?|killings?|slayings?|murders?|"
     rf"murder-suicide|homicides?)\s+of\s+(?:the\s+)?(?P<list>{_GROUPS})", re.IGNORECASE)
-# "he and four others were shot", "a teen and two others were hurt": the others and him
+# "she and three others were hit", "a teen and two others were hurt": the others and him
 WITH_OTHERS = re.compile(rf"\b(?:he|she|[A-Z][a-z]+|(?i:(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?"
                          rf"(?:{_PERSON}|victim)))\s+and\s+(?P<n>{NUMBER})\s+others?\s+{AUX}"
                          rf"{VICTIM_VERB}")
@@ -295,7 +295,7 @@ NOT_BY_VIOLENCE = re.compile(rf"(?:\s+[\w,'’-]+){{0,6}}?\s+(?:in|during|of|fro
                              rf"(?:{_NONVIOLENT})\b", re.IGNORECASE)
 _RECALL = {kind: "|".join(word for word, k in load("recall_cues") if k == kind)
            for kind in ("other-case", "time-back")}
-# "killed in a previous shooting", "in a separate incident", "just weeks earlier", "a week
+# "died in a previous shooting", "in a separate incident", "some weeks earlier", "a week
 # after a fatal shooting": another case
 OTHER_CASE = re.compile(rf"\b(?:a|an|the)\s+(?:{_RECALL['other-case']})\s+(?:[\w-]+\s+)?"
                         r"(?:shootings?|incidents?|attacks?|killings?|homicides?|cases?|"

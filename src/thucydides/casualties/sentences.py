@@ -420,7 +420,7 @@ def of_this_story(sentence: str, offset: int,
 
 
 def _others_shot_survived(mentions: list[CasualtyMention]) -> list[CasualtyMention]:
-    """ "One dead and 11 others shot": the others shot after the dead are the survivors."""
+    """ "One dead, 9 others shot": the others shot after the dead are the survivors."""
     dead_at = min((c.span.start for c in mentions if c.kind == "killed"), default=None)
     if dead_at is None:
         return mentions

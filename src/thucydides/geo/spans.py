@@ -229,7 +229,7 @@ def _wire_credit(after: list[str]) -> bool:
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """An entity without its determiner, house number, place noun and a direction in lower
     case: "the Homs city" -> "Homs", "northern Aleppo" -> "Aleppo", "4410 Canton Road" ->
-    "Dublin Road"; a capitalised direction may be part of the name ("West Bank", "Eastern
+    "Canton Road"; a capitalised direction may be part of the name ("West Bank", "Eastern
     Ghouta") and is left to the gazetteer to decide."""
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or
                            doc[start].text in DIRECTIONS or doc[start].text.isdigit()):
@@ -311,10 +311,10 @@ def strong_place_context(doc: Doc, start: int, end: int) -> bool:
     # "a Dover-based company": where something is based
     if end + 1 < len(doc) and doc[end].text in {"-", "‑"} and doc[end + 1].lower_ == "based":
         return True
-    # "Roselle police", "the Athens Police Department", "an Alexandria woman"
+    # "Marlow police", "the Kenton Police Department", "a Dunmore woman"
     if root.dep_ in {"compound", "nmod", "amod"} and _local_head(root).lower_ in LOCAL_NOUNS:
         return True
-    # "Nadia Moayyad of Southlake": a person's home town
+    # "Greta Holm of Linden": a person's home town
     if before and before[-1].lower_ == "of" and before[-1].head.ent_type_ == "PERSON":
         return True
     # "Fairfax, Virginia": a town placed in its state or country
@@ -414,7 +414,7 @@ def quoted_speakers(doc: Doc, speech_verbs: set[str]) -> set[str]:
 
 
 def part_of_person(doc: Doc, start: int, end: int) -> bool:
-    """ "Sheldon Peck", "Charlotte Graham": a place name inside a longer person's name (a
+    """ "Paris Hale", "Charlotte Wexley": a place name inside a longer person's name (a
     possessive the model took into the name is none: "Peru's cabinet")."""
     return any(doc[i].ent_type_ == "PERSON" for i in range(start, end)) and (
         start > 0 and doc[start - 1].ent_type_ == "PERSON" and doc[start - 1].ent_iob_ != "B"

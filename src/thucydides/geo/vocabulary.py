@@ -40,7 +40,7 @@ STATE_POPULATION = 100000
 SEAT_TOWN = 5000
 # A place this small is a hamlet: a name known only as one needs the text to say "place".
 HAMLET = 1000
-# A town this large is quoted for its council or government ("Gainesville says").
+# A town this large is quoted for its council or government ("Brookfield says").
 SPEAKING_TOWN = 100000
 NEAR_KM = 100.0
 # Roles of a noun phrase's head: a country adjective in one is a noun for a people or its
@@ -50,7 +50,7 @@ NOMINAL_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj"}
 # their districts and (US) counties.
 LOCAL_KINDS = {"city", "district", "admin2"}
 NEVER_PLACE_LABELS = {"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"}
-# Never a place on its own when capitalised ("House leaders", "Dublin Road", "West").
+# Never a place on its own when capitalised ("Senate aides", "Mill Road", "West").
 GENERIC_WORDS = {row[0] for row in load("generic_place_words")}
 STRONG_LOCATIVES = {row[0] for row in load("locative_prepositions")}
 CONTAINERS = {row[0] for row in load("container_nouns")}
