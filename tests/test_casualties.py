@@ -185,6 +185,11 @@ def test_a_couple_is_two_people(text, killed, injured):
     assert counts(text) == (killed, injured)
 
 
+def test_he_died_is_one_death_however_often_the_sentence_is_read():
+    assert parsed_counts("Bram Keller was wounded and Orla Penn was injured before he "
+                         "died.") == (1, 1)
+
+
 def test_a_couple_the_parse_reads_as_hit_is_two_people():
     assert parsed_counts("Deputies said the young couple, who had just moved in, "
                          "was wounded by a shotgun blast.") == (None, 2)

@@ -399,14 +399,17 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
 def hit_then_died(mentions: list[CasualtyMention]) -> list[CasualtyMention]:
     """ "Ortega was taken to a hospital with a chest wound, where he died": the one wounded
     just before "he died" in a sentence is the one who died. (One shot, outcome not said, is
-    left to the tally, which counts him among the dead.)"""
+    left to the tally, which counts him among the dead.) Where the one just before is dead
+    already, the death is told of him: so reading a sentence's counts again (with the
+    parse's) changes nothing."""
     out = list(mentions)
     for c in mentions:
         if c.kind == "killed" and c.victim == "":
-            hit = [i for i, b in enumerate(out) if b.kind == "injured" and
-                   b.count.best == 1 and b.span.end <= c.span.start]
-            if hit:
-                out[hit[-1]] = replace(out[hit[-1]], kind="killed")
+            before = [i for i, b in enumerate(out) if b.count.best == 1 and
+                      b.span.end <= c.span.start and
+                      (b.kind == "injured" or b.kind == "killed" and b.victim)]
+            if before and out[before[-1]].kind == "injured":
+                out[before[-1]] = replace(out[before[-1]], kind="killed")
     return out
 
 
