@@ -25,6 +25,7 @@ def parsed_victims(sent: SpacySpan, found: list[CasualtyMention]) -> list[Casual
     had also been wounded, ..."; "his neighbor, Orla Penn, was hit"), and the objects of
     active ones ("gunned down Nell Brody and Abe Sutter")."""
     text, base = sent.text, sent.start_char
+    aggregate = AGGREGATE.search(text) is not None
     out = []
     for verb in sent:
         outcome = _outcome(verb) if verb.lemma_ in VERB_OUTCOMES else None
@@ -47,7 +48,7 @@ def parsed_victims(sent: SpacySpan, found: list[CasualtyMention]) -> list[Casual
         def mention(n: int, at: int, **flags) -> CasualtyMention:
             return CasualtyMention(outcome, Count(n, n, n),
                                    Span(at, end, text[at - base:end - base]),
-                                   aggregate=AGGREGATE.search(text) is not None, **flags)
+                                   aggregate=aggregate, **flags)
         victims = sum(counts) - len(attackers)
         if victims and all((c.count.best or 0) < victims for c in told if not c.perpetrator):
             out.append(mention(

@@ -28,6 +28,8 @@ NUMBER = (r"(?<!:)(?!(?:19|20)\d\d\b(?:\s+(?-i:[A-Z])|\s*[,.]))"
           rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_WORD})(?:[\s-]+(?:and\s+)?(?:{_WORD}))*)"
           r"(?![\s-]*(?:years?|months?|weeks?)[\s-]*old|\s*(?:y/?o|yrs?\.?\s*old)\b)"
           r"(?!:\d|\s*(?:[ap]\.?m\b|[ap]\.m\.|o['’]clock))")
+VAGUE_COUNTS = {phrase: (int(low), None if high == "-" else int(high))
+                for phrase, low, high in load("vague_quantities")}
 VAGUE = "|".join(sorted((re.escape(row[0]) for row in load("vague_quantities")), key=len,
                         reverse=True))
 MODIFIER = (r"(?P<mod>at least|no fewer than|no less than|more than|over|nearly|almost|about|"
@@ -115,6 +117,9 @@ VICTIM_VERB = (rf"(?P<verb>{KILLED}|{INJURED}|{SHOT})\b(?:(?<=died)|(?<=dead)|(?
 PASSIVE_VICTIM_VERB = VICTIM_VERB.replace(
     "{TIMES}", rf"(?!(?:[\s-]+(?:{_WORD}|more))?\s+times\b)")
 VICTIM_VERB = VICTIM_VERB.replace("{TIMES}", "")
+# "and dozens injured" after a killed count: the conjunct shares the subject
+AND_COUNT = re.compile(rf"\band\s+{QUANTITY}\s+(?:(?:more|others?|people)\s+)?{AUX}"
+                       rf"(?P<verb>{INJURED}|{KILLED}|{SHOT})\b", re.IGNORECASE)
 COUNT_BEFORE = re.compile(
     rf"\b{QUANTITY}(?:\s+{ADJECTIVES}(?P<noun>{PERSONS}){PLACE_AFTER})?{PARTITIVE}{AGE}"
     rf"{CHILDREN}\s+"

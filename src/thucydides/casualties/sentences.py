@@ -7,16 +7,15 @@ import re
 from dataclasses import replace
 
 from ..dates import WEEKDAYS
-from ..lexicons import load
 from ..types import CasualtyMention, Count, Span
 from .patterns import (
-    ADDING, AGGREGATE, LIST_JOINER, AND_DIED, AUX, BARE_VICTIM, BY_POLICE, CASUALTIES,
-    CASUALTY_NOUN, COORDINATED, COORDINATED_DEATHS, COORDINATED_OBJECTS, COUNT_BEFORE,
-    DEATH_OF, DETERMINERS, DIED_AFTER, FATAL_SHOOTING, FOUND, GROUP, GROUP_SIZES, HIT_PERSON,
-    INJURED, KILLED, MULTIPLE, MULTIPLES, MURDER_SUICIDE, NAMED_VICTIM, NONE_HURT,
-    NOT_BY_VIOLENCE, NOT_NAMES, ONE_VICTIM, ORDINALS, PERPETRATORS, PERPETRATOR_HIT, QUANTITY,
-    SCALES, SELF_HARM, SENT_TO_HOSPITAL, SHOT, SHOT_OBJECT, SOME_FATALLY, TENS, THEN_HIMSELF,
-    TOLL, UNITS, VERB_BEFORE, VICTIM_NOUNS, WITH_OTHERS, YEARS_AGO)
+    ADDING, AGGREGATE, AND_COUNT, AND_DIED, BARE_VICTIM, BY_POLICE, CASUALTIES, CASUALTY_NOUN,
+    COORDINATED, COORDINATED_DEATHS, COORDINATED_OBJECTS, COUNT_BEFORE, DEATH_OF, DETERMINERS,
+    DIED_AFTER, FATAL_SHOOTING, FOUND, GROUP, GROUP_SIZES, HIT_PERSON, KILLED, LIST_JOINER,
+    MULTIPLE, MULTIPLES, MURDER_SUICIDE, NAMED_VICTIM, NONE_HURT, NOT_BY_VIOLENCE, NOT_NAMES,
+    ONE_VICTIM, ORDINALS, PERPETRATORS, PERPETRATOR_HIT, SCALES, SELF_HARM, SENT_TO_HOSPITAL,
+    SHOT, SHOT_OBJECT, SOME_FATALLY, TENS, THEN_HIMSELF, TOLL, UNITS, VAGUE_COUNTS,
+    VERB_BEFORE, VICTIM_NOUNS, WITH_OTHERS, YEARS_AGO)
 
 
 def words_to_int(text: str) -> int | None:
@@ -38,11 +37,6 @@ def words_to_int(text: str) -> int | None:
         else:
             return None
     return total + current
-
-
-def _vague() -> dict[str, tuple[int, int | None]]:
-    return {row[0]: (int(row[1]), None if row[2] == "-" else int(row[2]))
-            for row in load("vague_quantities")}
 
 
 def parse_quantity(m: re.Match) -> Count | None:
@@ -68,7 +62,7 @@ def _stated_quantity(m: re.Match) -> Count | None:
         if high is not None and high < low:
             high = None
     elif g.get("vague"):
-        low, high = _vague()[g["vague"].lower()]
+        low, high = VAGUE_COUNTS[g["vague"].lower()]
         return Count(low, low, high)
     elif g.get("both"):
         return Count(2, 2, 2)
@@ -320,8 +314,7 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
     for m in CASUALTY_NOUN.finditer(sentence):
         add("casualties", parse_quantity(m), m)
     # "and dozens injured" after a killed count: the conjunct shares the subject
-    for m in re.finditer(rf"\band\s+{QUANTITY}\s+(?:(?:more|others?|people)\s+)?{AUX}"
-                         rf"(?P<verb>{INJURED}|{KILLED}|{SHOT})\b", sentence, re.IGNORECASE):
+    for m in AND_COUNT.finditer(sentence):
         if not (m["n"] and AGES_BEFORE.search(sentence, 0, m.start("n"))):
             add(_kind(m.group("verb")), parse_quantity(m), m, adds=_adds(m))
     for m in GROUP.finditer(sentence):
