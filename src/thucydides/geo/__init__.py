@@ -34,8 +34,8 @@ from ..gazetteer import Gazetteer, name_key
 from ..lexicons import load
 from ..types import Place, Toponym
 from .vocabulary import (
-    ADMIN_NOUNS, ALIAS_PENALTY, BIG_CITY, DIRECTIONS, DIVISION_SUFFIXES, GENERIC_WORDS, HAMLET,
-    LIST_WORDS, LOCAL_NOUNS, LOC_REGION_WEIGHT, NEVER_PLACE_LABELS, NOMINAL_ROLES, PLACE_NOUNS,
+    ADMIN_NOUNS, ALIAS_PENALTY, BIG_CITY, DIRECTIONS, DIVISION_SUFFIXES, HAMLET, LIST_WORDS,
+    LOC_REGION_WEIGHT, NEVER_ALONE, NEVER_PLACE_LABELS, NOMINAL_ROLES, NOT_A_NAME, PLACE_NOUNS,
     SEAT_SHARE, SEAT_TOWN, SPEAKING_TOWN, STATE_POPULATION)
 from .resolve import (
     Context, best_reading, container_of, currency_country, geo_precision, list_mates,
@@ -96,7 +96,9 @@ class PlaceFinder:
         self.disease_nouns = {row[0] for row in load("disease_nouns")}
         self.institution_nouns = {row[0] for row in load("institution_nouns")}
         self.public_bodies = {row[0] for row in load("institution_nouns") if row[1] == "public"}
+        self.seat_bodies = self.public_bodies | {"court"}
         self.landform_nouns = {row[0] for row in load("landform_nouns")}
+        self.name_end_nouns = ADMIN_NOUNS.keys() | self.landform_nouns
         self.feature_words = {row[0] for row in load("feature_words")}
         self.name_particles = {row[0] for row in load("name_particles")}
         self.state_forms = {row[0] for row in load("state_forms")}
@@ -130,7 +132,7 @@ class PlaceFinder:
         names = {span_name(doc, s, e) for s, e in spans} - {""}
         names |= {span_name(doc, a, b) for parts in pieces.values() for a, b in parts}
         stems = {span_name(doc, s, e): (span_name(doc, s, e - 1), doc[e - 1].text) for s, e in spans
-                 if e - s > 1 and doc[e - 1].text in ADMIN_NOUNS.keys() | self.landform_nouns}
+                 if e - s > 1 and doc[e - 1].text in self.name_end_nouns}
         states = {n: self.state_abbreviations[n] for n in names if n in self.state_abbreviations}
         found = self.gazetteer.lookup(names | {stem for stem, _ in stems.values()} |
                                       set(states.values()))
@@ -345,7 +347,7 @@ class PlaceFinder:
                     continue
                 end = prefix
                 name = span_name(doc, start, end)
-            if not name or name.lower() in GENERIC_WORDS | DIRECTIONS | LOCAL_NOUNS or \
+            if not name or name.lower() in NOT_A_NAME or \
                     not name[-1].isalnum() and name[-1] != "." or common_noun_start(doc, start):
                 continue
             if name.lower() in self.person_titles and not strong_place_context(doc, start, end):
@@ -478,7 +480,7 @@ class PlaceFinder:
         seat of "the Harbor Board", and colleges, schools and hospitals are often named after
         anything ("Columbia University")."""
         return doc[end - 1].text in ADMIN_NOUNS or doc[institution].lower_ in \
-            self.public_bodies | {"court"} and any(p.population >= SEAT_TOWN for p in places)
+            self.seat_bodies and any(p.population >= SEAT_TOWN for p in places)
 
     def _institution_word(self, doc: Doc, start: int, end: int) -> int | None:
         """Where a name goes on from a place into an institution seated there ("Fulton City
@@ -500,7 +502,7 @@ class PlaceFinder:
             if end - start == 1 and doc[start].lower_ in self.english_modifiers and not any(
                     p.kind == "country" or p.population >= SPEAKING_TOWN for p in places):
                 continue
-            if places and exact and name.lower() not in GENERIC_WORDS | DIRECTIONS:
+            if places and exact and name.lower() not in NEVER_ALONE:
                 known.append((end, doc[end - 1].text in DIVISION_SUFFIXES or
                               any(self.gazetteer.is_primary(name, p) for p in places)))
         return next((end for end, primary in known if primary), known[0][0] if known else None)

@@ -11,9 +11,9 @@ from spacy.tokens import Doc
 from ..gazetteer.points import haversine_km
 from ..types import Place
 from .vocabulary import (
-    CONTAINER_WEIGHT, COUNTRY_WEIGHT, CURRENCY_SYMBOLS, DIRECTIONS, KIND_PRIOR,
-    LIST_KIND_WEIGHT, LIST_WORDS, LOCAL_KINDS, NEAR_KM, PLACE_NOUNS, POPULATION_WEIGHT,
-    PROXIMITY_WEIGHT, REGION_SPREAD, REGION_WEIGHT)
+    BETWEEN_PLACES, CONTAINER_WEIGHT, COUNTRY_WEIGHT, CURRENCY_SYMBOLS, KIND_PRIOR,
+    LIST_KIND_WEIGHT, LIST_WORDS, LOCAL_KINDS, NEAR_KM, POPULATION_WEIGHT, PROXIMITY_WEIGHT,
+    REGION_SPREAD, REGION_WEIGHT)
 
 
 def reading_score(place: Place, hint: str | None) -> float:
@@ -205,7 +205,7 @@ def container_of(doc: Doc, chosen: list, index: int) -> int | None:
     if index + 1 >= len(chosen):
         return None
     between = [t.lower_ for t in doc[chosen[index][1]:chosen[index + 1][0]]]
-    words = [w for w in between if w not in {"the"} | DIRECTIONS | set(PLACE_NOUNS)]
+    words = [w for w in between if w not in BETWEEN_PLACES]
     return index + 1 if words in (["in"], [","], ["of"]) else None
 
 

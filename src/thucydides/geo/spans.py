@@ -9,9 +9,9 @@ from ..gazetteer import name_key
 from ..lexicons import load
 from ..types import Place
 from .vocabulary import (
-    ADMIN_NOUNS, ARTICLES, CONTAINERS, DATELINE_DASHES, DIRECTIONS, LIST_WORDS, LOCAL_NOUNS,
-    MAX_NAME_TOKENS, PARTY_ABBREVIATIONS, PLACE_NOUNS, PLACE_TAKING_VERBS, SPEAKING_TOWN,
-    STRONG_LOCATIVES)
+    ADMIN_NOUNS, ARTICLES, BETWEEN_PLACES, CONTAINERS, DATELINE_DASHES, DIRECTIONS, LIST_WORDS,
+    LOCAL_NOUNS, MAX_NAME_TOKENS, PARTY_ABBREVIATIONS, PLACE_NOUNS, PLACE_TAKING_VERBS,
+    SPEAKING_TOWN, STRONG_LOCATIVES)
 
 
 def load_demonyms() -> dict[str, str]:
@@ -378,8 +378,7 @@ def inside_named_place(doc: Doc, start: int, end: int) -> bool:
         return False
     if names_a_district(doc, start, end):
         return True
-    rest = [t for t in doc[end:end + 4] if t.lower_ not in {"the"} | DIRECTIONS |
-            set(PLACE_NOUNS)]
+    rest = [t for t in doc[end:end + 4] if t.lower_ not in BETWEEN_PLACES]
     return len(rest) >= 2 and rest[0].lower_ == "in" and is_name_token(rest[1]) and \
         rest[1].ent_type_ in {"GPE", "LOC", "NORP", ""}
 

@@ -70,3 +70,10 @@ LIST_WORDS = {",", "and", "or", "&"}
 CURRENCY_SYMBOLS = {"$": "US", "£": "GB", "₹": "IN"}
 # "\x97" is the em dash of Windows-1252 text decoded as Latin-1.
 DATELINE_DASHES = {"—", "–", "---", "--", "-", "(", "\x97"}
+# Words that are never a place name on their own: kinds of place, compass points, and the
+# nouns a place name modifies.
+NEVER_ALONE = GENERIC_WORDS | DIRECTIONS
+NOT_A_NAME = NEVER_ALONE | LOCAL_NOUNS
+# Words that may stand between a place and the place it is in ("Alexandria, the city in
+# northern Minnesota"): what is left tells the relation.
+BETWEEN_PLACES = {"the"} | DIRECTIONS | set(PLACE_NOUNS)
