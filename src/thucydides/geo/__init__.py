@@ -138,14 +138,14 @@ class PlaceFinder:
                                       set(states.values()))
         for name, (stem, noun) in stems.items():
             namesakes = namesakes_of(found[stem][0], noun)
-            if not (found[name][0] and found[name][1]) and namesakes:  # a loose match is no name
+            if not self._exact(found, name) and namesakes:  # a loose match is no name
                 found[name] = (namesakes, found[stem][1])
         for abbreviation, state in states.items():
             found[abbreviation] = ([p for p in found[state][0] if p.kind == "admin1" and
                                     p.country_code == "US"], True)
         codes = self._subdivision_codes(doc, spans, found)
         for (start, end), divisions in codes.items():
-            known_here = found[doc[start].text][0] if found[doc[start].text][1] else []
+            known_here = self._exact(found, doc[start].text)
             found[doc[start].text] = (list({p.id: p for p in divisions + known_here
                                             if p.kind == "admin1"}.values()), True)
         # Elsewhere a code read as a division once is an acronym ("the VA hospital")
@@ -251,7 +251,7 @@ class PlaceFinder:
         spans = particle_spans(doc) + spaced_particle_spans(doc, self.name_particles)
         names = {span: span_name(doc, *span) for span in spans}
         found = self.gazetteer.lookup(names.values())
-        return [span for span, name in names.items() if found[name][0] and found[name][1]]
+        return [span for span, name in names.items() if self._exact(found, name)]
 
     def _counties_by_plural(self, doc: Doc, chosen: list) -> list:
         """ "Essex and Morris counties": names the text calls counties read as the counties
@@ -434,7 +434,7 @@ class PlaceFinder:
         pieces = [span_name(doc, a, b) for a, b in hyphen_pieces(doc, start, end)]
         return len(pieces) > 1 and all(
             piece.lower() in self.nationality_words or
-            found.get(piece, ([], False))[0] and found[piece][1] for piece in pieces)
+            self._exact(found, piece) for piece in pieces)
 
     def _divided_by_direction(self, rest: str, found: dict) -> bool:
         """Whether the rest of "Western Kentucky", "South Tulsa" is a state, a county
