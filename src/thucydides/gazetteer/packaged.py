@@ -182,8 +182,7 @@ def _country_groups(groups: dict[str, list[str]], countries: dict[str, NameRow],
     centre of its members' points weighted by their people and weighing what they weigh.
     A name that a continent or a country already has ("Europe"; "Southern Africa" written
     "South Africa"; "Micronesia") stays theirs, and a group of one country is that country."""
-    taken = {name_key(name) for row in [*countries.values(), *continents]
-             for name in [row.place.name, *row.names]}
+    taken = _names_taken([*countries.values(), *continents])
     for name, codes in groups.items():
         members = [countries[code].place for code in codes if code in countries]
         short = name.split(" ", 1)
@@ -194,19 +193,28 @@ def _country_groups(groups: dict[str, list[str]], countries: dict[str, NameRow],
         if len(members) < 2 or name not in forms:
             continue
         lat, lon = weighted_centre([((p.lat, p.lon), p.population) for p in members])
-        yield NameRow(Place(id=f"region:{name_key(name).replace(' ', '-')}", name=name,
+        yield NameRow(Place(id=_region_id(name), name=name,
                             lat=lat, lon=lon, country_code=None, kind="region",
                             population=sum(p.population for p in members)), forms[1:])
+
+
+def _names_taken(rows: list[NameRow]) -> set[str]:
+    """The name keys places already hold, which a later group of places does not take."""
+    return {name_key(name) for row in rows for name in [row.place.name, *row.names]}
+
+
+def _region_id(name: str) -> str:
+    return f"region:{name_key(name).replace(' ', '-')}"
 
 
 def _seas_and_regions(taken_rows: list[NameRow]) -> Iterator[NameRow]:
     """Oceans, seas, large lakes and regions no country group is ("Middle East"), from the
     `seas_and_regions` lexicon: news places events on them, and without them their names fall
     to namesake towns. A name a country, continent or group already has stays theirs."""
-    taken = {name_key(name) for row in taken_rows for name in [row.place.name, *row.names]}
+    taken = _names_taken(taken_rows)
     for name, lat, lon, *others in load("seas_and_regions"):
         forms = [form.strip() for form in (others[0].split(",") if others else [])]
-        yield NameRow(Place(id=f"region:{name_key(name).replace(' ', '-')}", name=name,
+        yield NameRow(Place(id=_region_id(name), name=name,
                             lat=float(lat), lon=float(lon), country_code=None, kind="region"),
                       [form for form in forms if name_key(form) not in taken])
 
