@@ -530,12 +530,12 @@ def _path(lower: Token, upper: Token) -> list[Token]:
     return path
 
 
-def excluded_spans(doc: Doc, claims: Iterable[Claim], sentence_start: int, sentence_end: int,
-                    triggers: list[Trigger]) -> list[tuple[int, int]]:
-    """Character spans of claimants ("officials in Baghdad") inside the sentence; a claimant
-    that holds an event word is a mis-parse, not a speaker, and is not excluded."""
+def excluded_spans(claims: Iterable[Claim], sentence_start: int, sentence: str,
+                   triggers: list[Trigger]) -> list[tuple[int, int]]:
+    """Character spans of claimants ("officials in Baghdad") inside the sentence (its text
+    from `sentence_start`); a claimant that holds an event word is a mis-parse, not a
+    speaker, and is not excluded."""
     spans = []
-    sentence = doc.text[sentence_start:sentence_end]
     for claim in claims:
         found = sentence.find(claim.claimant)
         if found == -1:
@@ -645,7 +645,7 @@ def _sentence_mentions(doc: Doc, found: SentenceEvents, segments) -> list[EventM
     start, end = found.sentence.start, found.sentence.end
     toponyms = sentence_places(doc, start, end)
     claims = [c for c in doc._.claims or [] if c.start <= start < c.end or start <= c.start < end]
-    excluded = excluded_spans(doc, claims, start, end, found.triggers)
+    excluded = excluded_spans(claims, start, found.sentence.text, found.triggers)
     casualties: list[CasualtyMention] = [c for c in doc._.casualties or []
                                          if start <= c.span.start < end]
     segment = segment_of(segments, start)

@@ -197,6 +197,6 @@ def predict_event_location(doc: Doc, gold_trigger: dict) -> Toponym | None:
     start, end = sentence.start_char, sentence.end_char
     toponyms = sentence_places(doc, start, end)
     claims = [c for c in doc._.claims or [] if c.start <= start < c.end or start <= c.start < end]
-    excluded = excluded_spans(doc, claims, start, end, others)
+    excluded = excluded_spans(claims, start, sentence.text, others)
     places = trigger_places(doc, trigger, others, toponyms, excluded, resolved_only=False)
     return places[0] if places else None
