@@ -47,7 +47,8 @@ from .spans import (
     kind_hint, load_demonyms, load_peoples, load_person_titles, load_state_abbreviations,
     load_street_nouns, name_end, names_a_district, namesakes_of, numbered, opens_longer_name,
     part_of_person, particle_spans, place_despite_surname, qualifier_before, quoted_speakers,
-    saints_foundation, spaced_particle_spans, span_name, strong_place_context, surnames, trim)
+    saints_foundation, short_capitals, spaced_particle_spans, span_name, strong_place_context,
+    surnames, trim)
 
 
 if not Doc.has_extension("toponyms"):
@@ -453,7 +454,7 @@ class PlaceFinder:
         """Whether a short word in capitals is known only as the own name of places that
         are written in lower case ("ELY" for Ely, "NICE" for Nice): an acronym then, as
         "US", "UAE", "NYC" are known as aliases written so."""
-        return 2 <= len(name) <= 5 and name.isupper() and name.isalpha() and all(
+        return short_capitals(name) and all(
             self.gazetteer.is_primary(name, p) and not p.name.isupper() for p in places)
 
     def _sizeable(self, name: str, places: list[Place]) -> bool:

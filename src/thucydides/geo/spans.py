@@ -467,11 +467,16 @@ def place_despite_surname(doc: Doc, start: int, end: int, places: list[Place],
         has_place_context(doc, start, end) or strong_place_context(doc, start, end)
 
 
+def short_capitals(name: str) -> bool:
+    """Whether a name is a short word in capitals ("WTA", "ELY"), as acronyms are."""
+    return 2 <= len(name) <= 5 and name.isupper() and name.isalpha()
+
+
 def acronym_of_villages(name: str, places: list[Place]) -> bool:
     """Whether a short word in capitals outside a dateline is at most the name of small
     towns or of no place at all: an acronym then ("the WTA board"), as a country, a state
     or a large city written so ("UK", "NY", "NYC") is not."""
-    return 2 <= len(name) <= 5 and name.isupper() and name.isalpha() and all(
+    return short_capitals(name) and all(
         p.kind == "city" and p.population < SPEAKING_TOWN for p in places)
 
 
