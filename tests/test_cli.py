@@ -58,6 +58,27 @@ def test_jsonl_prints_one_line_per_document_and_bad_lines_give_exit_1(tmp_path):
                                      "column 2)")
 
 
+def test_extract_reads_a_documents_title_and_says_which_part_a_span_is_in(tmp_path):
+    """A headline often gives the toll and the town the body then leaves out."""
+    title = "Three killed as shells hit market in Kirkuk"
+    text = ("Mortar rounds struck the crowded square on Wednesday morning, police said. "
+            "Two of the wounded were children.")
+    path = tmp_path / "wire.jsonl"
+    path.write_text(json.dumps({"id": "w1", "title": title, "text": text,
+                                "published": "2017-03-09"}) + "\n", encoding="utf-8")
+    result = run("extract", str(path), "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    incident = json.loads(result.stdout)["incidents"][0]
+    assert incident["location"]["name"] == "Kirkuk"
+    assert incident["fatalities"]["best"] == 3 and incident["date"] == "2017-03-08"
+    spans = incident["evidence"] + [s for spans in incident["field_evidence"].values()
+                                    for s in spans]
+    assert {s.get("part", "text") for s in spans} == {"title", "text"}
+    for span in spans:
+        source = title if span.get("part") == "title" else text
+        assert source[span["start"]:span["end"]] == span["text"]
+
+
 def test_bad_published_date_is_a_usage_error():
     result = run("extract", "-", "--published", "last tuesday", input=REPORT)
     assert result.exit_code == 2

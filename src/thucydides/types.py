@@ -39,12 +39,18 @@ class Segment:
 
 @dataclass
 class Span:
+    """Characters of the document: of its text, or of its title where `part` says so."""
+
     start: int
     end: int
     text: str
+    part: str = "text"  # "text", or "title" for the headline
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        out = {"start": self.start, "end": self.end, "text": self.text}
+        if self.part != "text":
+            out["part"] = self.part
+        return out
 
 
 @dataclass
@@ -139,9 +145,13 @@ class Actor:
     mention: str
     start: int | None = None  # offsets of the mention in the document
     end: int | None = None
+    part: str = "text"  # "title" when the mention is in the headline
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        out = asdict(self)
+        if self.part == "text":
+            del out["part"]
+        return out
 
 
 @dataclass
@@ -153,10 +163,13 @@ class Claim:
     end: int
     incident_ids: list[str] = field(default_factory=list)
     fatalities: Fatalities | None = None
+    part: str = "text"  # "title" when the claim is the headline's
 
     def to_dict(self) -> dict:
         out = {"claimant": self.claimant, "stance": self.stance, "text": self.text,
                "start": self.start, "end": self.end}
+        if self.part != "text":
+            out["part"] = self.part
         if self.incident_ids:
             out["incident_ids"] = list(self.incident_ids)
         if self.fatalities is not None:

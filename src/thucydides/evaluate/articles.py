@@ -30,11 +30,10 @@ class Article:
 
 
 def read_article(record: dict) -> Article:
-    """The article-level incident of a gva-format record (title, then body, as published)."""
-    title = (record.get("title") or "").strip()
-    text = f"{title}\n\n{record['text']}" if title else record["text"]
+    """The article-level incident of a gva-format record, read as `extract` reads it."""
     published = parse_published(record.get("published"))
-    document = Document(id=record["id"], text=text, published=published, title=title or None)
+    document = Document(id=record["id"], text=record["text"], published=published,
+                        title=record.get("title"))
     main = main_incident(extract_document(document).incidents)
     if main is None:
         return Article(None, None, published.date().isoformat() if published else None,
