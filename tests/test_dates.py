@@ -56,6 +56,16 @@ def test_a_day_counted_from_a_named_day_is_counted_from_it():
     assert values("A clerk was shot two days ago.") == ["2016-11-15"]
 
 
+def test_the_following_day_counts_from_the_day_named_before_and_chains():
+    text = ("Wardens found the hiker's tent near Coldbrook Falls on Saturday. The following day "
+            "they found his boots, and later that day his dog.")
+    assert values(text) == ["2016-11-12", "2016-11-13", "2016-11-13"]
+
+
+def test_the_day_before_is_counted_from_the_writing_when_no_day_was_named():
+    assert values("Neighbors heard shots in the alley the day before.") == ["2016-11-16"]
+
+
 def test_a_weekday_after_a_future_cue_is_ahead():
     assert "2016-11-21" in values("The trial is scheduled to resume on Monday.")
 

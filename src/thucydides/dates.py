@@ -110,12 +110,20 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.IGNORECASE)) 
                r"later(?!\s+(?:that|the same)\b))\b"),
 ]]
 
-# Said of what is yet to come: checked in the sentence before the expression only, since
-# "said they would appeal the ruling announced Wednesday" speaks of Wednesday past.
+# Told from a date the text named before them, not from the moment of writing: "that year",
+# "the following month", "later that day", "the day before", "two days earlier".
 ANAPHORA = re.compile(r"\b(?:(?:later|earlier)\s+)?(?:that|the same|that same)\s+"
                       r"(?P<unit>day|month|year)\b"
-                      r"|\bthe\s+(?P<dir>following|previous|preceding)\s+(?P<unit2>month|year)\b",
+                      r"|\bthe\s+(?P<dir>following|previous|preceding|next)\s+"
+                      r"(?P<unit2>day|month|year)\b"
+                      r"|\bthe\s+(?P<unit3>day)\s+(?P<dir2>before)\b"
+                      rf"|\b(?P<n>\d+|{'|'.join(w for w, n in NUMBER_WORDS.items() if n)})\s+"
+                      r"(?P<unit4>day)s?\s+(?P<dir3>earlier)\b",
                       re.IGNORECASE)
+ANAPHORA_STEPS = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "before": -1,
+                  "earlier": -1}
+# Said of what is yet to come: checked in the sentence before the expression only, since
+# "said they would appeal the ruling announced Wednesday" speaks of Wednesday past.
 FUTURE_CUES = re.compile(r"\b(will|would(?!-)|'ll|shall|plan(?:s|ned|ning)? to|is to|are to|"
                          r"going to|"
                          r"scheduled|set to|expected to|due to|as (?:soon|early) as|until|"
@@ -126,9 +134,6 @@ REPORTED = re.compile(r"\b(?:said|says|told|announced|predicted|reported|added|s
 # A full stop after a word of three letters or more (not "Mr." or an initial) ends a sentence.
 SENTENCE_END = re.compile(r"(?:(?<=[a-z]{3})|(?<=\d)|(?<=[)\"'’”]))[.!?][\"'’”]?\s+"
                           r"(?=[A-Z\"“`])|\n")
-COUNTED_FROM_NAMED = re.compile(r"the (?P<dir>previous|next) day|the day before|"
-                                r"(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
-                                r"a|an) days? earlier", re.IGNORECASE)
 QUARTER_REACH = 1000  # characters back that a quarterly report's subject carries
 QUARTER_CONTEXT = re.compile(r"\b(?:(?P<ord>first|second|third|fourth)[\s-]+)?quarter",
                              re.IGNORECASE)
@@ -399,56 +404,47 @@ def find_times(text: str, reference: date | None, *, live: bool = False, offset:
             found.append(TimeExpression(Span(start + offset, end + offset, span_text), value,
                                         precision, time))
     found.sort(key=lambda t: t.span.start)
-    return _with_anaphora(text, _counted_from_named(found), taken, offset, time)
-
-
-def _counted_from_named(found: list[TimeExpression]) -> list[TimeExpression]:
-    """Days counted from a day the text named before ("the day before", "two days
-    earlier", "the next day"), not from the moment of writing as "yesterday" and "two days
-    ago" are: "arrested Friday, a day after the shooting" is not about the day before
-    publication. Without a day named before, the moment of writing stands in."""
-    resolved: list[TimeExpression] = []
-    for told in found:
-        step = _days_from_named(told.span.text)
-        named = next((t for t in reversed(resolved) if t.precision == "day"), None)
-        if step is not None and named is not None:
-            told = replace(told, value=(named.day + timedelta(days=step)).isoformat())
-        resolved.append(told)
-    return resolved
-
-
-def _days_from_named(text: str) -> int | None:
-    """The days an expression counts from the day named before it, None if it does not."""
-    m = COUNTED_FROM_NAMED.fullmatch(text.strip())
-    if m is None:
-        return None
-    if m["n"] is None:
-        return 1 if (m["dir"] or "").lower() == "next" else -1
-    n = int(m["n"]) if m["n"].isdigit() else NUMBER_WORDS.get(m["n"].lower())
-    return None if n is None else -n
+    return _with_anaphora(text, found, taken, offset, time)
 
 
 def _with_anaphora(text: str, found: list[TimeExpression], taken: list[tuple[int, int]],
                    offset: int, time: str | None) -> list[TimeExpression]:
-    """Add "that year", "the following month", "later that day": they take the date the text
-    named last before them, not the day of writing."""
-    added = []
+    """Read "that year", "the following month", "later that day", "the day before" and "two
+    days earlier" from the date the text named last before them, not from the day of
+    writing: "arrested Friday, a day after the shooting" is not about the day before
+    publication. Where a pattern already read the expression from the day of writing ("the
+    day before", "two days earlier"), that reading stands when the text named no date
+    before it."""
+    told = list(found)
     for m in ANAPHORA.finditer(text):
-        if any(m.start() < e and s < m.end() for s, e in taken):
+        same = next((i for i, t in enumerate(told)
+                     if (t.span.start - offset, t.span.end - offset) == m.span()), None)
+        if same is None and any(m.start() < e and s < m.end() for s, e in taken):
             continue
-        unit = (m["unit"] or m["unit2"]).lower()
+        unit, step = _anaphora_step(m)
         size = {"year": 4, "month": 7, "day": 10}[unit]
-        antecedent = next((t for t in reversed(found) if t.span.start - offset < m.start()
+        antecedent = next((t for t in reversed(told) if t.span.start - offset < m.start()
                            and re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", t.value[:size])
                            and len(t.value) >= size), None)
         if antecedent is None:
             continue
-        step = {"following": 1, "next": 1, "previous": -1, "preceding": -1}.get(
-            (m["dir"] or "").lower(), 0)
         value = _shift(antecedent.value[:size], unit, step)
-        added.append(TimeExpression(Span(m.start() + offset, m.end() + offset, m.group(0)), value,
-                                    unit, time))
-    return sorted(found + added, key=lambda t: t.span.start)
+        if same is not None:
+            told[same] = replace(told[same], value=value)
+        else:
+            told.append(TimeExpression(Span(m.start() + offset, m.end() + offset, m.group(0)),
+                                       value, unit, time))
+            told.sort(key=lambda t: t.span.start)
+    return told
+
+
+def _anaphora_step(m: re.Match) -> tuple[str, int]:
+    """The unit an anaphoric expression counts in and how many of them it steps."""
+    unit = next(m[g] for g in ("unit", "unit2", "unit3", "unit4") if m[g]).lower()
+    direction = next((m[g] for g in ("dir", "dir2", "dir3") if m[g]), "").lower()
+    count = 1 if m["n"] is None else int(m["n"]) if m["n"].isdigit() else \
+        NUMBER_WORDS[m["n"].lower()]
+    return unit, ANAPHORA_STEPS.get(direction, 0) * count
 
 
 def _shift(value: str, unit: str, step: int) -> str:
