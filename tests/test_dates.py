@@ -145,6 +145,10 @@ def day_of(text: str, published: str) -> str | None:
     # a report in the passive voice dates when it happened, not a statement
     ("Officers searched the area Wednesday. The shooting was reported at 9:15 p.m. Tuesday "
      "near the bus depot in Riverton.", "2016-11-17", "2016-11-15"),
+    # right before the day too: "was reported Thursday" is no statement made on Thursday
+    ("Cab driver dies of gunshot wound\n\nA cab driver shot at a taxi stand on Quillon Lane "
+     "in Pellworth died Saturday. The shooting was reported Thursday, and a man was arrested "
+     "Sunday.", "2016-11-21", "2016-11-17"),
 ])
 def test_an_incident_is_dated_by_the_day_of_the_shooting(text, published, expected):
     assert day_of(text, published) == expected

@@ -522,8 +522,8 @@ INCIDENT_ROLES = {lemma: "later" for lemma, *_ in load("speech_verbs") if " " no
 CLOCK_WORDS = {"a.m.", "p.m.", "am", "pm", "noon", "midnight", "o'clock"}
 INCIDENT_RANKS = {"act": 0, "consequence": 1, None: 2, "later": 3}
 # "police said Thursday": the day of the statement, not of the event
-SAID_ON = re.compile(r"\b(?:said|says|told(?:\s+\w+)?|announced|reported|confirmed|added)\s+"
-                     r"(?:on\s+)?$", re.IGNORECASE)
+SAID_ON = re.compile(r"\b(?P<verb>said|says|told(?:\s+\w+)?|announced|reported|confirmed|"
+                     r"added)\s+(?:on\s+)?$", re.IGNORECASE)
 SAID_REACH = 4  # words before a day where its reporting verb stands ("told reporters on")
 BACKGROUND_DAYS = 30  # older events are background, not the news being reported
 OTHER_CASE_DAYS = 7  # a day further back than this is another case, or a story followed up
@@ -572,12 +572,17 @@ def incident_rank(doc: Doc, time: TimeExpression, acts: set[int]) -> int:
     word = dated_word(doc, time)
     if word is None:
         return INCIDENT_RANKS[None]
+    return INCIDENT_RANKS[INCIDENT_ROLES.get(_role_key(word), "act" if word.i in acts else None)]
+
+
+def _role_key(word: Token) -> str:
+    """The word's entry in `INCIDENT_ROLES`: its lemma, or "passive:LEMMA" in the passive
+    voice where the lexicon lists that apart."""
     lemma = word.lemma_.lower()
     passive = f"passive:{lemma}"
     if passive in INCIDENT_ROLES and any(child.dep_ == "auxpass" for child in word.children):
-        lemma = passive
-    role = INCIDENT_ROLES.get(lemma, "act" if word.i in acts else None)
-    return INCIDENT_RANKS[role]
+        return passive
+    return lemma
 
 
 def incident_day(doc: Doc, times: list[TimeExpression], written: date | None,
@@ -614,12 +619,17 @@ def incident_day(doc: Doc, times: list[TimeExpression], written: date | None,
 
 def _said_on(doc: Doc, told: TimeExpression) -> bool:
     """Whether a day is that of a statement ("police said Thursday"), read off the few words
-    before it (not `doc.text`, which spaCy rebuilds at each access)."""
+    before it (not `doc.text`, which spaCy rebuilds at each access). The lexicon decides as
+    it does for any dated word: "the shooting was reported Thursday" dates the shooting."""
     span = doc.char_span(told.span.start, told.span.end, alignment_mode="expand")
     if span is None:
         return False
-    before = "".join(t.text_with_ws for t in doc[max(0, span.start - SAID_REACH):span.start])
-    return SAID_ON.search(before) is not None
+    words = doc[max(0, span.start - SAID_REACH):span.start]
+    said = SAID_ON.search("".join(t.text_with_ws for t in words))
+    if said is None:
+        return False
+    verb = next((t for t in words if t.idx - words[0].idx == said.start("verb")), None)
+    return verb is None or INCIDENT_ROLES.get(_role_key(verb)) == "later"
 
 
 def _followed_up(ranked: list[tuple[tuple, TimeExpression]],
