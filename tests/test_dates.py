@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 import thucydides
-from thucydides.dates import dated_word, find_times
+from thucydides.dates import INCIDENT_RANKS, dated_word, find_times, incident_rank
 from thucydides.fuse import VIOLENCE
 from thucydides.nlp import annotate
 from thucydides.segment import segment
@@ -177,3 +177,13 @@ def test_a_day_after_a_place_dates_the_verb_of_its_phrase():
     doc = annotate(text, segment(text, THURSDAY))
     sunday = next(t for t in doc._.times if t.span.text == "Sunday night")
     assert dated_word(doc, sunday).lemma_ == "wound"
+
+
+@pytest.mark.parametrize("text, role", [
+    ("The robbery took place just after 11 p.m. Friday outside the Marlow Diner.", "act"),
+    ("The cook was taken to Tarrowby Memorial Hospital on Friday.", None),
+])
+def test_a_verb_and_its_object_can_date_the_act_together(text, role):
+    doc = annotate(text, segment(text, THURSDAY))
+    friday = next(t for t in doc._.times if t.span.text == "Friday")
+    assert incident_rank(doc, friday, set()) == INCIDENT_RANKS[role]

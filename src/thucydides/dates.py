@@ -576,13 +576,15 @@ def incident_rank(doc: Doc, time: TimeExpression, acts: set[int]) -> int:
 
 
 def _role_key(word: Token) -> str:
-    """The word's entry in `INCIDENT_ROLES`: its lemma, or "passive:LEMMA" in the passive
-    voice where the lexicon lists that apart."""
+    """The word's entry in `INCIDENT_ROLES`: its lemma, "passive:LEMMA" in the passive voice
+    where the lexicon lists that apart, or "LEMMA OBJECT" where it lists the verb with its
+    object ("the shooting took place Sunday" as "happened Sunday")."""
     lemma = word.lemma_.lower()
     passive = f"passive:{lemma}"
     if passive in INCIDENT_ROLES and any(child.dep_ == "auxpass" for child in word.children):
         return passive
-    return lemma
+    return next((phrase for child in word.children if child.dep_ == "dobj" and
+                 (phrase := f"{lemma} {child.lemma_.lower()}") in INCIDENT_ROLES), lemma)
 
 
 def incident_day(doc: Doc, times: list[TimeExpression], written: date | None,
