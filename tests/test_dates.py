@@ -80,6 +80,12 @@ def test_a_reporting_verb_after_the_cue_dates_the_report_not_the_plan():
     assert "2016-11-16" in values(text)
 
 
+def test_a_past_tense_after_the_cue_leaves_the_weekday_past():
+    text = ("The county will review the crash in which a courier was hurt near Alder Creek on "
+            "Tuesday.")
+    assert values(text) == ["2016-11-15"]
+
+
 def test_a_live_blog_update_reads_a_weekday_within_its_days():
     assert values("Shelling resumed on Friday morning.", THURSDAY, live=True)[0] == "2016-11-18"
     assert values("Shelling resumed on Friday morning.", THURSDAY)[0] == "2016-11-11"

@@ -128,9 +128,11 @@ FUTURE_CUES = re.compile(r"\b(will|would(?!-)|'ll|shall|plan(?:s|ned|ning)? to|i
                          r"going to|"
                          r"scheduled|set to|expected to|due to|as (?:soon|early) as|until|"
                          r"postponed|planned|planning|payable|effective|next)\b", re.IGNORECASE)
-# A reporting verb after the cue dates the report, not the plan ("will appeal, he said Monday").
-REPORTED = re.compile(r"\b(?:said|says|told|announced|predicted|reported|added|stated|"
-                      r"confirmed|declared|warned)\b", re.IGNORECASE)
+# A reporting verb after the cue dates the report, not the plan ("will appeal, he said Monday"),
+# and a verb in the past tense what has happened ("the county will review the crash in which a
+# courier was hurt Tuesday").
+PAST_AFTER_CUE = re.compile(r"\b(?:said|says|told|announced|predicted|reported|added|stated|"
+                            r"confirmed|declared|warned|was|were)\b", re.IGNORECASE)
 # A full stop after a word of three letters or more (not "Mr." or an initial) ends a sentence.
 SENTENCE_END = re.compile(r"(?:(?<=[a-z]{3})|(?<=\d)|(?<=[)\"'’”]))[.!?][\"'’”]?\s+"
                           r"(?=[A-Z\"“`])|\n")
@@ -249,7 +251,7 @@ def _resolve(kind: str, m: re.Match, ref: date, live: bool, before: str) -> tupl
     """(value, precision) of one match; `before` is the text that leads up to it."""
     sentence = _sentence_before(before)
     cues = list(FUTURE_CUES.finditer(sentence))
-    future = bool(cues) and not REPORTED.search(sentence, cues[-1].end())
+    future = bool(cues) and not PAST_AFTER_CUE.search(sentence, cues[-1].end())
     g = m.groupdict()
     if kind in {"iso", "slash", "day_month", "month_day"}:
         month = int(g["m"]) if kind in {"iso", "slash"} else _month(g["mon"])
