@@ -188,6 +188,8 @@ def test_a_day_after_a_place_dates_the_verb_of_its_phrase():
 @pytest.mark.parametrize("text, role", [
     ("The robbery took place just after 11 p.m. Friday outside the Marlow Diner.", "act"),
     ("The cook was taken to Tarrowby Memorial Hospital on Friday.", None),
+    ("A masked man opened fire on diners outside the Marlow Diner on Friday.", "act"),
+    ("The trial of the diner's owner opened on Friday.", None),
 ])
 def test_a_verb_and_its_object_can_date_the_act_together(text, role):
     doc = annotate(text, segment(text, THURSDAY))
