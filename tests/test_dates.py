@@ -62,6 +62,12 @@ def test_the_following_day_counts_from_the_day_named_before_and_chains():
     assert values(text) == ["2016-11-12", "2016-11-13", "2016-11-13"]
 
 
+def test_days_after_set_after_a_day_date_what_follows_them_before_that_day():
+    text = ("The library in Coldbrook stayed shut on Wednesday, two days after a guard was "
+            "stabbed in its reading room. Two days after the storm, the roads reopened.")
+    assert values(text) == ["2016-11-16", "2016-11-14"]
+
+
 def test_the_day_before_is_counted_from_the_writing_when_no_day_was_named():
     assert values("Neighbors heard shots in the alley the day before.") == ["2016-11-16"]
 

@@ -111,17 +111,20 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.IGNORECASE)) 
 ]]
 
 # Told from a date the text named before them, not from the moment of writing: "that year",
-# "the following month", "later that day", "the day before", "two days earlier".
+# "the following month", "later that day", "the day before", "two days earlier"; set after a
+# day, "n days after" dates what follows it n days before that day ("shut
+# Wednesday, two days after a guard was stabbed there").
+_COUNT = rf"\d+|{'|'.join(w for w, n in NUMBER_WORDS.items() if n)}"
 ANAPHORA = re.compile(r"\b(?:(?:later|earlier)\s+)?(?:that|the same|that same)\s+"
                       r"(?P<unit>day|month|year)\b"
                       r"|\bthe\s+(?P<dir>following|previous|preceding|next)\s+"
                       r"(?P<unit2>day|month|year)\b"
                       r"|\bthe\s+(?P<unit3>day)\s+(?P<dir2>before)\b"
-                      rf"|\b(?P<n>\d+|{'|'.join(w for w, n in NUMBER_WORDS.items() if n)})\s+"
-                      r"(?P<unit4>day)s?\s+(?P<dir3>earlier)\b",
+                      rf"|\b(?P<n>{_COUNT})\s+(?P<unit4>day)s?\s+(?P<dir3>earlier)\b"
+                      rf"|(?<=,\s)(?P<n2>{_COUNT})\s+(?P<unit5>day)s?\s+(?P<dir4>after)\b",
                       re.IGNORECASE)
 ANAPHORA_STEPS = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "before": -1,
-                  "earlier": -1}
+                  "earlier": -1, "after": -1}
 # Said of what is yet to come: checked in the sentence before the expression only, since
 # "said they would appeal the ruling announced Wednesday" speaks of Wednesday past.
 FUTURE_CUES = re.compile(r"\b(will|would(?!-)|'ll|shall|plan(?:s|ned|ning)? to|is to|are to|"
@@ -442,11 +445,12 @@ def _with_anaphora(text: str, found: list[TimeExpression], taken: list[tuple[int
 
 def _anaphora_step(m: re.Match) -> tuple[str, int]:
     """The unit an anaphoric expression counts in and how many of them it steps."""
-    unit = next(m[g] for g in ("unit", "unit2", "unit3", "unit4") if m[g]).lower()
-    direction = next((m[g] for g in ("dir", "dir2", "dir3") if m[g]), "").lower()
-    count = 1 if m["n"] is None else int(m["n"]) if m["n"].isdigit() else \
-        NUMBER_WORDS[m["n"].lower()]
-    return unit, ANAPHORA_STEPS.get(direction, 0) * count
+    def first(name: str) -> str:
+        return next((v for k, v in m.groupdict().items() if k.startswith(name) and v), "")
+
+    number = first("n").lower()
+    count = int(number) if number.isdigit() else NUMBER_WORDS.get(number, 1)
+    return first("unit").lower(), ANAPHORA_STEPS.get(first("dir").lower(), 0) * count
 
 
 def _shift(value: str, unit: str, step: int) -> str:
