@@ -92,6 +92,18 @@ def test_a_past_tense_after_the_cue_leaves_the_weekday_past():
     assert values(text) == ["2016-11-15"]
 
 
+def test_last_weekend_said_on_a_weekend_is_the_one_before():
+    sunday = date(2016, 11, 20)
+    assert values("The bar was robbed last weekend.", sunday) == ["2016-W45-WE"]
+    assert values("The bar was robbed last weekend.", THURSDAY) == ["2016-W45-WE"]
+    assert values("The bar was robbed this weekend.", sunday) == ["2016-W46-WE"]
+
+
+def test_an_incident_of_a_weekend_is_dated_by_its_saturday():
+    text = "A bartender in Riverton was shot in the arm outside his bar last weekend."
+    assert day_of(text, "2016-11-21") == "2016-11-19"
+
+
 def test_a_live_blog_update_reads_a_weekday_within_its_days():
     assert values("Shelling resumed on Friday morning.", THURSDAY, live=True)[0] == "2016-11-18"
     assert values("Shelling resumed on Friday morning.", THURSDAY)[0] == "2016-11-11"

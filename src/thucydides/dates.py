@@ -324,6 +324,8 @@ def _resolve(kind: str, m: re.Match, ref: date, live: bool, before: str) -> tupl
         saturday = ref - timedelta(days=(ref.weekday() - 5) % 7)
         if rel == "next" or (rel != "last" and future):
             saturday += timedelta(days=7)
+        elif rel == "last" and ref - saturday <= timedelta(days=1):
+            saturday -= timedelta(days=7)  # said on a weekend, the one before it
         return _week(saturday) + "-WE", "week"
     if kind == "holiday":
         return _holiday(g["holiday"].lower(), (g.get("rel") or "").lower(), ref, future), "day"
@@ -488,12 +490,13 @@ class DateFinder:
 
 def period_start(value: str) -> str | None:
     """The first day of a TimeML period value ("2016-W45", "2016-09", "2016"), for records
-    whose date field must be a day; date_precision says how much of it to trust."""
+    whose date field must be a day; date_precision says how much of it to trust. A weekend
+    ("2016-W45-WE") starts on its Saturday."""
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", value):
             return value[:10]
-        if m := re.fullmatch(r"(\d{4})-W(\d{2})(?:-WE)?", value):
-            return date.fromisocalendar(int(m[1]), int(m[2]), 1).isoformat()
+        if m := re.fullmatch(r"(\d{4})-W(\d{2})(-WE)?", value):
+            return date.fromisocalendar(int(m[1]), int(m[2]), 6 if m[3] else 1).isoformat()
         if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
             return f"{m[1]}-{m[2]}-01"
         if m := re.fullmatch(r"(\d{4})-Q([1-4])", value):
@@ -513,7 +516,7 @@ def period_end(value: str, precision: str | None) -> date | None:
         return None
     first = date.fromisoformat(start)
     if precision == "week":
-        return first + timedelta(days=6)
+        return first + timedelta(days=1 if value.endswith("-WE") else 6)
     if precision == "month":
         return (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
     if precision == "year":
