@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 import thucydides
-from thucydides.dates import dated_word, find_times
+from thucydides.dates import INCIDENT_RANKS, dated_word, find_times, incident_rank
 from thucydides.fuse import VIOLENCE
 from thucydides.nlp import annotate
 from thucydides.segment import segment
@@ -56,6 +56,22 @@ def test_a_day_counted_from_a_named_day_is_counted_from_it():
     assert values("A clerk was shot two days ago.") == ["2016-11-15"]
 
 
+def test_the_following_day_counts_from_the_day_named_before_and_chains():
+    text = ("Wardens found the hiker's tent near Coldbrook Falls on Saturday. The following day "
+            "they found his boots, and later that day his dog.")
+    assert values(text) == ["2016-11-12", "2016-11-13", "2016-11-13"]
+
+
+def test_days_after_set_after_a_day_date_what_follows_them_before_that_day():
+    text = ("The library in Coldbrook stayed shut on Wednesday, two days after a guard was "
+            "stabbed in its reading room. Two days after the storm, the roads reopened.")
+    assert values(text) == ["2016-11-16", "2016-11-14"]
+
+
+def test_the_day_before_is_counted_from_the_writing_when_no_day_was_named():
+    assert values("Neighbors heard shots in the alley the day before.") == ["2016-11-16"]
+
+
 def test_a_weekday_after_a_future_cue_is_ahead():
     assert "2016-11-21" in values("The trial is scheduled to resume on Monday.")
 
@@ -68,6 +84,24 @@ def test_a_weekday_after_would_is_ahead_but_not_after_would_be():
 def test_a_reporting_verb_after_the_cue_dates_the_report_not_the_plan():
     text = "The family will appeal the ruling, their lawyer said Wednesday."
     assert "2016-11-16" in values(text)
+
+
+def test_a_past_tense_after_the_cue_leaves_the_weekday_past():
+    text = ("The county will review the crash in which a courier was hurt near Alder Creek on "
+            "Tuesday.")
+    assert values(text) == ["2016-11-15"]
+
+
+def test_last_weekend_said_on_a_weekend_is_the_one_before():
+    sunday = date(2016, 11, 20)
+    assert values("The bar was robbed last weekend.", sunday) == ["2016-W45-WE"]
+    assert values("The bar was robbed last weekend.", THURSDAY) == ["2016-W45-WE"]
+    assert values("The bar was robbed this weekend.", sunday) == ["2016-W46-WE"]
+
+
+def test_an_incident_of_a_weekend_is_dated_by_its_saturday():
+    text = "A bartender in Riverton was shot in the arm outside his bar last weekend."
+    assert day_of(text, "2016-11-21") == "2016-11-19"
 
 
 def test_a_live_blog_update_reads_a_weekday_within_its_days():
@@ -135,6 +169,10 @@ def day_of(text: str, published: str) -> str | None:
     # a report in the passive voice dates when it happened, not a statement
     ("Officers searched the area Wednesday. The shooting was reported at 9:15 p.m. Tuesday "
      "near the bus depot in Riverton.", "2016-11-17", "2016-11-15"),
+    # right before the day too: "was reported Thursday" is no statement made on Thursday
+    ("Cab driver dies of gunshot wound\n\nA cab driver shot at a taxi stand on Quillon Lane "
+     "in Pellworth died Saturday. The shooting was reported Thursday, and a man was arrested "
+     "Sunday.", "2016-11-21", "2016-11-17"),
 ])
 def test_an_incident_is_dated_by_the_day_of_the_shooting(text, published, expected):
     assert day_of(text, published) == expected
@@ -163,3 +201,15 @@ def test_a_day_after_a_place_dates_the_verb_of_its_phrase():
     doc = annotate(text, segment(text, THURSDAY))
     sunday = next(t for t in doc._.times if t.span.text == "Sunday night")
     assert dated_word(doc, sunday).lemma_ == "wound"
+
+
+@pytest.mark.parametrize("text, role", [
+    ("The robbery took place just after 11 p.m. Friday outside the Marlow Diner.", "act"),
+    ("The cook was taken to Tarrowby Memorial Hospital on Friday.", None),
+    ("A masked man opened fire on diners outside the Marlow Diner on Friday.", "act"),
+    ("The trial of the diner's owner opened on Friday.", None),
+])
+def test_a_verb_and_its_object_can_date_the_act_together(text, role):
+    doc = annotate(text, segment(text, THURSDAY))
+    friday = next(t for t in doc._.times if t.span.text == "Friday")
+    assert incident_rank(doc, friday, set()) == INCIDENT_RANKS[role]

@@ -110,25 +110,35 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.IGNORECASE)) 
                r"later(?!\s+(?:that|the same)\b))\b"),
 ]]
 
-# Said of what is yet to come: checked in the sentence before the expression only, since
-# "said they would appeal the ruling announced Wednesday" speaks of Wednesday past.
+# Told from a date the text named before them, not from the moment of writing: "that year",
+# "the following month", "later that day", "the day before", "two days earlier"; set after a
+# day, "n days after" dates what follows it n days before that day ("shut
+# Wednesday, two days after a guard was stabbed there").
+_COUNT = rf"\d+|{'|'.join(w for w, n in NUMBER_WORDS.items() if n)}"
 ANAPHORA = re.compile(r"\b(?:(?:later|earlier)\s+)?(?:that|the same|that same)\s+"
                       r"(?P<unit>day|month|year)\b"
-                      r"|\bthe\s+(?P<dir>following|previous|preceding)\s+(?P<unit2>month|year)\b",
+                      r"|\bthe\s+(?P<dir>following|previous|preceding|next)\s+"
+                      r"(?P<unit2>day|month|year)\b"
+                      r"|\bthe\s+(?P<unit3>day)\s+(?P<dir2>before)\b"
+                      rf"|\b(?P<n>{_COUNT})\s+(?P<unit4>day)s?\s+(?P<dir3>earlier)\b"
+                      rf"|(?<=,\s)(?P<n2>{_COUNT})\s+(?P<unit5>day)s?\s+(?P<dir4>after)\b",
                       re.IGNORECASE)
+ANAPHORA_STEPS = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "before": -1,
+                  "earlier": -1, "after": -1}
+# Said of what is yet to come: checked in the sentence before the expression only, since
+# "said they would appeal the ruling announced Wednesday" speaks of Wednesday past.
 FUTURE_CUES = re.compile(r"\b(will|would(?!-)|'ll|shall|plan(?:s|ned|ning)? to|is to|are to|"
                          r"going to|"
                          r"scheduled|set to|expected to|due to|as (?:soon|early) as|until|"
                          r"postponed|planned|planning|payable|effective|next)\b", re.IGNORECASE)
-# A reporting verb after the cue dates the report, not the plan ("will appeal, he said Monday").
-REPORTED = re.compile(r"\b(?:said|says|told|announced|predicted|reported|added|stated|"
-                      r"confirmed|declared|warned)\b", re.IGNORECASE)
+# A reporting verb after the cue dates the report, not the plan ("will appeal, he said Monday"),
+# and a verb in the past tense what has happened ("the county will review the crash in which a
+# courier was hurt Tuesday").
+PAST_AFTER_CUE = re.compile(r"\b(?:said|says|told|announced|predicted|reported|added|stated|"
+                            r"confirmed|declared|warned|was|were)\b", re.IGNORECASE)
 # A full stop after a word of three letters or more (not "Mr." or an initial) ends a sentence.
 SENTENCE_END = re.compile(r"(?:(?<=[a-z]{3})|(?<=\d)|(?<=[)\"'’”]))[.!?][\"'’”]?\s+"
                           r"(?=[A-Z\"“`])|\n")
-COUNTED_FROM_NAMED = re.compile(r"the (?P<dir>previous|next) day|the day before|"
-                                r"(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
-                                r"a|an) days? earlier", re.IGNORECASE)
 QUARTER_REACH = 1000  # characters back that a quarterly report's subject carries
 QUARTER_CONTEXT = re.compile(r"\b(?:(?P<ord>first|second|third|fourth)[\s-]+)?quarter",
                              re.IGNORECASE)
@@ -244,7 +254,7 @@ def _resolve(kind: str, m: re.Match, ref: date, live: bool, before: str) -> tupl
     """(value, precision) of one match; `before` is the text that leads up to it."""
     sentence = _sentence_before(before)
     cues = list(FUTURE_CUES.finditer(sentence))
-    future = bool(cues) and not REPORTED.search(sentence, cues[-1].end())
+    future = bool(cues) and not PAST_AFTER_CUE.search(sentence, cues[-1].end())
     g = m.groupdict()
     if kind in {"iso", "slash", "day_month", "month_day"}:
         month = int(g["m"]) if kind in {"iso", "slash"} else _month(g["mon"])
@@ -314,6 +324,8 @@ def _resolve(kind: str, m: re.Match, ref: date, live: bool, before: str) -> tupl
         saturday = ref - timedelta(days=(ref.weekday() - 5) % 7)
         if rel == "next" or (rel != "last" and future):
             saturday += timedelta(days=7)
+        elif rel == "last" and ref - saturday <= timedelta(days=1):
+            saturday -= timedelta(days=7)  # said on a weekend, the one before it
         return _week(saturday) + "-WE", "week"
     if kind == "holiday":
         return _holiday(g["holiday"].lower(), (g.get("rel") or "").lower(), ref, future), "day"
@@ -399,56 +411,48 @@ def find_times(text: str, reference: date | None, *, live: bool = False, offset:
             found.append(TimeExpression(Span(start + offset, end + offset, span_text), value,
                                         precision, time))
     found.sort(key=lambda t: t.span.start)
-    return _with_anaphora(text, _counted_from_named(found), taken, offset, time)
-
-
-def _counted_from_named(found: list[TimeExpression]) -> list[TimeExpression]:
-    """Days counted from a day the text named before ("the day before", "two days
-    earlier", "the next day"), not from the moment of writing as "yesterday" and "two days
-    ago" are: "arrested Friday, a day after the shooting" is not about the day before
-    publication. Without a day named before, the moment of writing stands in."""
-    resolved: list[TimeExpression] = []
-    for told in found:
-        step = _days_from_named(told.span.text)
-        named = next((t for t in reversed(resolved) if t.precision == "day"), None)
-        if step is not None and named is not None:
-            told = replace(told, value=(named.day + timedelta(days=step)).isoformat())
-        resolved.append(told)
-    return resolved
-
-
-def _days_from_named(text: str) -> int | None:
-    """The days an expression counts from the day named before it, None if it does not."""
-    m = COUNTED_FROM_NAMED.fullmatch(text.strip())
-    if m is None:
-        return None
-    if m["n"] is None:
-        return 1 if (m["dir"] or "").lower() == "next" else -1
-    n = int(m["n"]) if m["n"].isdigit() else NUMBER_WORDS.get(m["n"].lower())
-    return None if n is None else -n
+    return _with_anaphora(text, found, taken, offset, time)
 
 
 def _with_anaphora(text: str, found: list[TimeExpression], taken: list[tuple[int, int]],
                    offset: int, time: str | None) -> list[TimeExpression]:
-    """Add "that year", "the following month", "later that day": they take the date the text
-    named last before them, not the day of writing."""
-    added = []
+    """Read "that year", "the following month", "later that day", "the day before" and "two
+    days earlier" from the date the text named last before them, not from the day of
+    writing: "arrested Friday, a day after the shooting" is not about the day before
+    publication. Where a pattern already read the expression from the day of writing ("the
+    day before", "two days earlier"), that reading stands when the text named no date
+    before it."""
+    told = list(found)
     for m in ANAPHORA.finditer(text):
-        if any(m.start() < e and s < m.end() for s, e in taken):
+        same = next((i for i, t in enumerate(told)
+                     if (t.span.start - offset, t.span.end - offset) == m.span()), None)
+        if same is None and any(m.start() < e and s < m.end() for s, e in taken):
             continue
-        unit = (m["unit"] or m["unit2"]).lower()
+        unit, step = _anaphora_step(m)
         size = {"year": 4, "month": 7, "day": 10}[unit]
-        antecedent = next((t for t in reversed(found) if t.span.start - offset < m.start()
+        antecedent = next((t for t in reversed(told) if t.span.start - offset < m.start()
                            and re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", t.value[:size])
                            and len(t.value) >= size), None)
         if antecedent is None:
             continue
-        step = {"following": 1, "next": 1, "previous": -1, "preceding": -1}.get(
-            (m["dir"] or "").lower(), 0)
         value = _shift(antecedent.value[:size], unit, step)
-        added.append(TimeExpression(Span(m.start() + offset, m.end() + offset, m.group(0)), value,
-                                    unit, time))
-    return sorted(found + added, key=lambda t: t.span.start)
+        if same is not None:
+            told[same] = replace(told[same], value=value)
+        else:
+            told.append(TimeExpression(Span(m.start() + offset, m.end() + offset, m.group(0)),
+                                       value, unit, time))
+            told.sort(key=lambda t: t.span.start)
+    return told
+
+
+def _anaphora_step(m: re.Match) -> tuple[str, int]:
+    """The unit an anaphoric expression counts in and how many of them it steps."""
+    def first(name: str) -> str:
+        return next((v for k, v in m.groupdict().items() if k.startswith(name) and v), "")
+
+    number = first("n").lower()
+    count = int(number) if number.isdigit() else NUMBER_WORDS.get(number, 1)
+    return first("unit").lower(), ANAPHORA_STEPS.get(first("dir").lower(), 0) * count
 
 
 def _shift(value: str, unit: str, step: int) -> str:
@@ -486,12 +490,13 @@ class DateFinder:
 
 def period_start(value: str) -> str | None:
     """The first day of a TimeML period value ("2016-W45", "2016-09", "2016"), for records
-    whose date field must be a day; date_precision says how much of it to trust."""
+    whose date field must be a day; date_precision says how much of it to trust. A weekend
+    ("2016-W45-WE") starts on its Saturday."""
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", value):
             return value[:10]
-        if m := re.fullmatch(r"(\d{4})-W(\d{2})(?:-WE)?", value):
-            return date.fromisocalendar(int(m[1]), int(m[2]), 1).isoformat()
+        if m := re.fullmatch(r"(\d{4})-W(\d{2})(-WE)?", value):
+            return date.fromisocalendar(int(m[1]), int(m[2]), 6 if m[3] else 1).isoformat()
         if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
             return f"{m[1]}-{m[2]}-01"
         if m := re.fullmatch(r"(\d{4})-Q([1-4])", value):
@@ -511,7 +516,7 @@ def period_end(value: str, precision: str | None) -> date | None:
         return None
     first = date.fromisoformat(start)
     if precision == "week":
-        return first + timedelta(days=6)
+        return first + timedelta(days=1 if value.endswith("-WE") else 6)
     if precision == "month":
         return (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
     if precision == "year":
@@ -526,8 +531,8 @@ INCIDENT_ROLES = {lemma: "later" for lemma, *_ in load("speech_verbs") if " " no
 CLOCK_WORDS = {"a.m.", "p.m.", "am", "pm", "noon", "midnight", "o'clock"}
 INCIDENT_RANKS = {"act": 0, "consequence": 1, None: 2, "later": 3}
 # "police said Thursday": the day of the statement, not of the event
-SAID_ON = re.compile(r"\b(?:said|says|told(?:\s+\w+)?|announced|reported|confirmed|added)\s+"
-                     r"(?:on\s+)?$", re.IGNORECASE)
+SAID_ON = re.compile(r"\b(?P<verb>said|says|told(?:\s+\w+)?|announced|reported|confirmed|"
+                     r"added)\s+(?:on\s+)?$", re.IGNORECASE)
 SAID_REACH = 4  # words before a day where its reporting verb stands ("told reporters on")
 BACKGROUND_DAYS = 30  # older events are background, not the news being reported
 OTHER_CASE_DAYS = 7  # a day further back than this is another case, or a story followed up
@@ -576,12 +581,19 @@ def incident_rank(doc: Doc, time: TimeExpression, acts: set[int]) -> int:
     word = dated_word(doc, time)
     if word is None:
         return INCIDENT_RANKS[None]
+    return INCIDENT_RANKS[INCIDENT_ROLES.get(_role_key(word), "act" if word.i in acts else None)]
+
+
+def _role_key(word: Token) -> str:
+    """The word's entry in `INCIDENT_ROLES`: its lemma, "passive:LEMMA" in the passive voice
+    where the lexicon lists that apart, or "LEMMA OBJECT" where it lists the verb with its
+    object ("the shooting took place Sunday" as "happened Sunday")."""
     lemma = word.lemma_.lower()
     passive = f"passive:{lemma}"
     if passive in INCIDENT_ROLES and any(child.dep_ == "auxpass" for child in word.children):
-        lemma = passive
-    role = INCIDENT_ROLES.get(lemma, "act" if word.i in acts else None)
-    return INCIDENT_RANKS[role]
+        return passive
+    return next((phrase for child in word.children if child.dep_ == "dobj" and
+                 (phrase := f"{lemma} {child.lemma_.lower()}") in INCIDENT_ROLES), lemma)
 
 
 def incident_day(doc: Doc, times: list[TimeExpression], written: date | None,
@@ -618,12 +630,17 @@ def incident_day(doc: Doc, times: list[TimeExpression], written: date | None,
 
 def _said_on(doc: Doc, told: TimeExpression) -> bool:
     """Whether a day is that of a statement ("police said Thursday"), read off the few words
-    before it (not `doc.text`, which spaCy rebuilds at each access)."""
+    before it (not `doc.text`, which spaCy rebuilds at each access). The lexicon decides as
+    it does for any dated word: "the shooting was reported Thursday" dates the shooting."""
     span = doc.char_span(told.span.start, told.span.end, alignment_mode="expand")
     if span is None:
         return False
-    before = "".join(t.text_with_ws for t in doc[max(0, span.start - SAID_REACH):span.start])
-    return SAID_ON.search(before) is not None
+    words = doc[max(0, span.start - SAID_REACH):span.start]
+    said = SAID_ON.search("".join(t.text_with_ws for t in words))
+    if said is None:
+        return False
+    verb = next((t for t in words if t.idx - words[0].idx == said.start("verb")), None)
+    return verb is None or INCIDENT_ROLES.get(_role_key(verb)) == "later"
 
 
 def _followed_up(ranked: list[tuple[tuple, TimeExpression]],
