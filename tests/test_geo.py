@@ -382,6 +382,13 @@ def test_the_object_of_a_verb_of_taking_ground_is_a_place():
     assert "Kafranbel" in places("Soldiers patrolled Kafranbel after the ceasefire took hold.")
 
 
+def test_where_someone_travels_to_or_from_is_a_place():
+    assert "Oswestry" in places("After they married, the couple moved to Oswestry and "
+                                "opened a bakery.")
+    assert "Helmsley" in places("Each spring the retired teachers walk from Helmsley along "
+                                "the moor.")
+
+
 def test_a_weekday_straight_after_a_name_is_not_more_of_the_name():
     found = places("Police fired tear gas at protesters in Nairobi Wednesday.")
     assert found["Nairobi"].place.country_code == "KE"

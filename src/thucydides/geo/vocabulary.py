@@ -57,6 +57,8 @@ CONTAINERS = {row[0] for row in load("container_nouns")}
 MAX_NAME_TOKENS = 4
 # Verbs whose object is a place when it is a name: "liberated Karvessa", "shelled Dornik".
 PLACE_TAKING_VERBS = {row[0] for row in load("place_taking_verbs")}
+# Words of travel: "moved to X", "a flight from X".
+MOTION_WORDS = {row[0] for row in load("motion_words")}
 # "Sen. Maria Diaz, D-Bozeman": a party before a legislator's home.
 PARTY_ABBREVIATIONS = {row[0] for row in load("party_abbreviations")}
 # Capitalised nouns that end the name of a division ("Douglas County").
