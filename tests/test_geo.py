@@ -389,6 +389,14 @@ def test_where_someone_travels_to_or_from_is_a_place():
                                 "the moor.")
 
 
+def test_a_county_outranks_a_small_namesake_abroad_and_its_seat_stays_a_town():
+    found = places("Heavy snow closed roads across Rutland and Lincolnshire.")
+    assert {found["Rutland"].place.country_code,
+            found["Lincolnshire"].place.country_code} == {"GB"}
+    assert places("Thousands marched through Treviso on Saturday.")["Treviso"].place.kind \
+        == "city"
+
+
 def test_a_weekday_straight_after_a_name_is_not_more_of_the_name():
     found = places("Police fired tear gas at protesters in Nairobi Wednesday.")
     assert found["Nairobi"].place.country_code == "KE"

@@ -31,12 +31,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..gazetteer import Gazetteer, name_key
+from ..gazetteer.points import haversine_km
 from ..lexicons import load
 from ..types import Place, Toponym
 from .vocabulary import (
     ADMIN_NOUNS, ALIAS_PENALTY, BIG_CITY, DIRECTIONS, DIVISION_SUFFIXES, HAMLET, LIST_WORDS,
-    LOC_REGION_WEIGHT, NEVER_ALONE, NEVER_PLACE_LABELS, NOMINAL_ROLES, NOT_A_NAME, PLACE_NOUNS,
-    SEAT_SHARE, SEAT_TOWN, SPEAKING_TOWN, STATE_POPULATION)
+    LOC_REGION_WEIGHT, NEAR_KM, NEVER_ALONE, NEVER_PLACE_LABELS, NOMINAL_ROLES, NOT_A_NAME,
+    PLACE_NOUNS, SEAT_SHARE, SEAT_TOWN, SPEAKING_TOWN, STATE_POPULATION)
 from .resolve import (
     Context, best_reading, container_of, currency_country, geo_precision, list_mates,
     local_town, main_countries, reading_score, region_shares, town_of_street)
@@ -598,10 +599,13 @@ class PlaceFinder:
                 score += LOC_REGION_WEIGHT
             if not self.gazetteer.is_primary(name, place):
                 score -= ALIAS_PENALTY
+            # the division's seat: a town in it or near its middle (where the gazetteer files
+            # towns under a higher level, as Britain's under its nations), or a big city
             seats = [p for p in places if p.kind == "city" and
                      p.country_code == place.country_code and
                      p.population > SEAT_SHARE * place.population and
-                     (p.admin1 == place.admin1 or p.population >= BIG_CITY)]
+                     (p.admin1 == place.admin1 or p.population >= BIG_CITY or
+                      haversine_km(p.lat, p.lon, place.lat, place.lon) <= NEAR_KM)]
             if place.kind == "admin1" and hint != "admin1" and seats:
                 score = min(score, max(reading_score(p, hint) for p in seats) - 1.0)
             priors[id(place)] = score
