@@ -397,6 +397,15 @@ def test_a_county_outranks_a_small_namesake_abroad_and_its_seat_stays_a_town():
         == "city"
 
 
+def test_in_a_list_of_states_the_next_state_does_not_contain_a_name():
+    found = places("Drought relief went to farmers in Nevada, Idaho, Washington, Utah and "
+                   "Oregon.")
+    assert found["Washington"].place.kind == "admin1"
+    # a town placed in its state is still read there
+    assert places("Police in Alexandria, Virginia, and Dayton, Ohio, made arrests.")[
+        "Alexandria"].place.admin1 == "Virginia"
+
+
 def test_a_weekday_straight_after_a_name_is_not_more_of_the_name():
     found = places("Police fired tear gas at protesters in Nairobi Wednesday.")
     assert found["Nairobi"].place.country_code == "KE"

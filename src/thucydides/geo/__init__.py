@@ -40,7 +40,7 @@ from .vocabulary import (
     PLACE_NOUNS, SEAT_SHARE, SEAT_TOWN, SPEAKING_TOWN, STATE_POPULATION)
 from .resolve import (
     Context, best_reading, container_of, currency_country, geo_precision, list_mates,
-    local_town, main_countries, reading_score, region_shares, town_of_street)
+    local_town, main_countries, reading_score, region_shares, separates_list, town_of_street)
 from .spans import (
     acronym_of_villages, called_counties, candidate_spans, code_word, common_noun_start,
     continues_name, dateline_spans, disease_names, ends_entity, has_place_context,
@@ -679,8 +679,9 @@ class PlaceFinder:
             previous = list(picks)
             picks = []
             for i, places in enumerate(candidates):
-                container = previous[containers[i]] if containers[i] is not None else None
                 kinds = [previous[j].kind for j in lists[i] if previous[j] is not None]
+                container = None if containers[i] is None or \
+                    separates_list(lists[i], containers[i], kinds) else previous[containers[i]]
                 picks.append(best_reading(places, keys[i], priors[i], context, container,
                                            kinds))
         streets = [i for i, (s, e, places, _) in enumerate(chosen)
