@@ -406,6 +406,11 @@ def test_in_a_list_of_states_the_next_state_does_not_contain_a_name():
         "Alexandria"].place.admin1 == "Virginia"
 
 
+def test_a_big_city_never_read_as_a_place_is_no_place_as_the_first_word_of_a_longer_name():
+    found = places("Fans in Ohio and Kentucky cheered as the Memphis Riverkings won the final.")
+    assert "Memphis" not in found and found["Ohio"].place.kind == "admin1"
+
+
 def test_a_weekday_straight_after_a_name_is_not_more_of_the_name():
     found = places("Police fired tear gas at protesters in Nairobi Wednesday.")
     assert found["Nairobi"].place.country_code == "KE"
