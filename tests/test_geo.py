@@ -411,6 +411,20 @@ def test_a_big_city_never_read_as_a_place_is_no_place_as_the_first_word_of_a_lon
     assert "Memphis" not in found and found["Ohio"].place.kind == "admin1"
 
 
+def test_a_number_label_spilling_over_from_a_figure_does_not_hide_a_county():
+    from thucydides.nlp import pipeline
+
+    nlp = pipeline()
+    doc = nlp.make_doc("Organisers said 1,450 Yavapai County ranchers signed the petition.")
+    for name, pipe in nlp.pipeline:
+        if not name.startswith("thucydides_"):
+            doc = pipe(doc)
+    # the model's mistake: the figure and the county as one number
+    doc.ents = [doc.char_span(16, 36, label="CARDINAL")]
+    doc = nlp.get_pipe("thucydides_places")(doc)
+    assert [t.text for t in doc._.toponyms] == ["Yavapai County"]
+
+
 def test_a_weekday_straight_after_a_name_is_not_more_of_the_name():
     found = places("Police fired tear gas at protesters in Nairobi Wednesday.")
     assert found["Nairobi"].place.country_code == "KE"

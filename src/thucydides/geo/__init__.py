@@ -382,7 +382,8 @@ class PlaceFinder:
                 or doc[end - 1].text in ADMIN_NOUNS
             # A country's or a state's name ends a longer name as a place ("Air Namibia",
             # "Education Oregon"); another name there is that name's tail.
-            if label in NEVER_PLACE_LABELS or part_of_person(doc, start, end) or \
+            if self._never_place_label(doc, start, end, label) or \
+                    part_of_person(doc, start, end) or \
                     continues_name(doc, start) and not (
                         exact and self._names_a_state(name, places)) or \
                     self._after_title(doc, start):
@@ -612,6 +613,14 @@ class PlaceFinder:
                 score = min(score, max(reading_score(p, hint) for p in seats) - 1.0)
             priors[id(place)] = score
         return priors
+
+    @staticmethod
+    def _never_place_label(doc: Doc, start: int, end: int, label: str | None) -> bool:
+        """Whether the model labels the name a date, a time or a number; a number's label that
+        spilled over from a figure before the name ("1,450 Coconino County ranchers": no word
+        of the name is a number) is no sign."""
+        return label in {"DATE", "TIME"} or label in NEVER_PLACE_LABELS and any(
+            t.like_num for t in doc[start:end])
 
     @staticmethod
     def _entity_label(doc: Doc, start: int, end: int) -> str | None:
