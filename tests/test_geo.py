@@ -425,6 +425,15 @@ def test_a_number_label_spilling_over_from_a_figure_does_not_hide_a_county():
     assert [t.text for t in doc._.toponyms] == ["Yavapai County"]
 
 
+def test_a_state_written_with_state_after_its_name_is_one_name_but_not_a_us_university():
+    found = places("Floods cut roads across Kebbi State, officials said.")
+    assert found["Kebbi State"].place.kind == "admin1"
+    assert "Iowa State" not in places("The Cyclones of Iowa State lost at home on Saturday.")
+    # a compass word before the noun is no division's name ("Northern" provinces abroad)
+    assert "Northern State" not in places("The inspectors visited Northern State Prison on "
+                                          "Tuesday.")
+
+
 def test_a_weekday_straight_after_a_name_is_not_more_of_the_name():
     found = places("Police fired tear gas at protesters in Nairobi Wednesday.")
     assert found["Nairobi"].place.country_code == "KE"

@@ -35,9 +35,10 @@ from ..gazetteer.points import haversine_km
 from ..lexicons import load
 from ..types import Place, Toponym
 from .vocabulary import (
-    ADMIN_NOUNS, ALIAS_PENALTY, BIG_CITY, DIRECTIONS, DIVISION_SUFFIXES, HAMLET, LIST_WORDS,
-    LOC_REGION_WEIGHT, NEAR_KM, NEVER_ALONE, NEVER_PLACE_LABELS, NOMINAL_ROLES, NOT_A_NAME,
-    PLACE_NOUNS, SEAT_SHARE, SEAT_TOWN, SPEAKING_TOWN, STATE_POPULATION)
+    ADMIN_NOUNS, ADMIN_NOUNS_ELSEWHERE, ALIAS_PENALTY, BIG_CITY, DIRECTIONS, DIVISION_SUFFIXES,
+    HAMLET, LIST_WORDS, LOC_REGION_WEIGHT, NEAR_KM, NEVER_ALONE, NEVER_PLACE_LABELS,
+    NOMINAL_ROLES, NOT_A_NAME, PLACE_NOUNS, SEAT_SHARE, SEAT_TOWN, SPEAKING_TOWN,
+    STATE_POPULATION)
 from .resolve import (
     Context, best_reading, container_of, currency_country, geo_precision, list_mates,
     local_town, main_countries, reading_score, region_shares, separates_list, town_of_street)
@@ -100,7 +101,8 @@ class PlaceFinder:
         self.public_bodies = {row[0] for row in load("institution_nouns") if row[1] == "public"}
         self.seat_bodies = self.public_bodies | {"court"}
         self.landform_nouns = {row[0] for row in load("landform_nouns")}
-        self.name_end_nouns = ADMIN_NOUNS.keys() | self.landform_nouns
+        self.name_end_nouns = ADMIN_NOUNS.keys() | ADMIN_NOUNS_ELSEWHERE.keys() | \
+            self.landform_nouns
         self.feature_words = {row[0] for row in load("feature_words")}
         self.name_particles = {row[0] for row in load("name_particles")}
         self.state_forms = {row[0] for row in load("state_forms")}
@@ -134,7 +136,8 @@ class PlaceFinder:
         names = {span_name(doc, s, e) for s, e in spans} - {""}
         names |= {span_name(doc, a, b) for parts in pieces.values() for a, b in parts}
         stems = {span_name(doc, s, e): (span_name(doc, s, e - 1), doc[e - 1].text) for s, e in spans
-                 if e - s > 1 and doc[e - 1].text in self.name_end_nouns}
+                 if e - s > 1 and doc[e - 1].text in self.name_end_nouns and
+                 span_name(doc, s, e - 1).lower() not in NEVER_ALONE}
         states = {n: self.state_abbreviations[n] for n in names if n in self.state_abbreviations}
         found = self.gazetteer.lookup(names | {stem for stem, _ in stems.values()} |
                                       set(states.values()))

@@ -9,9 +9,9 @@ from ..gazetteer import name_key
 from ..lexicons import load
 from ..types import Place
 from .vocabulary import (
-    ADMIN_NOUNS, ARTICLES, BETWEEN_PLACES, CONTAINERS, DATELINE_DASHES, DIRECTIONS, LIST_WORDS,
-    LOCAL_NOUNS, MAX_NAME_TOKENS, MOTION_WORDS, PARTY_ABBREVIATIONS, PLACE_NOUNS,
-    PLACE_TAKING_VERBS, SPEAKING_TOWN, STRONG_LOCATIVES)
+    ADMIN_NOUNS, ADMIN_NOUNS_ELSEWHERE, ARTICLES, BETWEEN_PLACES, CONTAINERS, DATELINE_DASHES,
+    DIRECTIONS, LIST_WORDS, LOCAL_NOUNS, MAX_NAME_TOKENS, MOTION_WORDS, PARTY_ABBREVIATIONS,
+    PLACE_NOUNS, PLACE_TAKING_VERBS, SPEAKING_TOWN, STRONG_LOCATIVES)
 
 
 def load_demonyms() -> dict[str, str]:
@@ -447,6 +447,9 @@ def namesakes_of(places: list[Place], noun: str) -> list[Place]:
     """The readings of the place that a division or a landform the gazetteer lacks is named
     after: "Douglas County", "Idlib Governorate" are the division or else its seat; "Gaza
     Strip", "Kerch Strait" lie at their namesake, whatever its kind."""
+    if noun in ADMIN_NOUNS_ELSEWHERE:  # "Kebbi State": that division, where it is one
+        kind, other_usage = ADMIN_NOUNS_ELSEWHERE[noun]
+        return [p for p in places if p.kind == kind and p.country_code not in other_usage]
     if noun in ADMIN_NOUNS:
         return [p for p in places if p.kind not in {"country", "region"}]
     return places
