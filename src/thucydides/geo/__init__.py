@@ -174,7 +174,7 @@ class PlaceFinder:
         # A dateline that surely is one is a place even where the gazetteer lacks it.
         unknown: dict[tuple[int, int], bool] = {span: True for span, sure in datelines.items()
                                                 if sure}
-        chosen = self._select(doc, spans, entity_spans, found, {}, unknown, demonyms, people,
+        chosen = self._select(doc, spans, entity_spans, found, set(), unknown, demonyms, people,
                               datelines)
         known = self._known_names(doc, chosen, entity_spans, found, people)
         chosen = self._select(doc, spans, entity_spans, found, known, unknown, demonyms, people,
@@ -302,29 +302,28 @@ class PlaceFinder:
                 if counties}
 
     def _known_names(self, doc: Doc, chosen: list, entity_spans: dict, found: dict,
-                     people: dict[str, bool]) -> dict[str, bool]:
+                     people: dict[str, bool]) -> set[str]:
         """One sense per discourse: a name the gazetteer knows exactly, read as a place once,
-        is a place everywhere (True); so is a big city of the document's country that the model
-        took for a person ("aircraft struck Homs"; False: never read as a place, it is still
-        the first word of a longer name, a club's or a newspaper's), unless the document names
-        someone so ("Mike Henderson"). A name the gazetteer lacks or only matches loosely must
-        show it is a place at each mention: read once as a place, it is too often a people, a
-        disease or a title elsewhere ("the Hmong community", "Ebola")."""
-        read = set()
+        is a place everywhere; so is a big city of the document's country that the model took
+        for a person ("aircraft struck Homs"), unless the document names someone so ("Mike
+        Henderson"). A name the gazetteer lacks or only matches loosely must show it is a place
+        at each mention: read once as a place, it is too often a people, a disease or a title
+        elsewhere ("the Hmong community", "Ebola")."""
+        known = set()
         for start, end, places, exact in chosen:
             label = entity_spans.get((start, end)) or self._entity_label(doc, start, end)
             if places and exact and (label in {"GPE", "LOC"} or
                                      has_place_context(doc, start, end)):
-                read.add(name_key(span_name(doc, start, end)))
+                known.add(name_key(span_name(doc, start, end)))
         countries = main_countries([max(places, key=lambda p: p.population)
                                      for _, _, places, exact in chosen if places and exact])
-        big = {name_key(name) for name, (places, exact) in found.items()
-               if exact and any(p.kind == "city" and p.population >= BIG_CITY and
-                                p.country_code in countries for p in places)}
-        return {key: key in read for key in read | big if key not in people}
+        known |= {name_key(name) for name, (places, exact) in found.items()
+                  if exact and any(p.kind == "city" and p.population >= BIG_CITY and
+                                   p.country_code in countries for p in places)}
+        return known - set(people)
 
     def _select(self, doc: Doc, spans: list[tuple[int, int]], entity_spans: dict,
-                found: dict, known: dict[str, bool], unknown: dict[tuple[int, int], bool],
+                found: dict, known: set[str], unknown: dict[tuple[int, int], bool],
                 demonyms: list[tuple[int, int]], people: dict[str, bool],
                 datelines: dict[tuple[int, int], bool], earlier: list | None = None) -> list:
         """Non-overlapping place names, longest first, none of them a piece of a country
@@ -402,10 +401,9 @@ class PlaceFinder:
             # county's name stays a place there ("Texas Forest Service", "Madison County Jail").
             seat = institution is not None and self._seats_institution(doc, end, institution,
                                                                        places)
-            read = known.get(name_key(name))
-            if not division and (
-                    not read and not seat and opens_longer_name(doc, end, self.public_bodies) or
-                    read is None and name_key(name) in people and not place_despite_surname(
+            if not division and name_key(name) not in known and (
+                    not seat and opens_longer_name(doc, end, self.public_bodies) or
+                    name_key(name) in people and not place_despite_surname(
                         doc, start, end, places, label)) or heads_of_name(doc, end):
                 continue
             # Someone quoted, or a disease, by this name is one wherever the text does not say
