@@ -382,6 +382,53 @@ def test_the_object_of_a_verb_of_taking_ground_is_a_place():
     assert "Kafranbel" in places("Soldiers patrolled Kafranbel after the ceasefire took hold.")
 
 
+def test_where_someone_travels_to_or_from_is_a_place():
+    assert "Oswestry" in places("After they married, the couple moved to Oswestry and "
+                                "opened a bakery.")
+    assert "Helmsley" in places("Each spring the retired teachers walk from Helmsley along "
+                                "the moor.")
+
+
+def test_a_county_outranks_a_small_namesake_abroad_and_its_seat_stays_a_town():
+    found = places("Heavy snow closed roads across Rutland and Lincolnshire.")
+    assert {found["Rutland"].place.country_code,
+            found["Lincolnshire"].place.country_code} == {"GB"}
+    assert places("Thousands marched through Treviso on Saturday.")["Treviso"].place.kind \
+        == "city"
+
+
+def test_in_a_list_of_states_the_next_state_does_not_contain_a_name():
+    found = places("Drought relief went to farmers in Nevada, Idaho, Washington, Utah and "
+                   "Oregon.")
+    assert found["Washington"].place.kind == "admin1"
+    # a town placed in its state is still read there
+    assert places("Police in Alexandria, Virginia, and Dayton, Ohio, made arrests.")[
+        "Alexandria"].place.admin1 == "Virginia"
+
+
+def test_a_number_label_spilling_over_from_a_figure_does_not_hide_a_county():
+    from thucydides.nlp import pipeline
+
+    nlp = pipeline()
+    doc = nlp.make_doc("Organisers said 1,450 Yavapai County ranchers signed the petition.")
+    for name, pipe in nlp.pipeline:
+        if not name.startswith("thucydides_"):
+            doc = pipe(doc)
+    # the model's mistake: the figure and the county as one number
+    doc.ents = [doc.char_span(16, 36, label="CARDINAL")]
+    doc = nlp.get_pipe("thucydides_places")(doc)
+    assert [t.text for t in doc._.toponyms] == ["Yavapai County"]
+
+
+def test_a_state_written_with_state_after_its_name_is_one_name_but_not_a_us_university():
+    found = places("Floods cut roads across Kebbi State, officials said.")
+    assert found["Kebbi State"].place.kind == "admin1"
+    assert "Iowa State" not in places("The Cyclones of Iowa State lost at home on Saturday.")
+    # a compass word before the noun is no division's name ("Northern" provinces abroad)
+    assert "Northern State" not in places("The inspectors visited Northern State Prison on "
+                                          "Tuesday.")
+
+
 def test_a_weekday_straight_after_a_name_is_not_more_of_the_name():
     found = places("Police fired tear gas at protesters in Nairobi Wednesday.")
     assert found["Nairobi"].place.country_code == "KE"

@@ -113,6 +113,7 @@ def packaged_places(progress=None) -> Iterator[NameRow]:
     for city in cities:
         weight[(city["countrycode"], admin1.get((city["countrycode"], city.get("admin1code"))))] \
             += int(city.get("population") or 0)
+    _weigh_unnamed_divisions(cities, states_by_country, weight)
     zip_rows = _zip_codes()
     county_centres = county_points(zip_rows)
     us_states = {place.name: place for place in states_by_country.get("US", [])}
@@ -356,6 +357,26 @@ def _least_cost_assignment(cost: list[list[float]]) -> list[int]:
         if owner[j]:
             assigned[owner[j] - 1] = j - 1
     return assigned
+
+
+def _weigh_unnamed_divisions(cities: list[dict], states_by_country: dict[str, list[Place]],
+                             weight: Counter) -> None:
+    """Where GeoNames files a country's towns under a level above most of its packaged
+    divisions (Britain's nations above its counties and council areas, France's regions
+    above its departments), those divisions weigh what the towns nearer to them than to any
+    other division weigh, so that a county is not outranked by a village of its name abroad
+    for want of people."""
+    unnamed = set()
+    for iso, places in states_by_country.items():
+        missing = {(iso, p.name) for p in places if not weight[(iso, p.name)]}
+        if 2 * len(missing) > len(places):
+            unnamed |= missing
+    for city in cities:
+        iso = city["countrycode"]
+        nearest = _nearest(states_by_country.get(iso, []), float(city["latitude"]),
+                           float(city["longitude"]))
+        if (iso, nearest) in unnamed:
+            weight[(iso, nearest)] += int(city.get("population") or 0)
 
 
 def _nearest(places: list[Place], lat: float, lon: float) -> str | None:

@@ -31,15 +31,17 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..gazetteer import Gazetteer, name_key
+from ..gazetteer.points import haversine_km
 from ..lexicons import load
 from ..types import Place, Toponym
 from .vocabulary import (
-    ADMIN_NOUNS, ALIAS_PENALTY, BIG_CITY, DIRECTIONS, DIVISION_SUFFIXES, HAMLET, LIST_WORDS,
-    LOC_REGION_WEIGHT, NEVER_ALONE, NEVER_PLACE_LABELS, NOMINAL_ROLES, NOT_A_NAME, PLACE_NOUNS,
-    SEAT_SHARE, SEAT_TOWN, SPEAKING_TOWN, STATE_POPULATION)
+    ADMIN_NOUNS, ADMIN_NOUNS_ELSEWHERE, ALIAS_PENALTY, BIG_CITY, DIRECTIONS, DIVISION_SUFFIXES,
+    HAMLET, LIST_WORDS, LOC_REGION_WEIGHT, NEAR_KM, NEVER_ALONE, NEVER_PLACE_LABELS,
+    NOMINAL_ROLES, NOT_A_NAME, PLACE_NOUNS, SEAT_SHARE, SEAT_TOWN, SPEAKING_TOWN,
+    STATE_POPULATION)
 from .resolve import (
     Context, best_reading, container_of, currency_country, geo_precision, list_mates,
-    local_town, main_countries, reading_score, region_shares, town_of_street)
+    local_town, main_countries, reading_score, region_shares, separates_list, town_of_street)
 from .spans import (
     acronym_of_villages, called_counties, candidate_spans, code_word, common_noun_start,
     continues_name, dateline_spans, disease_names, ends_entity, has_place_context,
@@ -99,7 +101,8 @@ class PlaceFinder:
         self.public_bodies = {row[0] for row in load("institution_nouns") if row[1] == "public"}
         self.seat_bodies = self.public_bodies | {"court"}
         self.landform_nouns = {row[0] for row in load("landform_nouns")}
-        self.name_end_nouns = ADMIN_NOUNS.keys() | self.landform_nouns
+        self.name_end_nouns = ADMIN_NOUNS.keys() | ADMIN_NOUNS_ELSEWHERE.keys() | \
+            self.landform_nouns
         self.feature_words = {row[0] for row in load("feature_words")}
         self.name_particles = {row[0] for row in load("name_particles")}
         self.state_forms = {row[0] for row in load("state_forms")}
@@ -133,7 +136,8 @@ class PlaceFinder:
         names = {span_name(doc, s, e) for s, e in spans} - {""}
         names |= {span_name(doc, a, b) for parts in pieces.values() for a, b in parts}
         stems = {span_name(doc, s, e): (span_name(doc, s, e - 1), doc[e - 1].text) for s, e in spans
-                 if e - s > 1 and doc[e - 1].text in self.name_end_nouns}
+                 if e - s > 1 and doc[e - 1].text in self.name_end_nouns and
+                 span_name(doc, s, e - 1).lower() not in NEVER_ALONE}
         states = {n: self.state_abbreviations[n] for n in names if n in self.state_abbreviations}
         found = self.gazetteer.lookup(names | {stem for stem, _ in stems.values()} |
                                       set(states.values()))
@@ -380,7 +384,8 @@ class PlaceFinder:
                 or doc[end - 1].text in ADMIN_NOUNS
             # A country's or a state's name ends a longer name as a place ("Air Namibia",
             # "Education Oregon"); another name there is that name's tail.
-            if label in NEVER_PLACE_LABELS or part_of_person(doc, start, end) or \
+            if self._never_place_label(doc, start, end, label) or \
+                    part_of_person(doc, start, end) or \
                     continues_name(doc, start) and not (
                         exact and self._names_a_state(name, places)) or \
                     self._after_title(doc, start):
@@ -598,14 +603,25 @@ class PlaceFinder:
                 score += LOC_REGION_WEIGHT
             if not self.gazetteer.is_primary(name, place):
                 score -= ALIAS_PENALTY
+            # the division's seat: a town in it or near its middle (where the gazetteer files
+            # towns under a higher level, as Britain's under its nations), or a big city
             seats = [p for p in places if p.kind == "city" and
                      p.country_code == place.country_code and
                      p.population > SEAT_SHARE * place.population and
-                     (p.admin1 == place.admin1 or p.population >= BIG_CITY)]
+                     (p.admin1 == place.admin1 or p.population >= BIG_CITY or
+                      haversine_km(p.lat, p.lon, place.lat, place.lon) <= NEAR_KM)]
             if place.kind == "admin1" and hint != "admin1" and seats:
                 score = min(score, max(reading_score(p, hint) for p in seats) - 1.0)
             priors[id(place)] = score
         return priors
+
+    @staticmethod
+    def _never_place_label(doc: Doc, start: int, end: int, label: str | None) -> bool:
+        """Whether the model labels the name a date, a time or a number; a number's label that
+        spilled over from a figure before the name ("1,450 Coconino County ranchers": no word
+        of the name is a number) is no sign."""
+        return label in {"DATE", "TIME"} or label in NEVER_PLACE_LABELS and any(
+            t.like_num for t in doc[start:end])
 
     @staticmethod
     def _entity_label(doc: Doc, start: int, end: int) -> str | None:
@@ -675,8 +691,9 @@ class PlaceFinder:
             previous = list(picks)
             picks = []
             for i, places in enumerate(candidates):
-                container = previous[containers[i]] if containers[i] is not None else None
                 kinds = [previous[j].kind for j in lists[i] if previous[j] is not None]
+                container = None if containers[i] is None or \
+                    separates_list(lists[i], containers[i], kinds) else previous[containers[i]]
                 picks.append(best_reading(places, keys[i], priors[i], context, container,
                                            kinds))
         streets = [i for i, (s, e, places, _) in enumerate(chosen)

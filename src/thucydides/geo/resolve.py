@@ -199,6 +199,13 @@ def list_mates(doc: Doc, chosen: list) -> list[list[int]]:
     return mates
 
 
+def separates_list(mates: list[int], container: int, kinds: list[str]) -> bool:
+    """ "Utah, Virginia, Washington, West Virginia": in a long list of names of one kind, the
+    comma before the next name parts two of them; it does not put the name inside the next
+    ("Dayton, Ohio, Tulsa, Oklahoma" mixes kinds)."""
+    return container in mates and len(kinds) >= 3 and len(set(kinds)) == 1
+
+
 def container_of(doc: Doc, chosen: list, index: int) -> int | None:
     """The name the text puts this one inside: "Alexandria, Minn.", "al-Wa'er in Homs",
     "Salaheddin district in eastern Aleppo city"."""

@@ -9,9 +9,9 @@ from ..gazetteer import name_key
 from ..lexicons import load
 from ..types import Place
 from .vocabulary import (
-    ADMIN_NOUNS, ARTICLES, BETWEEN_PLACES, CONTAINERS, DATELINE_DASHES, DIRECTIONS, LIST_WORDS,
-    LOCAL_NOUNS, MAX_NAME_TOKENS, PARTY_ABBREVIATIONS, PLACE_NOUNS, PLACE_TAKING_VERBS,
-    SPEAKING_TOWN, STRONG_LOCATIVES)
+    ADMIN_NOUNS, ADMIN_NOUNS_ELSEWHERE, ARTICLES, BETWEEN_PLACES, CONTAINERS, DATELINE_DASHES,
+    DIRECTIONS, LIST_WORDS, LOCAL_NOUNS, MAX_NAME_TOKENS, MOTION_WORDS, PARTY_ABBREVIATIONS,
+    PLACE_NOUNS, PLACE_TAKING_VERBS, SPEAKING_TOWN, STRONG_LOCATIVES)
 
 
 def load_demonyms() -> dict[str, str]:
@@ -302,7 +302,7 @@ def strong_place_context(doc: Doc, start: int, end: int) -> bool:
                    before[-1].lower_ == "of" and len(before) >= 2 and
                    before[-2].lower_ in DIRECTIONS | CONTAINERS):
         return True
-    if _after_party(doc, start):
+    if _after_party(doc, start) or before and _travel_end(before[-1]):
         return True
     root = doc[start:end].root
     if end < len(doc) and doc[end].lower_ in PLACE_NOUNS or \
@@ -322,6 +322,13 @@ def strong_place_context(doc: Doc, start: int, end: int) -> bool:
             is_name_token(doc[end + 1]):
         return True
     return _place_object(doc, start, end)
+
+
+def _travel_end(preposition: Token) -> bool:
+    """ "moved to X", "drove from X", "their honeymoon to X": where a journey goes or comes
+    from, which a person seldom is."""
+    return preposition.lower_ in {"to", "from"} and \
+        preposition.head.lemma_.lower() in MOTION_WORDS
 
 
 def _after_party(doc: Doc, start: int) -> bool:
@@ -440,6 +447,9 @@ def namesakes_of(places: list[Place], noun: str) -> list[Place]:
     """The readings of the place that a division or a landform the gazetteer lacks is named
     after: "Douglas County", "Idlib Governorate" are the division or else its seat; "Gaza
     Strip", "Kerch Strait" lie at their namesake, whatever its kind."""
+    if noun in ADMIN_NOUNS_ELSEWHERE:  # "Kebbi State": that division, where it is one
+        kind, other_usage = ADMIN_NOUNS_ELSEWHERE[noun]
+        return [p for p in places if p.kind == kind and p.country_code not in other_usage]
     if noun in ADMIN_NOUNS:
         return [p for p in places if p.kind not in {"country", "region"}]
     return places

@@ -57,10 +57,16 @@ CONTAINERS = {row[0] for row in load("container_nouns")}
 MAX_NAME_TOKENS = 4
 # Verbs whose object is a place when it is a name: "liberated Karvessa", "shelled Dornik".
 PLACE_TAKING_VERBS = {row[0] for row in load("place_taking_verbs")}
+# Words of travel: "moved to X", "a flight from X".
+MOTION_WORDS = {row[0] for row in load("motion_words")}
 # "Sen. Maria Diaz, D-Bozeman": a party before a legislator's home.
 PARTY_ABBREVIATIONS = {row[0] for row in load("party_abbreviations")}
 # Capitalised nouns that end the name of a division ("Douglas County").
-ADMIN_NOUNS = dict(load("division_nouns"))
+ADMIN_NOUNS = {row[0]: row[1] for row in load("division_nouns") if len(row) == 2}
+# Nouns that end a division's name only outside some countries ("Kebbi State", not "Iowa
+# State"): noun -> (the kind of division, those countries).
+ADMIN_NOUNS_ELSEWHERE = {row[0]: (row[1], set(row[2].split(",")))
+                         for row in load("division_nouns") if len(row) > 2}
 # What US local news appends to a county's name ("Essex County", "Orleans Parish").
 DIVISION_SUFFIXES = ("County", "Parish")
 # Nouns that a place name modifies when it stands for the place's people or institutions.
