@@ -36,9 +36,7 @@ def extract_document(document: Document, gazetteer_path: str | None = None) -> E
     published = document.published.date() if document.published else None
     segments = segment(document.text, published)
     doc = annotate(document.text, segments, gazetteer_path)
-    incidents, claims = fuse(document, build_mentions(doc), segments, doc._.toponyms,
-                             doc._.claims)
-    return Extraction(document, incidents, claims)
+    return fuse(document, build_mentions(doc), segments, doc._.toponyms, doc._.claims)
 
 
 def extract(text: str, published: str | date | datetime | None = None, *,
