@@ -214,3 +214,13 @@ def test_the_lead_is_the_violence_the_story_counts_most_often():
     assert len(result.incidents) == 3
     assert (lead.location.name, lead.fatalities.best, lead.injured.best) == ("Riverton", 2, 3)
     assert result.to_dict()["lead"] == lead.id
+
+
+def test_a_follow_up_naming_the_day_of_the_shooting_otherwise_still_tells_that_shooting():
+    text = ("Third man charged in the Labor Day shooting at a Riverton motel that killed two "
+            "men and wounded a clerk\n\n"
+            "Prosecutors charged a third man on Thursday. Two men were shot dead and a clerk "
+            "was wounded at the Bluebird Motel in Riverton on Sept. 7, police said.")
+    [shooting] = violent(text, "2015-11-20")
+    assert shooting.date == "2015-09-07"
+    assert shooting.evidence[0].text.startswith("Third man charged")

@@ -130,11 +130,12 @@ def _placed_elsewhere(mention: EventMention, dated: list[Toponym]) -> bool:
 
 
 def _followed_up(mention: EventMention) -> bool:
-    """Whether a mention is dated by the day its entry gives for the violence it reports:
-    the news the entry is about, however long ago ("the March 3 shooting" in a story of the
-    trial)."""
-    told = _told(mention)
-    return told is not None and told is mention.entry_date
+    """Whether a mention is dated on the day its entry gives for the violence it reports:
+    the news the entry is about, however long ago and however named ("the March 3 shooting"
+    and "the shooting on Labor Day" in a story of the trial)."""
+    told, entry = _told(mention), mention.entry_date
+    return told is not None and entry is not None and (
+        told is entry or told.precision == "day" and told.day == entry.day)
 
 
 def _is_background(mention: EventMention, day: str | None, precision: str | None,
