@@ -224,3 +224,12 @@ def test_a_follow_up_naming_the_day_of_the_shooting_otherwise_still_tells_that_s
     [shooting] = violent(text, "2015-11-20")
     assert shooting.date == "2015-09-07"
     assert shooting.evidence[0].text.startswith("Third man charged")
+
+
+def test_a_caption_repeated_on_every_slide_is_told_once():
+    caption = "Photo: Two men were shot dead outside a bar in Millbrook. "
+    text = ("Gunmen killed two men and wounded three women outside a bar in Riverton on Sunday "
+            "night, police said. The three women were taken to a hospital.\n\n" + caption * 3)
+    result = thucydides.extract(text, published="2016-11-22")
+    assert len(result.incidents) == 2
+    assert result.lead_incident.location.name == "Riverton"

@@ -289,8 +289,9 @@ def _on_entry_day(draft: _Draft, segment: int | None) -> bool:
 
 
 def _counted(draft: _Draft) -> int:
-    """How many sentences of the incident give a count of its dead or wounded."""
-    return len({m.sentence.start for m in draft.mentions if m.casualties})
+    """How many sentences of the incident give a count of its dead or wounded; one repeated
+    word for word (a photo caption on every slide) is one report."""
+    return len({m.sentence.text.strip() for m in draft.mentions if m.casualties})
 
 
 def _merge_retold(drafts: list[_Draft]) -> tuple[list[_Draft], dict[int, _Draft]]:
