@@ -257,7 +257,9 @@ def _story(segment: int, drafts: list[_Draft]) -> _Draft | None:
     """The incident an entry is about: of the violent ones it tells, one on the day the
     entry gives for its violence, then the one most told of (`_told_of`)."""
     told = [d for d in drafts if d.family in VIOLENCE and segment in d.segments]
-    return max(told, key=lambda d: (_on_entry_day(d, segment), *_told_of(d)), default=None)
+    if len(told) < 2:  # nothing to rank: spare the tallies
+        return told[0] if told else None
+    return max(told, key=lambda d: (_on_entry_day(d, segment), *_told_of(d)))
 
 
 def _lead(drafts: list[_Draft]) -> _Draft | None:
