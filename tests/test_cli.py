@@ -24,7 +24,7 @@ def test_extract_json_from_stdin_follows_the_contract():
     result = run("extract", "-", "--published", "2017-03-07", "--format", "json", input=REPORT)
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert set(data) == {"id", "document", "incidents", "claims"}
+    assert set(data) == {"id", "document", "incidents", "claims", "lead"}
     kirkuk = [i for i in data["incidents"] if i["location"]["name"] == "Kirkuk"]
     assert kirkuk[0]["date"] == "2017-03-08"
     assert kirkuk[0]["fatalities"]["low"] == 7 and kirkuk[0]["injured"]["best"] == 12

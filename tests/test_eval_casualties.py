@@ -10,11 +10,11 @@ from click.testing import CliRunner
 
 from thucydides import extract_document
 from thucydides.cli import cli
-from thucydides.evaluate.articles import gva_counts, main_incident, read_article
+from thucydides.evaluate.articles import gva_counts, read_article
 from thucydides.evaluate.casualties import count_metrics
 from thucydides.fuse import VIOLENCE
 from thucydides.ingest import parse_published
-from thucydides.types import Count, Document, Fatalities, Incident, Span
+from thucydides.types import Document
 
 ARTICLES = [
     {"id": "1/a", "incident_id": "1", "title": "Two shot, one fatally, in Riverside",
@@ -94,23 +94,6 @@ def test_a_figure_given_alone_makes_the_other_zero_as_gva_counts():
     assert gva_counts(2, None) == (2, 0)
     assert gva_counts(None, 3) == (0, 3)
     assert gva_counts(None, None) == (None, None)
-
-
-def _incident(event_type: str, killed: int | None, injured: int | None, start: int) -> Incident:
-    return Incident(id=f"{event_type}-{start}", event_type=event_type, sub_event_type="Attack",
-                    date="2016-05-14", time=None, date_precision="day", location=None,
-                    actors=[], weapons=[], targets=[], fatalities=Fatalities(best=killed),
-                    injured=Count(best=injured), claims=[], contested=False,
-                    evidence=[Span(start, start + 40, "")], confidence=0.5,
-                    field_evidence={"fatalities": [Span(start + 2, start + 5, "two")]})
-
-
-def test_the_main_incident_is_violent_then_the_most_counted_then_the_largest_toll():
-    arrest = _incident("Strategic developments", 4, None, 0)
-    small = _incident("Violence against civilians", 1, None, 50)
-    large = _incident("Battles", 2, 3, 100)
-    assert main_incident([arrest, small, large]) is large
-    assert main_incident([arrest]) is arrest and main_incident([]) is None
 
 
 def test_the_article_is_read_off_the_incident_extract_gives():

@@ -201,3 +201,35 @@ def test_headline_before_the_dated_sentence_takes_its_day_whatever_place_it_name
             "A 16-year-old boy was shot Saturday night outside a bar in Phoenix, police said.")
     result = thucydides.extract(text, published="2017-03-13")
     assert {i.date for i in result.incidents} == {"2017-03-11"}
+
+
+def test_the_lead_is_the_violence_the_story_counts_most_often():
+    text = ("Police in Millbrook arrested two brothers on Monday and charged them with "
+            "burglary. A gunman killed two men and wounded three women outside a bar in "
+            "Riverton on Sunday night. The three women were taken to St. Aldric Hospital with "
+            "gunshot wounds, and both men died at the scene. On Saturday a man was shot in the "
+            "leg in Brackenfield, police said.")
+    result = thucydides.extract(text, published="2016-11-22")
+    lead = result.lead_incident
+    assert len(result.incidents) == 3
+    assert (lead.location.name, lead.fatalities.best, lead.injured.best) == ("Riverton", 2, 3)
+    assert result.to_dict()["lead"] == lead.id
+
+
+def test_a_follow_up_naming_the_day_of_the_shooting_otherwise_still_tells_that_shooting():
+    text = ("Third man charged in the Labor Day shooting at a Riverton motel that killed two "
+            "men and wounded a clerk\n\n"
+            "Prosecutors charged a third man on Thursday. Two men were shot dead and a clerk "
+            "was wounded at the Bluebird Motel in Riverton on Sept. 7, police said.")
+    [shooting] = violent(text, "2015-11-20")
+    assert shooting.date == "2015-09-07"
+    assert shooting.evidence[0].text.startswith("Third man charged")
+
+
+def test_a_caption_repeated_on_every_slide_is_told_once():
+    caption = "Photo: Two men were shot dead outside a bar in Millbrook. "
+    text = ("Gunmen killed two men and wounded three women outside a bar in Riverton on Sunday "
+            "night, police said. The three women were taken to a hospital.\n\n" + caption * 3)
+    result = thucydides.extract(text, published="2016-11-22")
+    assert len(result.incidents) == 2
+    assert result.lead_incident.location.name == "Riverton"

@@ -39,11 +39,10 @@ def extract_document(document: Document, gazetteer_path: str | None = None) -> E
     published = document.published.date() if document.published else None
     segments = segment(text, published)
     doc = annotate(text, segments, gazetteer_path)
-    incidents, claims = fuse(document, build_mentions(doc), segments, doc._.toponyms,
-                             doc._.claims)
+    extraction = fuse(document, build_mentions(doc), segments, doc._.toponyms, doc._.claims)
     if heading:
-        _offsets_into_parts(incidents, claims, len(heading))
-    return Extraction(document, incidents, claims)
+        _offsets_into_parts(extraction.incidents, extraction.claims, len(heading))
+    return extraction
 
 
 def _heading(document: Document) -> str:

@@ -21,8 +21,8 @@ from .events import VIOLENCE
 from .gazetteer.points import haversine_km
 from .incidents import unique_actors
 from .lexicons import load
-from .types import (CasualtyMention, Claim, Document, EventMention, Fatalities,
-                    Incident, Location, Place, Segment, Span, TimeExpression, Toponym)
+from .types import (CasualtyMention, Claim, Document, EventMention, Extraction,
+                    Fatalities, Incident, Location, Place, Segment, Span, TimeExpression, Toponym)
 
 CONTEXT_DAYS = 3  # a development dated further back than this is context, not news
 NEIGHBOUR_KM = 25.0  # a town and its neighbour ("West Linden", "Linden") tell one place
@@ -130,11 +130,12 @@ def _placed_elsewhere(mention: EventMention, dated: list[Toponym]) -> bool:
 
 
 def _followed_up(mention: EventMention) -> bool:
-    """Whether a mention is dated by the day its entry gives for the violence it reports:
-    the news the entry is about, however long ago ("the March 3 shooting" in a story of the
-    trial)."""
-    told = _told(mention)
-    return told is not None and told is mention.entry_date
+    """Whether a mention is dated on the day its entry gives for the violence it reports:
+    the news the entry is about, however long ago and however named ("the March 3 shooting"
+    and "the shooting on Labor Day" in a story of the trial)."""
+    told, entry = _told(mention), mention.entry_date
+    return told is not None and entry is not None and (
+        told is entry or told.precision == "day" and told.day == entry.day)
 
 
 def _is_background(mention: EventMention, day: str | None, precision: str | None,
@@ -157,8 +158,9 @@ def _is_background(mention: EventMention, day: str | None, precision: str | None
 
 
 def fuse(document: Document, mentions: list[EventMention], segments: list[Segment],
-         toponyms: list[Toponym], claims: list[Claim]) -> tuple[list[Incident], list[Claim]]:
-    """Incidents of one document, and the claims that belong to no single incident."""
+         toponyms: list[Toponym], claims: list[Claim]) -> Extraction:
+    """Incidents of one document, the claims that belong to no single incident, and the
+    incident the document is about."""
     drafts: dict[tuple, _Draft] = {}
     placeless: list[tuple[EventMention, str | None, str | None]] = []
     placed: list[tuple[EventMention, str | None, str | None]] = []
@@ -206,15 +208,17 @@ def fuse(document: Document, mentions: list[EventMention], segments: list[Segmen
     drafts_list, survivor = _merge_retold(sorted(drafts.values(), key=lambda d: d.first_start))
     drafts_list += _unplaced_stories(drafts_list, unhoused, counted, toponyms, segments)
     _house_counts(counted, drafts_list)
-    incidents = {id(d): _incident(document, d) for d in drafts_list}
+    by_draft = {id(d): _incident(document, d) for d in drafts_list}
+    lead = _lead(drafts_list)
     aggregate_claims = [_total_claim(m, c, list(dict.fromkeys(
-        incidents[id(survivor.get(id(d), d))].id for d in group))) for m, c, group in totals]
-    incidents = list(incidents.values())
+        by_draft[id(survivor.get(id(d), d))].id for d in group))) for m, c, group in totals]
+    incidents = list(by_draft.values())
     used = {(c.claimant, c.start) for i in incidents for c in i.claims} | {
         (c.claimant, c.start) for c in aggregate_claims}
     loose = [c for c in claims if (c.claimant, c.start) not in used]
     incidents.sort(key=lambda i: (i.date or "", i.evidence[0].start if i.evidence else 0))
-    return incidents, aggregate_claims + loose
+    return Extraction(document, incidents, aggregate_claims + loose,
+                      by_draft[id(lead)].id if lead else None)
 
 
 def _unplaced_stories(drafts: list[_Draft],
@@ -251,22 +255,45 @@ def _house_counts(counted: list[EventMention], drafts: list[_Draft]) -> None:
 
 def _story(segment: int, drafts: list[_Draft]) -> _Draft | None:
     """The incident an entry is about: of the violent ones it tells, one on the day the
-    entry gives for its violence, then the one most of its sentences give counts for, then
-    the most told, then the first."""
+    entry gives for its violence, then the one most told of (`_told_of`)."""
     told = [d for d in drafts if d.family in VIOLENCE and segment in d.segments]
-    return max(told, key=lambda d: (_on_entry_day(d, segment), _counted(d), len(d.mentions),
-                                    -d.first_start), default=None)
+    if len(told) < 2:  # nothing to rank: spare the tallies
+        return told[0] if told else None
+    return max(told, key=lambda d: (_on_entry_day(d, segment), *_told_of(d)))
 
 
-def _on_entry_day(draft: _Draft, segment: int) -> bool:
-    """Whether the draft is dated by the day its entry gives for its violence."""
+def _lead(drafts: list[_Draft]) -> _Draft | None:
+    """The incident the whole document is about: a violent one, then the one most of its
+    sentences give counts for, then one on the day an entry gives for its violence, then
+    the one most told of (`_told_of`). One story's counts outweigh the day its report
+    seems to give, where an entry's own counts go to its day's incident (`_story`)."""
+    return max(drafts, key=lambda d: (d.family in VIOLENCE, _counted(d),
+                                      _on_entry_day(d, None), *_told_of(d)), default=None)
+
+
+def _told_of(draft: _Draft) -> tuple[int, int, int, int]:
+    """How much a text tells of a draft: the sentences giving counts of its victims, the
+    people hit, the sentences, and the earliest first."""
+    return _counted(draft), _toll(draft), len(draft.mentions), -draft.first_start
+
+
+def _toll(draft: _Draft) -> int:
+    """The dead and wounded of a draft together."""
+    killed, injured = tally([c for m in draft.mentions for c in m.casualties])
+    return (killed.best or 0) + (injured.best or 0)
+
+
+def _on_entry_day(draft: _Draft, segment: int | None) -> bool:
+    """Whether the draft is dated by the day its entry (any entry: None) gives for its
+    violence."""
     return any(m.entry_date is not None and m.entry_date.value[:10] == draft.day
-               for m in draft.mentions if m.segment == segment)
+               for m in draft.mentions if segment is None or m.segment == segment)
 
 
 def _counted(draft: _Draft) -> int:
-    """How many sentences of the incident give a count of its dead or wounded."""
-    return len({m.sentence.start for m in draft.mentions if m.casualties})
+    """How many sentences of the incident give a count of its dead or wounded; one repeated
+    word for word (a photo caption on every slide) is one report."""
+    return len({m.sentence.text.strip() for m in draft.mentions if m.casualties})
 
 
 def _merge_retold(drafts: list[_Draft]) -> tuple[list[_Draft], dict[int, _Draft]]:

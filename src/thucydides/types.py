@@ -284,6 +284,11 @@ class Extraction:
     document: Document
     incidents: list[Incident]
     claims: list[Claim]
+    lead: str | None = None  # the id of the incident the document is about
+
+    @property
+    def lead_incident(self) -> Incident | None:
+        return next((i for i in self.incidents if i.id == self.lead), None)
 
     @property
     def id(self) -> str:
@@ -295,4 +300,5 @@ class Extraction:
             "document": self.document.to_dict(),
             "incidents": [i.to_dict() for i in self.incidents],
             "claims": [c.to_dict() for c in self.claims],
+            "lead": self.lead,
         }

@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 
 from ..dates import period_end, segment_of
 from .patterns import OTHER_CASE, OTHER_STORY, RECALLED_DAYS
-from .sentences import find_casualties, hit_then_died
+from .sentences import find_casualties, hit_then_died, told_years_ago
 from .parsed import parsed_victims
 from .tally import tally
 
@@ -42,12 +42,13 @@ if not Doc.has_extension("casualties"):
 
 class CasualtyFinder:
     """spaCy component: sets `doc._.casualties`, the counts of every sentence. Counts in a
-    sentence dated long before it was written ("In 2009 a gunman killed 13 people there")
-    belong to an older case the story recalls, and are marked as not the story's own,
-    unless the story counts nothing else: then it is a follow-up about that case (a trial,
-    an anniversary). A sentence that sets its victims in another case ("killed in a
-    previous shooting", "weeks earlier"), or a line below the headline that links to another
-    story (a teaser), loses them: they are no one's total either."""
+    sentence dated long before it was written ("In 2009 a gunman killed 13 people there",
+    "her son was killed two decades ago") belong to an older case the story recalls, and
+    are marked as not the story's own, unless the story counts nothing else: then it is a
+    follow-up about that case (a trial, an anniversary). A sentence that sets its victims in
+    another case ("killed in a previous shooting", "weeks earlier"), or a line below the
+    headline that links to another story (a teaser), loses them: they are no one's total
+    either."""
 
     def __call__(self, doc: Doc) -> Doc:
         told = []
@@ -58,8 +59,9 @@ class CasualtyFinder:
                                            key=lambda c: c.span.start))
             other_case = bool(counts) and (OTHER_CASE.search(text) is not None or (
                 sent.start > 0 and OTHER_STORY.search(text) is not None))  # not the headline
-            told.append((counts, other_case, bool(counts) and not other_case and
-                         _recalls_older_case(doc, sent.start_char, sent.end_char)))
+            told.append((counts, other_case, bool(counts) and not other_case and (
+                _recalls_older_case(doc, sent.start_char, sent.end_char) or
+                told_years_ago(text, sent.start_char, counts))))
         follow_up = not any(not (other or old) and any(not c.aggregate for c in counts)
                             for counts, other, old in told)
         doc._.casualties = [replace(c, aggregate=True) if old and not follow_up else c

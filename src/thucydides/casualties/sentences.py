@@ -408,11 +408,14 @@ def hit_then_died(mentions: list[CasualtyMention]) -> list[CasualtyMention]:
 
 def of_this_story(sentence: str, offset: int,
                    mentions: list[CasualtyMention]) -> list[CasualtyMention]:
-    """Drop deaths by other causes ("died in a highway collision"); mark deaths long ago
-    ("was killed in a robbery two decades ago") as another case's."""
-    return [replace(c, aggregate=True) if YEARS_AGO.match(sentence, c.span.end - offset) else c
-            for c in mentions
+    """Drop deaths by other causes ("died in a highway collision")."""
+    return [c for c in mentions
             if not (c.kind == "killed" and NOT_BY_VIOLENCE.match(sentence, c.span.end - offset))]
+
+
+def told_years_ago(sentence: str, offset: int, mentions: list[CasualtyMention]) -> bool:
+    """Whether a count is told as years back ("was killed in a robbery two decades ago")."""
+    return any(YEARS_AGO.match(sentence, c.span.end - offset) for c in mentions)
 
 
 def _others_shot_survived(mentions: list[CasualtyMention]) -> list[CasualtyMention]:

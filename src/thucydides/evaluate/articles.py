@@ -2,8 +2,8 @@
 
 A news article about a shooting reports one incident, but the pipeline may find several
 (the shooting, an older case it recalls, the arrest that followed). The article's incident
-is the one `thucydides.extract` gives with the most casualty evidence; its killed, injured,
-date and place are read off that record as they are. The one thing added here is GVA's
+is the one `thucydides.extract` gives as the document's lead; its killed, injured, date and
+place are read off that record as they are. The one thing added here is GVA's
 convention: a shooting story names everyone who was hit, so when it gives the dead and says
 nothing of wounded (or the reverse) the other figure is 0, where the record says null. An
 article `extract` finds no incident in has no figures and is dated by its publication.
@@ -14,7 +14,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import extract_document
-from ..fuse import VIOLENCE
 from ..ingest import parse_published
 from ..types import Document, Incident, Span
 
@@ -34,7 +33,7 @@ def read_article(record: dict) -> Article:
     published = parse_published(record.get("published"))
     document = Document(id=record["id"], text=record["text"], published=published,
                         title=record.get("title"))
-    main = main_incident(extract_document(document).incidents)
+    main = extract_document(document).lead_incident
     if main is None:
         return Article(None, None, published.date().isoformat() if published else None,
                        None, None, {})
@@ -45,21 +44,6 @@ def read_article(record: dict) -> Article:
                if (sentence := _said(main, field))}
     return Article(killed, injured, main.date, location.lat if location else None,
                    location.lon if location else None, reasons)
-
-
-def main_incident(incidents: list[Incident]) -> Incident | None:
-    """The incident the article is about: a violent one before any other, then the most
-    sentences with counts, the most people hit, the most evidence."""
-    return max(incidents, key=lambda i: (i.event_type in VIOLENCE, _counted(i),
-                                         (i.fatalities.best or 0) + (i.injured.best or 0),
-                                         len(i.evidence), i.confidence), default=None)
-
-
-def _counted(incident: Incident) -> int:
-    """How many of the incident's sentences give a count of its dead or wounded."""
-    counts = incident.field_evidence.get("fatalities", []) + \
-        incident.field_evidence.get("injured", [])
-    return sum(any(e.start <= c.start < e.end for c in counts) for e in incident.evidence)
 
 
 def gva_counts(killed: int | None, injured: int | None) -> tuple[int | None, int | None]:
