@@ -86,6 +86,13 @@ def test_a_victim_followed_through_the_story_is_counted_once_as_dead():
     assert counts(text) == (1, 0)
 
 
+def test_they_who_died_are_the_group_hit_before_them_not_one_named_victim():
+    text = ("Three cousins were shot as they sat on a porch in Marlow Heights on Sunday night.\n"
+            "They died at a hospital hours later, the sheriff's office said.")
+    fatalities, injured = tally(annotate(text, segment(text, date(2015, 6, 1)))._.casualties)
+    assert (fatalities.best, injured.best) == (3, 0)
+
+
 def test_named_victims_count_once_each():
     text = ("Jamal Price, 19, was pronounced dead at the scene.\n"
             "Kevin Ortiz, 22, died later at the hospital.\n"

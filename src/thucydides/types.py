@@ -192,6 +192,7 @@ class CasualtyMention:
     ordinal: int | None = None  # "a second victim died": at least this many in all
     update: bool = False  # a revised total that supersedes earlier ones ("the toll rose to 7")
     victim: str | None = None  # one named or definite victim ("Smith", "the boy"), counted once
+    of_group: bool = False  # "They died": the people counted just before, however many
 
 
 @dataclass

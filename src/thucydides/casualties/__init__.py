@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..dates import period_end, segment_of
+from ..types import CasualtyMention
 from .patterns import OTHER_CASE, OTHER_STORY, RECALLED_DAYS
 from .sentences import find_casualties, hit_then_died, told_years_ago
 from .parsed import parsed_victims
@@ -64,10 +65,21 @@ class CasualtyFinder:
                 told_years_ago(text, sent.start_char, counts))))
         follow_up = not any(not (other or old) and any(not c.aggregate for c in counts)
                             for counts, other, old in told)
-        doc._.casualties = [replace(c, aggregate=True) if old and not follow_up else c
-                            for counts, other, old in told if follow_up or not other
-                            for c in counts]
+        doc._.casualties = _groups_resolved(
+            [replace(c, aggregate=True) if old and not follow_up else c
+             for counts, other, old in told if follow_up or not other for c in counts])
         return doc
+
+
+def _groups_resolved(mentions: list[CasualtyMention]) -> list[CasualtyMention]:
+    """ "Two men were shot ... They died": "they" are as many as the group hit last told of
+    before them, so they are two dead, not one more named victim."""
+    out = []
+    for c in mentions:
+        group = next((b for b in reversed(out) if b.kind in {"shot", "injured", "casualties"}
+                      and not b.of_group and (b.count.best or 0) >= 2), None)
+        out.append(replace(c, count=group.count) if c.of_group and group else c)
+    return out
 
 
 def _recalls_older_case(doc: Doc, start: int, end: int) -> bool:

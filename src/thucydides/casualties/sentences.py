@@ -359,7 +359,10 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
                 _place_named(sentence, m.start() + (day.end() if day else 0)):
             continue
         kind = "killed" if m["died"] else "injured" if m["suffered"] else _kind(m["verb"])
-        add(kind, Count(1, 1, 1), m, victim=_victim_key(who))
+        if who == "They":  # a group told of before: at least two, how many the story said
+            add(kind, Count(2, 2, None), m, of_group=True)
+        else:
+            add(kind, Count(1, 1, 1), m, victim=_victim_key(who))
     for m in HIT_PERSON.finditer(sentence):
         noun = (m["noun"] or m["noun2"]).lower()
         add("shot", Count(1, 1, 1), m, victim="" if noun in {"him", "her"} else noun)
