@@ -389,6 +389,12 @@ def test_where_someone_travels_to_or_from_is_a_place():
                                 "the moor.")
 
 
+def test_a_where_clause_after_a_preposition_makes_a_place():
+    assert "Bongabon" in places("Farm workers sent tissue from Bongabon, where hundreds of "
+                                "chickens died last week.")
+    assert "Ford" not in places("He later joined Ford, where he ran the truck division.")
+
+
 def test_a_county_outranks_a_small_namesake_abroad_and_its_seat_stays_a_town():
     found = places("Heavy snow closed roads across Rutland and Lincolnshire.")
     assert {found["Rutland"].place.country_code,

@@ -294,6 +294,19 @@ def _place_object(doc: Doc, start: int, end: int) -> bool:
     return root.dep_ == "dobj" and root.head.lemma_ in PLACE_TAKING_VERBS
 
 
+def _where_clause(doc: Doc, start: int, end: int) -> bool:
+    """ "samples from Veldmor and Keldan, where the outbreak began": a clause opened by
+    "where" after a name, or after the list it is in, that a preposition governs makes it a
+    place; without the preposition it is as often a firm ("joined Acme, where he ...")."""
+    first = doc[start:end].root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if first.dep_ != "pobj":
+        return False
+    return any(child.dep_ == "relcl" and any(word.lower_ == "where" for word in child.children)
+               for item in (first, *first.conjuncts) for child in item.children)
+
+
 def strong_place_context(doc: Doc, start: int, end: int) -> bool:
     """Context that makes even a name the model took for a person or an organisation a place:
     "in X", "north of X", "the outskirts of X", "X town", "the capital, X", "captured X"."""
@@ -321,7 +334,7 @@ def strong_place_context(doc: Doc, start: int, end: int) -> bool:
     if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ == "GPE" and \
             is_name_token(doc[end + 1]):
         return True
-    return _place_object(doc, start, end)
+    return _place_object(doc, start, end) or _where_clause(doc, start, end)
 
 
 def _travel_end(preposition: Token) -> bool:
