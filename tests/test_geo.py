@@ -203,6 +203,13 @@ def test_a_county_council_is_the_county_s_even_where_a_loose_match_exists():
     assert "Galway" not in found and found["Galway County"].place.country_code == "IE"
 
 
+def test_a_state_police_command_is_the_state_s_whole_name():
+    found = places("The Kwara State Police Command said three officers were hurt.")
+    assert "Kwara" not in found and found["Kwara State"].place.kind == "admin1"
+    found = places("Troopers of the Florida State Police closed the highway after the crash.")
+    assert found["Florida"].place.country_code == "US"
+
+
 def test_a_direction_divides_a_state_or_a_town_but_names_a_part_of_anything_else():
     found = places("Aid agencies warned of hunger across East Africa this summer.")
     assert "East Africa" in found and "Africa" not in found

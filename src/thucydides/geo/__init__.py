@@ -36,6 +36,7 @@ from ..lexicons import load
 from ..types import Place, Toponym
 from .vocabulary import (
     ADMIN_NOUNS, ADMIN_NOUNS_ELSEWHERE, ALIAS_PENALTY, BIG_CITY, DIRECTIONS, DIVISION_SUFFIXES,
+    SUFFIXED_DIVISIONS,
     HAMLET, LIST_WORDS, LOC_REGION_WEIGHT, NEAR_KM, NEVER_ALONE, NEVER_PLACE_LABELS,
     NOMINAL_ROLES, NOT_A_NAME, PLACE_NOUNS, SEAT_SHARE, SEAT_TOWN, SPEAKING_TOWN,
     STATE_POPULATION)
@@ -509,7 +510,7 @@ class PlaceFinder:
                     p.kind == "country" or p.population >= SPEAKING_TOWN for p in places):
                 continue
             if places and exact and name.lower() not in NEVER_ALONE:
-                known.append((end, doc[end - 1].text in DIVISION_SUFFIXES or
+                known.append((end, doc[end - 1].text in SUFFIXED_DIVISIONS or
                               any(self.gazetteer.is_primary(name, p) for p in places)))
         return next((end for end, primary in known if primary), known[0][0] if known else None)
 

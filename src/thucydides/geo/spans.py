@@ -462,6 +462,8 @@ def namesakes_of(places: list[Place], noun: str) -> list[Place]:
     Strip", "Kerch Strait" lie at their namesake, whatever its kind."""
     if noun in ADMIN_NOUNS_ELSEWHERE:  # "Kebbi State": that division, where it is one
         kind, other_usage = ADMIN_NOUNS_ELSEWHERE[noun]
+        if any(p.kind == kind and p.country_code in other_usage for p in places):
+            return []  # "Florida State Police": no namesake abroad
         return [p for p in places if p.kind == kind and p.country_code not in other_usage]
     if noun in ADMIN_NOUNS:
         return [p for p in places if p.kind not in {"country", "region"}]
