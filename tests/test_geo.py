@@ -210,6 +210,11 @@ def test_a_state_police_command_is_the_state_s_whole_name():
     assert found["Florida"].place.country_code == "US"
 
 
+def test_a_name_of_its_own_country_is_a_place_not_the_head_of_a_longer_name():
+    found = places("Surfers flocked to the Sunshine Coast of Australia last summer.")
+    assert found["Sunshine Coast"].place.country_code == "AU"
+
+
 def test_a_direction_divides_a_state_or_a_town_but_names_a_part_of_anything_else():
     found = places("Aid agencies warned of hunger across East Africa this summer.")
     assert "East Africa" in found and "Africa" not in found
