@@ -215,6 +215,10 @@ def test_a_name_of_its_own_country_is_a_place_not_the_head_of_a_longer_name():
     assert found["Sunshine Coast"].place.country_code == "AU"
 
 
+def test_an_apposition_naming_a_kind_of_place_outweighs_a_person_label():
+    assert "Gerze" in places("The shipment left Gerze, a port town, before dawn.")
+
+
 def test_a_direction_divides_a_state_or_a_town_but_names_a_part_of_anything_else():
     found = places("Aid agencies warned of hunger across East Africa this summer.")
     assert "East Africa" in found and "Africa" not in found

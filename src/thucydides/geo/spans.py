@@ -319,7 +319,8 @@ def strong_place_context(doc: Doc, start: int, end: int) -> bool:
         return True
     root = doc[start:end].root
     if end < len(doc) and doc[end].lower_ in PLACE_NOUNS or \
-            root.dep_ == "appos" and root.head.lower_ in PLACE_NOUNS:
+            root.dep_ == "appos" and root.head.lower_ in PLACE_NOUNS or \
+            _place_apposition(root):
         return True
     # "a Dover-based company": where something is based
     if end + 1 < len(doc) and doc[end].text in {"-", "‑"} and doc[end + 1].lower_ == "based":
@@ -335,6 +336,12 @@ def strong_place_context(doc: Doc, start: int, end: int) -> bool:
             is_name_token(doc[end + 1]):
         return True
     return _place_object(doc, start, end) or _where_clause(doc, start, end)
+
+
+def _place_apposition(root: Token) -> bool:
+    """ "al-Wa'er, the last rebel-held district of Homs", "Ardanuc, a farming town": the
+    text says what kind of place the name is."""
+    return any(child.dep_ == "appos" and child.lower_ in PLACE_NOUNS for child in root.children)
 
 
 def _travel_end(preposition: Token) -> bool:
@@ -373,10 +380,6 @@ def has_place_context(doc: Doc, start: int, end: int) -> bool:
     if before is not None and before.lower_ == "of" and before.head.lower_ in CONTAINERS:
         return True
     if strong_place_context(doc, start, end):
-        return True
-    # "al-Wa'er, the last rebel-held district of Homs"
-    if any(child.dep_ == "appos" and child.lower_ in PLACE_NOUNS
-           for child in doc[start:end].root.children):
         return True
     return kind_hint(doc, start, end) is not None
 
