@@ -219,6 +219,11 @@ def test_an_apposition_naming_a_kind_of_place_outweighs_a_person_label():
     assert "Gerze" in places("The shipment left Gerze, a port town, before dawn.")
 
 
+def test_a_town_right_after_a_day_is_no_tail_of_the_day():
+    assert "Linden" in places("Late on Tuesday Linden firefighters pulled two men from the "
+                              "river.")
+
+
 def test_a_direction_divides_a_state_or_a_town_but_names_a_part_of_anything_else():
     found = places("Aid agencies warned of hunger across East Africa this summer.")
     assert "East Africa" in found and "Africa" not in found

@@ -524,7 +524,8 @@ def name_end(doc: Doc, start: int, end: int) -> int:
 
 def continues_name(doc: Doc, start: int) -> bool:
     """ "Bayou Vista", "Dunmore Police": the tail of a longer capitalised name that was
-    not read as a place as a whole; a word opening a sentence is capitalised anyway."""
+    not read as a place as a whole; a word opening a sentence is capitalised anyway, and
+    a name after a date starts anew ("on Sunday Linden police said")."""
     if start == 0:
         return False
     before = doc[start - 1]
@@ -532,4 +533,5 @@ def continues_name(doc: Doc, start: int) -> bool:
         return False  # "Associated Press DENVER (AP)": a word in capitals starts anew
     return bool(before.whitespace_) and is_name_token(before) and \
         before.text not in {"-", "‑"} and not before.is_sent_start and \
-        before.lower_ not in DIRECTIONS | {"the", "a", "an"}
+        before.lower_ not in DIRECTIONS | {"the", "a", "an"} and \
+        not (before.ent_type_ == "DATE" and doc[start].ent_type_ != "DATE")
