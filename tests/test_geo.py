@@ -203,6 +203,27 @@ def test_a_county_council_is_the_county_s_even_where_a_loose_match_exists():
     assert "Galway" not in found and found["Galway County"].place.country_code == "IE"
 
 
+def test_a_state_police_command_is_the_state_s_whole_name():
+    found = places("The Kwara State Police Command said three officers were hurt.")
+    assert "Kwara" not in found and found["Kwara State"].place.kind == "admin1"
+    found = places("Troopers of the Florida State Police closed the highway after the crash.")
+    assert found["Florida"].place.country_code == "US"
+
+
+def test_a_name_of_its_own_country_is_a_place_not_the_head_of_a_longer_name():
+    found = places("Surfers flocked to the Sunshine Coast of Australia last summer.")
+    assert found["Sunshine Coast"].place.country_code == "AU"
+
+
+def test_an_apposition_naming_a_kind_of_place_outweighs_a_person_label():
+    assert "Gerze" in places("The shipment left Gerze, a port town, before dawn.")
+
+
+def test_a_town_right_after_a_day_is_no_tail_of_the_day():
+    assert "Linden" in places("Late on Tuesday Linden firefighters pulled two men from the "
+                              "river.")
+
+
 def test_a_direction_divides_a_state_or_a_town_but_names_a_part_of_anything_else():
     found = places("Aid agencies warned of hunger across East Africa this summer.")
     assert "East Africa" in found and "Africa" not in found
@@ -387,6 +408,12 @@ def test_where_someone_travels_to_or_from_is_a_place():
                                 "opened a bakery.")
     assert "Helmsley" in places("Each spring the retired teachers walk from Helmsley along "
                                 "the moor.")
+
+
+def test_a_where_clause_after_a_preposition_makes_a_place():
+    assert "Bongabon" in places("Farm workers sent tissue from Bongabon, where hundreds of "
+                                "chickens died last week.")
+    assert "Ford" not in places("He later joined Ford, where he ran the truck division.")
 
 
 def test_a_county_outranks_a_small_namesake_abroad_and_its_seat_stays_a_town():

@@ -36,9 +36,9 @@ from ..lexicons import load
 from ..types import Place, Toponym
 from .vocabulary import (
     ADMIN_NOUNS, ADMIN_NOUNS_ELSEWHERE, ALIAS_PENALTY, BIG_CITY, DIRECTIONS, DIVISION_SUFFIXES,
-    HAMLET, LIST_WORDS, LOC_REGION_WEIGHT, NEAR_KM, NEVER_ALONE, NEVER_PLACE_LABELS,
-    NOMINAL_ROLES, NOT_A_NAME, PLACE_NOUNS, SEAT_SHARE, SEAT_TOWN, SPEAKING_TOWN,
-    STATE_POPULATION)
+    HAMLET, LIST_WORDS, LOC_REGION_WEIGHT, MAX_NAME_TOKENS, NEAR_KM, NEVER_ALONE,
+    NEVER_PLACE_LABELS, NOMINAL_ROLES, NOT_A_NAME, PLACE_NOUNS, SEAT_SHARE, SEAT_TOWN,
+    SPEAKING_TOWN, STATE_POPULATION, SUFFIXED_DIVISIONS)
 from .resolve import (
     Context, best_reading, container_of, currency_country, geo_precision, list_mates,
     local_town, main_countries, reading_score, region_shares, separates_list, town_of_street)
@@ -404,7 +404,8 @@ class PlaceFinder:
             if not division and name_key(name) not in known and (
                     not seat and opens_longer_name(doc, end, self.public_bodies) or
                     name_key(name) in people and not place_despite_surname(
-                        doc, start, end, places, label)) or heads_of_name(doc, end):
+                        doc, start, end, places, label)) or \
+                    heads_of_name(doc, end) and not self._of_its_country(doc, end, places, found):
                 continue
             # Someone quoted, or a disease, by this name is one wherever the text does not say
             # "place".
@@ -431,6 +432,16 @@ class PlaceFinder:
             chosen.append((start, end, places, exact))
             taken.update(range(start, end))
         return chosen
+
+    def _of_its_country(self, doc: Doc, end: int, places: list[Place], found: dict) -> bool:
+        """Whether "of" after a name leads to the country one of its readings lies in ("the
+        Sunshine Coast of Australia"): a place placed in its country, not the head of a
+        longer name ("the Friends of Dover")."""
+        start = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ == "the")
+        stop = name_end(doc, start, min(len(doc), start + MAX_NAME_TOKENS))
+        countries = {p.country_code for p in self._exact(found, span_name(doc, start, stop))
+                     if p.kind == "country"}
+        return any(p.country_code in countries for p in places)
 
     def _joins_known_names(self, doc: Doc, start: int, end: int, found: dict) -> bool:
         """Whether a name is capitalised names joined by hyphens that the gazetteer knows
@@ -509,7 +520,7 @@ class PlaceFinder:
                     p.kind == "country" or p.population >= SPEAKING_TOWN for p in places):
                 continue
             if places and exact and name.lower() not in NEVER_ALONE:
-                known.append((end, doc[end - 1].text in DIVISION_SUFFIXES or
+                known.append((end, doc[end - 1].text in SUFFIXED_DIVISIONS or
                               any(self.gazetteer.is_primary(name, p) for p in places)))
         return next((end for end, primary in known if primary), known[0][0] if known else None)
 

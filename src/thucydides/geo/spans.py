@@ -294,6 +294,19 @@ def _place_object(doc: Doc, start: int, end: int) -> bool:
     return root.dep_ == "dobj" and root.head.lemma_ in PLACE_TAKING_VERBS
 
 
+def _where_clause(doc: Doc, start: int, end: int) -> bool:
+    """ "samples from Veldmor and Keldan, where the outbreak began": a clause opened by
+    "where" after a name, or after the list it is in, that a preposition governs makes it a
+    place; without the preposition it is as often a firm ("joined Acme, where he ...")."""
+    first = doc[start:end].root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if first.dep_ != "pobj":
+        return False
+    return any(child.dep_ == "relcl" and any(word.lower_ == "where" for word in child.children)
+               for item in (first, *first.conjuncts) for child in item.children)
+
+
 def strong_place_context(doc: Doc, start: int, end: int) -> bool:
     """Context that makes even a name the model took for a person or an organisation a place:
     "in X", "north of X", "the outskirts of X", "X town", "the capital, X", "captured X"."""
@@ -306,7 +319,8 @@ def strong_place_context(doc: Doc, start: int, end: int) -> bool:
         return True
     root = doc[start:end].root
     if end < len(doc) and doc[end].lower_ in PLACE_NOUNS or \
-            root.dep_ == "appos" and root.head.lower_ in PLACE_NOUNS:
+            root.dep_ == "appos" and root.head.lower_ in PLACE_NOUNS or \
+            _place_apposition(root):
         return True
     # "a Dover-based company": where something is based
     if end + 1 < len(doc) and doc[end].text in {"-", "‑"} and doc[end + 1].lower_ == "based":
@@ -321,7 +335,13 @@ def strong_place_context(doc: Doc, start: int, end: int) -> bool:
     if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ == "GPE" and \
             is_name_token(doc[end + 1]):
         return True
-    return _place_object(doc, start, end)
+    return _place_object(doc, start, end) or _where_clause(doc, start, end)
+
+
+def _place_apposition(root: Token) -> bool:
+    """ "al-Wa'er, the last rebel-held district of Homs", "Ardanuc, a farming town": the
+    text says what kind of place the name is."""
+    return any(child.dep_ == "appos" and child.lower_ in PLACE_NOUNS for child in root.children)
 
 
 def _travel_end(preposition: Token) -> bool:
@@ -360,10 +380,6 @@ def has_place_context(doc: Doc, start: int, end: int) -> bool:
     if before is not None and before.lower_ == "of" and before.head.lower_ in CONTAINERS:
         return True
     if strong_place_context(doc, start, end):
-        return True
-    # "al-Wa'er, the last rebel-held district of Homs"
-    if any(child.dep_ == "appos" and child.lower_ in PLACE_NOUNS
-           for child in doc[start:end].root.children):
         return True
     return kind_hint(doc, start, end) is not None
 
@@ -449,6 +465,8 @@ def namesakes_of(places: list[Place], noun: str) -> list[Place]:
     Strip", "Kerch Strait" lie at their namesake, whatever its kind."""
     if noun in ADMIN_NOUNS_ELSEWHERE:  # "Kebbi State": that division, where it is one
         kind, other_usage = ADMIN_NOUNS_ELSEWHERE[noun]
+        if any(p.kind == kind and p.country_code in other_usage for p in places):
+            return []  # "Florida State Police": no namesake abroad
         return [p for p in places if p.kind == kind and p.country_code not in other_usage]
     if noun in ADMIN_NOUNS:
         return [p for p in places if p.kind not in {"country", "region"}]
@@ -506,7 +524,8 @@ def name_end(doc: Doc, start: int, end: int) -> int:
 
 def continues_name(doc: Doc, start: int) -> bool:
     """ "Bayou Vista", "Dunmore Police": the tail of a longer capitalised name that was
-    not read as a place as a whole; a word opening a sentence is capitalised anyway."""
+    not read as a place as a whole; a word opening a sentence is capitalised anyway, and
+    a name after a date starts anew ("on Sunday Linden police said")."""
     if start == 0:
         return False
     before = doc[start - 1]
@@ -514,4 +533,5 @@ def continues_name(doc: Doc, start: int) -> bool:
         return False  # "Associated Press DENVER (AP)": a word in capitals starts anew
     return bool(before.whitespace_) and is_name_token(before) and \
         before.text not in {"-", "‑"} and not before.is_sent_start and \
-        before.lower_ not in DIRECTIONS | {"the", "a", "an"}
+        before.lower_ not in DIRECTIONS | {"the", "a", "an"} and \
+        not (before.ent_type_ == "DATE" and doc[start].ent_type_ != "DATE")

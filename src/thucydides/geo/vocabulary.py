@@ -69,6 +69,9 @@ ADMIN_NOUNS_ELSEWHERE = {row[0]: (row[1], set(row[2].split(",")))
                          for row in load("division_nouns") if len(row) > 2}
 # What US local news appends to a county's name ("Essex County", "Orleans Parish").
 DIVISION_SUFFIXES = ("County", "Parish")
+# The nouns a division's name is written with, in US local news or in federations that write
+# "State" after the name ("Essex County", "Kebbi State").
+SUFFIXED_DIVISIONS = set(DIVISION_SUFFIXES) | ADMIN_NOUNS_ELSEWHERE.keys()
 # Nouns that a place name modifies when it stands for the place's people or institutions.
 LOCAL_NOUNS = {row[0] for row in load("local_nouns")} | {row[0] for row in load("victim_nouns")}
 LIST_WORDS = {",", "and", "or", "&"}
