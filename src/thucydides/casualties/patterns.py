@@ -178,12 +178,14 @@ GROUP = re.compile(rf"\b(?:of|among|all|all of)\s+the\s+(?P<n>{NUMBER})\s+"
                    rf"(?:people|victims|persons|"
                    rf"men|teens|teenagers|others)\b(?:\s+(?:who\s+were\s+)?(?P<verb>{KILLED}|"
                    rf"{INJURED}|shot)\b)?", re.IGNORECASE)
+# "four people", "two young men": a count of people, the noun optional ("sent two to ...")
+_PEOPLE = rf"{QUANTITY}\s+{ADJECTIVES}(?P<noun>{PERSONS})?\s*"
 # "the shooting sent four people to the hospital": hit, the outcome not yet said
 SENT_TO_HOSPITAL = re.compile(
-    rf"\b(?:sent|sends|sending|put|putting)\s+{QUANTITY}\s+{ADJECTIVES}(?P<noun>{PERSONS})?\s*"
+    rf"\b(?:sent|sends|sending|put|putting)\s+{_PEOPLE}"
     r"(?:to|in|into)\s+(?:an?\s+|the\s+)?(?:[\w'’.-]+\s+){0,3}?hospitals?\b", re.IGNORECASE)
 # "police found two men with gunshot wounds", "located a victim suffering from a wound"
-FOUND = re.compile(rf"\b(?:found|located)\s+{QUANTITY}\s+{ADJECTIVES}(?P<noun>{PERSONS})?\s*"
+FOUND = re.compile(rf"\b(?:found|located)\s+{_PEOPLE}"
                    rf"(?:[\w-]+\s+){{0,3}}?"
                    r"(?:(?P<dead>dead|fatally)|(?:with|suffering from)\s+(?:[\w-]+\s+){0,3}?"
                    r"(?:gunshot wounds?|bullet wounds?|wounds?|injuries))\b", re.IGNORECASE)

@@ -371,9 +371,12 @@ def _weigh_unnamed_divisions(cities: list[dict], states_by_country: dict[str, li
         missing = {(iso, p.name) for p in places if not weight[(iso, p.name)]}
         if 2 * len(missing) > len(places):
             unnamed |= missing
+    countries = {iso for iso, _ in unnamed}
     for city in cities:
         iso = city["countrycode"]
-        nearest = _nearest(states_by_country.get(iso, []), float(city["latitude"]),
+        if iso not in countries:
+            continue
+        nearest = _nearest(states_by_country[iso], float(city["latitude"]),
                            float(city["longitude"]))
         if (iso, nearest) in unnamed:
             weight[(iso, nearest)] += int(city.get("population") or 0)

@@ -135,9 +135,9 @@ class PlaceFinder:
         spans = sorted(set(spans), key=lambda se: (-(se[1] - se[0]), se[0]))
         names = {span_name(doc, s, e) for s, e in spans} - {""}
         names |= {span_name(doc, a, b) for parts in pieces.values() for a, b in parts}
-        stems = {span_name(doc, s, e): (span_name(doc, s, e - 1), doc[e - 1].text) for s, e in spans
+        stems = {span_name(doc, s, e): (stem, doc[e - 1].text) for s, e in spans
                  if e - s > 1 and doc[e - 1].text in self.name_end_nouns and
-                 span_name(doc, s, e - 1).lower() not in NEVER_ALONE}
+                 (stem := span_name(doc, s, e - 1)).lower() not in NEVER_ALONE}
         states = {n: self.state_abbreviations[n] for n in names if n in self.state_abbreviations}
         found = self.gazetteer.lookup(names | {stem for stem, _ in stems.values()} |
                                       set(states.values()))
