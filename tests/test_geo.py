@@ -702,3 +702,9 @@ def test_a_short_word_in_capitals_naming_only_villages_is_an_acronym():
     assert "SEC" not in found and "Dayton" in found
     found = places("KENT, Ohio (AP) — Two students were hurt in a fall on Friday.")
     assert found["KENT"].place.admin1 == "Ohio"
+
+
+def test_a_country_s_dotted_initials_end_the_name_at_their_last_dot():
+    found = places("A U.S. District judge in Topeka ruled against the county on Monday.")
+    assert found["U.S."].place.country_code == "US" and "Topeka" in found
+

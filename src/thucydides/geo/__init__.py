@@ -25,6 +25,7 @@ their readings, `vocabulary` holds the words and settings both use.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.language import Language
@@ -52,6 +53,8 @@ from .spans import (
     saints_foundation, short_capitals, spaced_particle_spans, span_name, strong_place_context,
     surnames, trim)
 
+
+DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
 
 if not Doc.has_extension("toponyms"):
     Doc.set_extension("toponyms", default=None)
@@ -222,6 +225,12 @@ class PlaceFinder:
         countries and unions ("US", "UAE", "EU") are its only names in capitals."""
         return any(p.kind in {"country", "region"} for p in self._exact(found, name))
 
+    def _country_abbreviation(self, word: str, found: dict) -> bool:
+        """Whether a word is a country's initials with their dots ("U.S.", "U.K."): a name of
+        its own, which ends where its last dot does, as the words after it go on with the
+        sentence or an institution's name."""
+        return bool(DOTTED_INITIALS.fullmatch(word)) and self._known_as_written(word, found)
+
     @staticmethod
     def _exact(found: dict, name: str) -> list[Place]:
         places, exact = found.get(name, ([], False))
@@ -355,6 +364,9 @@ class PlaceFinder:
             if not name or name.lower() in NOT_A_NAME or \
                     not name[-1].isalnum() and name[-1] != "." or common_noun_start(doc, start):
                 continue
+            if end - start > 1 and not self._exact(found, name) and \
+                    self._country_abbreviation(doc[start].text, found):
+                continue  # "a U.S. District judge", "across the U.S. Often ...": the country
             if name.lower() in self.person_titles and not strong_place_context(doc, start, end):
                 continue  # "letters to the Pope", unless "north of Bishop"
             places, exact = found.get(name, ([], True))
