@@ -708,3 +708,7 @@ def test_a_country_s_dotted_initials_end_the_name_at_their_last_dot():
     found = places("A U.S. District judge in Topeka ruled against the county on Monday.")
     assert found["U.S."].place.country_code == "US" and "Topeka" in found
 
+
+def test_a_name_after_an_adjective_with_a_lower_case_prefix_starts_anew():
+    found = places("Herders crossed sub-Arctic Scandinavia with their reindeer, a survey found.")
+    assert found["Scandinavia"].place.kind == "region"

@@ -525,13 +525,23 @@ def name_end(doc: Doc, start: int, end: int) -> int:
 def continues_name(doc: Doc, start: int) -> bool:
     """ "Bayou Vista", "Dunmore Police": the tail of a longer capitalised name that was
     not read as a place as a whole; a word opening a sentence is capitalised anyway, and
-    a name after a date starts anew ("on Sunday Linden police said")."""
+    a name after a date starts anew ("on Sunday Linden police said"), and so does one after
+    an adjective a lower-case prefix forms ("sub-Arctic Greenland")."""
     if start == 0:
         return False
     before = doc[start - 1]
+    if _prefixed_adjective(doc, before.i):
+        return False
     if len(doc[start].text) > 3 and doc[start].text.isupper() and not before.text.isupper():
         return False  # "Associated Press DENVER (AP)": a word in capitals starts anew
     return bool(before.whitespace_) and is_name_token(before) and \
         before.text not in {"-", "‑"} and not before.is_sent_start and \
         before.lower_ not in DIRECTIONS | {"the", "a", "an"} and \
         not (before.ent_type_ == "DATE" and doc[start].ent_type_ != "DATE")
+
+
+def _prefixed_adjective(doc: Doc, i: int) -> bool:
+    """Whether a capitalised word is joined by a hyphen to a lower-case prefix before it
+    ("sub-Arctic", "pre-Roman"): a modifier, never the head of a name."""
+    return i >= 2 and doc[i - 1].text in {"-", "‑"} and not doc[i - 1].whitespace_ and \
+        not doc[i - 2].whitespace_ and doc[i - 2].text.isalpha() and doc[i - 2].text.islower()
