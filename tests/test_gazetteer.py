@@ -345,3 +345,19 @@ def test_oceans_seas_and_large_regions_are_places():
     assert any(p.kind == "region" for p in found["Middle East"][0])
     # The Caribbean stays the UN M49 region; the sea does not take its name.
     assert [p.name for p in found["Caribbean"][0] if p.kind == "region"] == ["Caribbean"]
+
+
+def test_a_country_is_named_by_the_parts_its_name_joins_that_name_no_other_place():
+    from thucydides.gazetteer.packaged import _country_parts
+
+    assert _country_parts(["Norvania and Ostrel", "Republic of Kessar and Vell",
+                           "Moles and Lantern Islands"]) == ["Norvania", "Ostrel", "Vell",
+                                                             "Lantern Islands"]
+    found = Gazetteer().lookup(["Futuna", "Barbuda"])
+    assert any(p.kind == "country" and p.country_code == "WF" for p in found["Futuna"][0])
+    assert all(p.kind == "admin1" for p in found["Barbuda"][0])  # a division of its own
+
+
+def test_a_division_is_named_without_the_form_its_official_name_opens_with():
+    found = Gazetteer().lookup(["Kingston upon Hull"])["Kingston upon Hull"][0]
+    assert any(p.kind == "admin1" and p.country_code == "GB" for p in found)

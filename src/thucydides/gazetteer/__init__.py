@@ -43,7 +43,7 @@ CREATE INDEX IF NOT EXISTS names_loose ON names (loose);
 CREATE INDEX IF NOT EXISTS names_place ON names (place_id);
 CREATE INDEX IF NOT EXISTS codes_code ON codes (code);
 """
-SCHEMA_VERSION = "15"  # bump when the build changes what it writes: setup then rebuilds
+SCHEMA_VERSION = "16"  # bump when the build changes what it writes: setup then rebuilds
 
 
 

