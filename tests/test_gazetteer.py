@@ -361,3 +361,12 @@ def test_a_country_is_named_by_the_parts_its_name_joins_that_name_no_other_place
 def test_a_division_is_named_without_the_form_its_official_name_opens_with():
     found = Gazetteer().lookup(["Kingston upon Hull"])["Kingston upon Hull"][0]
     assert any(p.kind == "admin1" and p.country_code == "GB" for p in found)
+
+
+def test_a_division_the_package_names_in_its_country_s_language_has_its_english_name():
+    from thucydides.gazetteer.packaged import english_division_name
+
+    assert english_division_name("ID", "Nusa Tenggara Timur") == "East Nusa Tenggara"
+    assert english_division_name("ID", "Papua Barat Daya") == "Southwest Papua"
+    found = Gazetteer().lookup(["Southeast Sulawesi"])["Southeast Sulawesi"][0]
+    assert [p.kind for p in found if p.country_code == "ID"] == ["admin1"]

@@ -159,7 +159,9 @@ def _package_rows(progress=None) -> Iterator[NameRow]:
             # "City of Kingston upon Hull", "Region of Murcia": the name after the form
             short = re.sub(r"^(?:Autonomous\s+)?(?:Republic|City|Community|Region)\s+of\s+", "",
                            short)
-            yield NameRow(place, [short] if short != place.name else [],
+            english = english_division_name(iso, short)
+            yield NameRow(place, [name for name in dict.fromkeys([short, english])
+                                  if name != place.name],
                           [subdivision_codes[place.id]] if place.id in subdivision_codes else [])
     yield from _us_counties(us_states, state_codes, county_centres,
                             _county_populations(zip_rows, cities))
@@ -232,6 +234,27 @@ def _country_groups(groups: dict[str, list[str]], countries: dict[str, NameRow],
         yield NameRow(Place(id=_region_id(name), name=name,
                             lat=lat, lon=lon, country_code=None, kind="region",
                             population=sum(p.population for p in members)), forms[1:])
+
+
+# Local words of division names -> (English, whether English writes the word first).
+DIVISION_NAME_WORDS = {(iso, word): (english, where == "front")
+                       for iso, word, english, where in load("division_name_words")}
+
+
+def english_division_name(iso: str, name: str) -> str:
+    """The English form of a division's name the package gives in its country's language
+    ("Sulawesi Tenggara": "Southeast Sulawesi"), as news writes it: a compass word that ends
+    the name goes before it, other words are replaced where they stand."""
+    words = name.split()
+    for size in (2, 1):
+        tail = " ".join(words[-size:])
+        english, front = DIVISION_NAME_WORDS.get((iso, tail), (None, False))
+        if english and front and len(words) > size:
+            words = [english, *words[:-size]]
+            break
+    spelled = {word: english for (code, word), (english, front) in DIVISION_NAME_WORDS.items()
+               if code == iso and not front}
+    return " ".join(spelled.get(word, word) for word in words)
 
 
 def _names_taken(rows: list[NameRow]) -> set[str]:
