@@ -712,3 +712,8 @@ def test_a_country_s_dotted_initials_end_the_name_at_their_last_dot():
 def test_a_name_after_an_adjective_with_a_lower_case_prefix_starts_anew():
     found = places("Herders crossed sub-Arctic Scandinavia with their reindeer, a survey found.")
     assert found["Scandinavia"].place.kind == "region"
+
+
+def test_an_owner_the_gazetteer_does_not_know_is_no_place():
+    found = places("Months of treatment led to Annelie's birth last year, doctors in Dayton said.")
+    assert set(found) == {"Dayton"}

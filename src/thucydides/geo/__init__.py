@@ -367,6 +367,8 @@ class PlaceFinder:
             if end - start > 1 and not self._exact(found, name) and \
                     self._country_abbreviation(doc[start].text, found):
                 continue  # "a U.S. District judge", "across the U.S. Often ...": the country
+            if not self._exact(found, name) and end < len(doc) and doc[end].lower_ in {"'s", "’s"}:
+                continue  # "in Marisol's death": an owner the gazetteer lacks is someone
             if name.lower() in self.person_titles and not strong_place_context(doc, start, end):
                 continue  # "letters to the Pope", unless "north of Bishop"
             places, exact = found.get(name, ([], True))
