@@ -717,3 +717,10 @@ def test_a_name_after_an_adjective_with_a_lower_case_prefix_starts_anew():
 def test_an_owner_the_gazetteer_does_not_know_is_no_place():
     found = places("Months of treatment led to Annelie's birth last year, doctors in Dayton said.")
     assert set(found) == {"Dayton"}
+
+
+def test_a_large_island_is_a_region_not_a_loose_namesake():
+    found = places("Fishing crews sailed north along Honshu and then toward Baffin Island.")
+    assert found["Honshu"].place.kind == "region"
+    assert haversine_km(found["Baffin Island"].place.lat, found["Baffin Island"].place.lon,
+                        68.0, -70.0) < 100
