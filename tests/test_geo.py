@@ -724,3 +724,10 @@ def test_a_large_island_is_a_region_not_a_loose_namesake():
     assert found["Honshu"].place.kind == "region"
     assert haversine_km(found["Baffin Island"].place.lat, found["Baffin Island"].place.lon,
                         68.0, -70.0) < 100
+
+
+def test_a_canal_or_a_bay_the_gazetteer_lacks_lies_at_its_namesake():
+    found = places("Freighters queued for hours at the Corinth Canal on Tuesday.")
+    assert found["Corinth Canal"].place.country_code == "GR"
+    found = places("Sailors anchored in Tokyo Bay overnight after the storm.")
+    assert found["Tokyo Bay"].place.country_code == "JP"
