@@ -559,6 +559,13 @@ def test_a_state_named_once_outweighs_the_first_guess_for_a_town_of_many_states(
     assert {found[name].place.admin1 for name in ("Atlanta", "Decatur")} == {"Georgia"}
 
 
+def test_countries_named_in_passing_do_not_drown_the_state_a_story_names():
+    found = places("Dutch, Swedish, Polish and Czech farmers settled the hills around Salem "
+                   "long before Virginia became a state, and Danish and Norwegian merchants "
+                   "followed them.")
+    assert found["Salem"].place.admin1 == "Virginia"
+
+
 def test_prices_in_bare_dollars_place_a_local_story_in_the_united_states():
     found = places("The Kingston town board approved a $40,000 contract for snow removal.")
     assert found["Kingston"].place.country_code == "US"
