@@ -566,6 +566,12 @@ def test_countries_named_in_passing_do_not_drown_the_state_a_story_names():
     assert found["Salem"].place.admin1 == "Virginia"
 
 
+def test_a_county_after_a_party_adjective_is_a_name_of_its_own():
+    found = places("Organizers want to win over historically Republican Kendall County before "
+                   "the vote.")
+    assert found["Kendall County"].place.kind == "admin2"
+
+
 def test_prices_in_bare_dollars_place_a_local_story_in_the_united_states():
     found = places("The Kingston town board approved a $40,000 contract for snow removal.")
     assert found["Kingston"].place.country_code == "US"

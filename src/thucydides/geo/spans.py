@@ -525,7 +525,9 @@ def name_end(doc: Doc, start: int, end: int) -> int:
 def continues_name(doc: Doc, start: int) -> bool:
     """ "Bayou Vista", "Dunmore Police": the tail of a longer capitalised name that was
     not read as a place as a whole; a word opening a sentence is capitalised anyway, and
-    a name after a date starts anew ("on Sunday Linden police said")."""
+    a name after a date starts anew ("on Sunday Linden police said"), and so does an
+    entity the model begins right after a party's or a people's adjective ("Republican
+    Kendall County")."""
     if start == 0:
         return False
     before = doc[start - 1]
@@ -534,4 +536,5 @@ def continues_name(doc: Doc, start: int) -> bool:
     return bool(before.whitespace_) and is_name_token(before) and \
         before.text not in {"-", "‑"} and not before.is_sent_start and \
         before.lower_ not in DIRECTIONS | {"the", "a", "an"} and \
-        not (before.ent_type_ == "DATE" and doc[start].ent_type_ != "DATE")
+        not (before.ent_type_ == "DATE" and doc[start].ent_type_ != "DATE") and \
+        not (before.ent_type_ == "NORP" and doc[start].ent_iob_ == "B")
