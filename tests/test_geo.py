@@ -572,6 +572,15 @@ def test_a_county_after_a_party_adjective_is_a_name_of_its_own():
     assert found["Kendall County"].place.kind == "admin2"
 
 
+def test_a_town_set_off_after_an_organisation_s_name_is_where_it_sits():
+    found = places("Researchers at the State College of Agriculture, Jos, reported a record "
+                   "harvest.")
+    assert found["Jos"].place.country_code == "NG"
+    found = places("The provost of the College of Education, Ilorin, Dr. Musa Adeyemi, opened "
+                   "the new library.")
+    assert found["Ilorin"].place.country_code == "NG"
+
+
 def test_prices_in_bare_dollars_place_a_local_story_in_the_united_states():
     found = places("The Kingston town board approved a $40,000 contract for snow removal.")
     assert found["Kingston"].place.country_code == "US"

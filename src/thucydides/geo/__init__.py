@@ -47,10 +47,10 @@ from .spans import (
     continues_name, dateline_spans, disease_names, ends_entity, has_place_context,
     heads_of_name, hyphen_pieces, inside_named_place, is_name_token, joining_particle,
     kind_hint, load_demonyms, load_peoples, load_person_titles, load_state_abbreviations,
-    load_street_nouns, name_end, names_a_district, namesakes_of, numbered, opens_longer_name,
-    part_of_person, particle_spans, place_despite_surname, qualifier_before, quoted_speakers,
-    saints_foundation, short_capitals, spaced_particle_spans, span_name, strong_place_context,
-    surnames, trim)
+    load_street_nouns, name_end, names_a_district, namesakes_of, numbered,
+    opens_longer_name, part_of_person, particle_spans, place_despite_surname,
+    qualifier_before, quoted_speakers, saints_foundation, seat_after_organisation,
+    short_capitals, spaced_particle_spans, span_name, strong_place_context, surnames, trim)
 
 
 if not Doc.has_extension("toponyms"):
@@ -645,8 +645,8 @@ class PlaceFinder:
         """Whether a name the gazetteer knows is used as a place here. The model's place
         labels are trusted unless the gazetteer knows the name only as a hamlet, which a
         company or a product is more often named like (a sea or a region, peopled or not, is
-        no hamlet); its person and facility
-        labels need a locative context."""
+        no hamlet); its person and facility labels need a locative context, or for a town
+        of some size a seat after an organisation's name."""
         if label in {"GPE", "LOC"}:
             return any(p.population >= HAMLET or p.kind == "region" for p in places) or \
                 has_place_context(doc, start, end)
@@ -659,6 +659,9 @@ class PlaceFinder:
                 doc[end - 1].text in ADMIN_NOUNS:
             return True  # a state (a country or a region even as the model's person or
             # organisation: "the European Union said"), or "Polk County"
+        if seat_after_organisation(doc, start, end) and \
+                any(p.population >= SPEAKING_TOWN for p in places):
+            return True
         if label in {"PERSON", "FAC", "ORG"}:
             return strong_place_context(doc, start, end)
         return has_place_context(doc, start, end)

@@ -338,6 +338,15 @@ def strong_place_context(doc: Doc, start: int, end: int) -> bool:
     return _place_object(doc, start, end) or _where_clause(doc, start, end)
 
 
+def seat_after_organisation(doc: Doc, start: int, end: int) -> bool:
+    """ "the Federal Institute of Mining, Kordun (FIM)", "the Ministry of Water, Velmora,
+    said": a name set off by commas or brackets right after an organisation's name is
+    where it sits."""
+    return start >= 2 and doc[start - 1].text == "," and \
+        doc[start - 2].ent_type_ == "ORG" and doc[start - 1].ent_iob_ == "O" and \
+        (end == len(doc) or doc[end].text in {",", "(", ".", ";"})
+
+
 def _place_apposition(root: Token) -> bool:
     """ "al-Wa'er, the last rebel-held district of Homs", "Ardanuc, a farming town": the
     text says what kind of place the name is."""
