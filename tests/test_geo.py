@@ -581,6 +581,17 @@ def test_a_town_set_off_after_an_organisation_s_name_is_where_it_sits():
     assert found["Ilorin"].place.country_code == "NG"
 
 
+def test_a_name_owning_a_street_is_the_town_the_street_lies_in():
+    found = places("For twenty years she ran a bakery on Springdale's Birch Lane before retiring.")
+    assert found["Springdale"].place.kind == "city"
+    assert found["Birch Lane"].place == found["Springdale"].place
+
+
+def test_a_name_set_off_by_a_distance_is_a_place():
+    found = places("Shuttle service is available from Berryville, 12 miles away.")
+    assert found["Berryville"].place.kind == "city"
+
+
 def test_prices_in_bare_dollars_place_a_local_story_in_the_united_states():
     found = places("The Kingston town board approved a $40,000 contract for snow removal.")
     assert found["Kingston"].place.country_code == "US"

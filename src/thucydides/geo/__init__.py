@@ -38,7 +38,7 @@ from .vocabulary import (
     ADMIN_NOUNS, ADMIN_NOUNS_ELSEWHERE, ALIAS_PENALTY, BIG_CITY, DIRECTIONS, DIVISION_SUFFIXES,
     HAMLET, LIST_WORDS, LOC_REGION_WEIGHT, MAX_NAME_TOKENS, NEAR_KM, NEVER_ALONE,
     NEVER_PLACE_LABELS, NOMINAL_ROLES, NOT_A_NAME, PLACE_NOUNS, SEAT_SHARE, SEAT_TOWN,
-    SPEAKING_TOWN, STATE_POPULATION, SUFFIXED_DIVISIONS)
+    SPEAKING_TOWN, STATE_POPULATION, STREET_NOUNS, SUFFIXED_DIVISIONS)
 from .resolve import (
     Context, best_reading, container_of, currency_country, geo_precision, list_mates,
     local_town, main_countries, reading_score, region_shares, separates_list, town_of_street)
@@ -47,10 +47,10 @@ from .spans import (
     continues_name, dateline_spans, disease_names, ends_entity, has_place_context,
     heads_of_name, hyphen_pieces, inside_named_place, is_name_token, joining_particle,
     kind_hint, load_demonyms, load_peoples, load_person_titles, load_state_abbreviations,
-    load_street_nouns, name_end, names_a_district, namesakes_of, numbered,
-    opens_longer_name, part_of_person, particle_spans, place_despite_surname,
-    qualifier_before, quoted_speakers, saints_foundation, seat_after_organisation,
-    short_capitals, spaced_particle_spans, span_name, strong_place_context, surnames, trim)
+    name_end, names_a_district, namesakes_of, numbered, opens_longer_name, part_of_person,
+    particle_spans, place_despite_surname, qualifier_before, quoted_speakers,
+    saints_foundation, seat_after_organisation, short_capitals, spaced_particle_spans,
+    span_name, strong_place_context, surnames, trim)
 
 
 if not Doc.has_extension("toponyms"):
@@ -94,7 +94,7 @@ class PlaceFinder:
             self.continents.keys()
         self.state_abbreviations = load_state_abbreviations()
         self.person_titles = load_person_titles()
-        self.street_nouns = load_street_nouns()
+        self.street_nouns = STREET_NOUNS
         self.speech_verbs = {row[0] for row in load("speech_verbs") if " " not in row[0]}
         self.disease_nouns = {row[0] for row in load("disease_nouns")}
         self.institution_nouns = {row[0] for row in load("institution_nouns")}

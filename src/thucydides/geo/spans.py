@@ -11,7 +11,7 @@ from ..types import Place
 from .vocabulary import (
     ADMIN_NOUNS, ADMIN_NOUNS_ELSEWHERE, ARTICLES, BETWEEN_PLACES, CONTAINERS, DATELINE_DASHES,
     DIRECTIONS, LIST_WORDS, LOCAL_NOUNS, MAX_NAME_TOKENS, MOTION_WORDS, PARTY_ABBREVIATIONS,
-    PLACE_NOUNS, PLACE_TAKING_VERBS, SPEAKING_TOWN, STRONG_LOCATIVES)
+    PLACE_NOUNS, PLACE_TAKING_VERBS, SPEAKING_TOWN, STREET_NOUNS, STRONG_LOCATIVES)
 
 
 def load_demonyms() -> dict[str, str]:
@@ -38,11 +38,6 @@ def load_peoples(demonyms: dict[str, str]) -> dict[str, str]:
 
 def load_person_titles() -> set[str]:
     return {row[0] for row in load("person_titles")}
-
-
-def load_street_nouns() -> dict[str, bool]:
-    """Street word -> whether it is an abbreviation ("Ave.")."""
-    return {row[0]: row[1] == "abbreviation" for row in load("street_nouns")}
 
 
 def load_state_abbreviations() -> dict[str, str]:
@@ -322,6 +317,8 @@ def strong_place_context(doc: Doc, start: int, end: int) -> bool:
             root.dep_ == "appos" and root.head.lower_ in PLACE_NOUNS or \
             _place_apposition(root):
         return True
+    if _owns_street_or_place(doc, end) or _distance_apposition(doc, end):
+        return True
     # "a Dover-based company": where something is based
     if end + 1 < len(doc) and doc[end].text in {"-", "‑"} and doc[end + 1].lower_ == "based":
         return True
@@ -345,6 +342,26 @@ def seat_after_organisation(doc: Doc, start: int, end: int) -> bool:
     return start >= 2 and doc[start - 1].text == "," and \
         doc[start - 2].ent_type_ == "ORG" and doc[start - 1].ent_iob_ == "O" and \
         (end == len(doc) or doc[end].text in {",", "(", ".", ";"})
+
+
+def _owns_street_or_place(doc: Doc, end: int) -> bool:
+    """ "Kelford's Tanner Lane", "Varna's old harbour district": a name in the possessive before
+    a street's name or a kind of place is the town they lie in."""
+    if end + 1 >= len(doc) or doc[end].lower_ not in {"'s", "’s"}:
+        return False
+    after = doc[end + 1:end + 4]
+    if any(t.text in PLACE_NOUNS and t.text.islower() for t in after):
+        return True
+    stop = name_end(doc, end + 1, min(len(doc), end + 1 + MAX_NAME_TOKENS))
+    return stop - end >= 3 and doc[stop - 1].text.rstrip(".") in STREET_NOUNS
+
+
+def _distance_apposition(doc: Doc, end: int) -> bool:
+    """ "Dunmore, 12 miles away", "Kelford, 30 km north of the capital": a name set off by a
+    distance is a place."""
+    rest = doc[end + 1:end + 6]
+    return end + 1 < len(doc) and doc[end].text == "," and rest[0].ent_type_ == "QUANTITY" and \
+        any(t.lower_ in DIRECTIONS | {"away", "from"} for t in rest)
 
 
 def _place_apposition(root: Token) -> bool:
