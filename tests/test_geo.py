@@ -592,6 +592,13 @@ def test_a_name_set_off_by_a_distance_is_a_place():
     assert found["Berryville"].place.kind == "city"
 
 
+def test_a_country_before_the_word_district_is_the_country_s_court_not_a_district():
+    found = places("In an order filed in Scranton, U.S. District Judge Marta Quillen said the parties "
+                   "had settled.")
+    assert "U.S. District" not in found
+    assert found["U.S."].place.country_code == "US"
+
+
 def test_prices_in_bare_dollars_place_a_local_story_in_the_united_states():
     found = places("The Kingston town board approved a $40,000 contract for snow removal.")
     assert found["Kingston"].place.country_code == "US"
