@@ -599,6 +599,14 @@ def test_a_country_before_the_word_district_is_the_country_s_court_not_a_distric
     assert found["U.S."].place.country_code == "US"
 
 
+def test_a_name_joined_by_a_possessive_is_one_name_where_the_gazetteer_knows_it():
+    found = places("She grew up in Bishop's Stortford before moving away.")
+    assert found["Bishop's Stortford"].place.country_code == "GB"
+    assert "Bishop" not in found
+    found = places("Delegates from the Lao People's Democratic Republic arrived on Monday.")
+    assert found["Lao People's Democratic Republic"].place.country_code == "LA"
+
+
 def test_prices_in_bare_dollars_place_a_local_story_in_the_united_states():
     found = places("The Kingston town board approved a $40,000 contract for snow removal.")
     assert found["Kingston"].place.country_code == "US"

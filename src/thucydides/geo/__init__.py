@@ -48,7 +48,7 @@ from .spans import (
     heads_of_name, hyphen_pieces, inside_named_place, is_name_token, joining_particle,
     kind_hint, load_demonyms, load_peoples, load_person_titles, load_state_abbreviations,
     name_end, names_a_district, namesakes_of, numbered, opens_longer_name, part_of_person,
-    particle_spans, place_despite_surname, qualifier_before, quoted_speakers,
+    particle_spans, place_despite_surname, possessive_spans, qualifier_before, quoted_speakers,
     saints_foundation, seat_after_organisation, short_capitals, spaced_particle_spans,
     span_name, strong_place_context, surnames, trim)
 
@@ -251,9 +251,10 @@ class PlaceFinder:
 
     def _joined_names(self, doc: Doc) -> list[tuple[int, int]]:
         """Names joined by particles, with hyphens (`particle_spans`) or spaces ("San Jose
-        del Monte"), that the gazetteer knows as such;
+        del Monte"), or by a possessive ("Bishop's Stortford"), that the gazetteer knows as such;
         others are read in pieces ("the Baghdad-to-Basra road")."""
-        spans = particle_spans(doc) + spaced_particle_spans(doc, self.name_particles)
+        spans = particle_spans(doc) + spaced_particle_spans(doc, self.name_particles) + \
+            possessive_spans(doc)
         names = {span: span_name(doc, *span) for span in spans}
         found = self.gazetteer.lookup(names.values())
         return [span for span, name in names.items() if self._exact(found, name)]
@@ -659,7 +660,7 @@ class PlaceFinder:
             return any(p.population >= HAMLET or p.kind == "region" for p in places) or \
                 has_place_context(doc, start, end)
         if any(t.pos_ not in {"PROPN", "NOUN", "ADJ", "PUNCT", "DET"} for t in doc[start:end]
-               if not joining_particle(t)):
+               if not joining_particle(t) and t.lower_ not in {"of", "'s", "’s"}):
             return False
         if any(p.kind in {"country", "admin1"} for p in places) and label != "PERSON" or \
                 any(p.kind == "country" for p in places) or \

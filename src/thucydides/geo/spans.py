@@ -169,6 +169,27 @@ def spaced_particle_spans(doc: Doc, particles: set[str]) -> list[tuple[int, int]
     return spans
 
 
+def possessive_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Capitalised words joined by a possessive inside one name ("Bishop's Stortford", "the
+    People's Republic of Ruritania"), up to three words before it and four after, "of" among
+    them."""
+    spans = []
+    for token in doc[1:-1]:
+        if token.lower_ not in {"'s", "’s"} or not is_name_token(doc[token.i - 1]) or \
+                not is_name_token(doc[token.i + 1]):
+            continue
+        start = token.i - 1
+        while start > 0 and token.i - start < 3 and is_name_token(doc[start - 1]) and \
+                not doc[start - 1].is_sent_start:
+            start -= 1
+        for end in range(token.i + 2, min(len(doc), token.i + 5) + 1):
+            if not is_name_token(doc[end - 1]) and doc[end - 1].lower_ != "of":
+                break
+            if doc[end - 1].lower_ != "of":
+                spans.extend((first, end) for first in range(start, token.i))
+    return spans
+
+
 def dateline_spans(doc: Doc) -> dict[tuple[int, int], bool]:
     """The capitalised place of a dateline ("MANSFIELD — The council...", "RALEIGH, N.C.
     (AP) -", "ST. CHARLES --", "AMMAN: ..."), which the name finder skips as it skips other
