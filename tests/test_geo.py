@@ -607,6 +607,12 @@ def test_a_name_joined_by_a_possessive_is_one_name_where_the_gazetteer_knows_it(
     assert found["Lao People's Democratic Republic"].place.country_code == "LA"
 
 
+def test_both_country_adjectives_hyphenated_before_a_noun_stand_for_their_countries():
+    found = places("Officials praised the Chilean-Bolivian water deal on Friday.")
+    assert found["Chilean"].place.country_code == "CL"
+    assert found["Bolivian"].place.country_code == "BO"
+
+
 def test_prices_in_bare_dollars_place_a_local_story_in_the_united_states():
     found = places("The Kingston town board approved a $40,000 contract for snow removal.")
     assert found["Kingston"].place.country_code == "US"

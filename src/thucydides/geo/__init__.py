@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..gazetteer import Gazetteer, name_key
 from ..gazetteer.points import haversine_km
@@ -61,6 +61,17 @@ if not Doc.has_extension("toponyms"):
 def make_places(nlp: Language, name: str, gazetteer_path: str | None):
     return PlaceFinder(Gazetteer(gazetteer_path) if gazetteer_path else None,
                        _english_words(nlp), _english_words(nlp, ("adj", "adv")))
+
+
+def _past_hyphenated_partner(token: Token) -> Token:
+    """The head a modifier qualifies, past the adjective it is hyphenated with ("Russian" in
+    "Russian-Turkish talks" qualifies "talks")."""
+    head = token.head
+    doc = token.doc
+    if head.i == token.i + 2 and doc[token.i + 1].text in {"-", "‑"} and \
+            head.dep_ in {"amod", "compound", "nmod"}:
+        return head.head
+    return head
 
 
 def _english_words(nlp: Language, parts: tuple[str, ...] = ("noun", "verb", "adj", "adv")
@@ -595,8 +606,9 @@ class PlaceFinder:
             last = doc[end - 1]
             if taken.intersection(range(start, end)):
                 continue
+            head = _past_hyphenated_partner(last)
             modifier = last.dep_ in {"amod", "compound", "nmod"} and \
-                last.head.pos_ in {"NOUN", "PROPN"} and not start <= last.head.i < end
+                head.pos_ in {"NOUN", "PROPN"} and not start <= head.i < end
             if word not in self.plural_peoples and not modifier and not (
                     word in self.demonyms and last.dep_ in NOMINAL_ROLES and
                     last.ent_type_ != "PERSON" and name_key(word) not in people):
