@@ -73,6 +73,10 @@ def test_an_adjective_coordinated_with_a_modifier_is_no_event_place():
     assert place_of(text, "patrolled") == "Mosul"
 
 
+def test_a_country_hyphenated_with_led_or_backed_is_a_side_not_the_event_place():
+    assert place_of("Turkish-backed fighters shelled the hills for hours.", "shelled") is None
+
+
 def test_a_group_of_countries_on_a_noun_is_a_side_not_the_event_place():
     text = "Rebels shot down a helicopter near Bitola and killed the entire EU team on board."
     assert place_of(text, "killed") == "Bitola"
@@ -607,10 +611,12 @@ def test_a_name_joined_by_a_possessive_is_one_name_where_the_gazetteer_knows_it(
     assert found["Lao People's Democratic Republic"].place.country_code == "LA"
 
 
-def test_both_country_adjectives_hyphenated_before_a_noun_stand_for_their_countries():
+def test_a_country_adjective_hyphenated_before_a_noun_stands_for_its_country():
     found = places("Officials praised the Chilean-Bolivian water deal on Friday.")
     assert found["Chilean"].place.country_code == "CL"
     assert found["Bolivian"].place.country_code == "BO"
+    found = places("She trained under a Kenyan-born surgeon for three years.")
+    assert found["Kenyan"].place.country_code == "KE"
 
 
 def test_prices_in_bare_dollars_place_a_local_story_in_the_united_states():

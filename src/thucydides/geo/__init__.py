@@ -64,8 +64,9 @@ def make_places(nlp: Language, name: str, gazetteer_path: str | None):
 
 
 def _past_hyphenated_partner(token: Token) -> Token:
-    """The head a modifier qualifies, past the adjective it is hyphenated with ("Russian" in
-    "Russian-Turkish talks" qualifies "talks")."""
+    """The head a modifier qualifies, past the adjective or participle it is hyphenated with
+    ("Russian" in "Russian-Turkish talks" and "Saudi" in "Saudi-led strikes" qualify the
+    noun)."""
     head = token.head
     doc = token.doc
     if head.i == token.i + 2 and doc[token.i + 1].text in {"-", "‑"} and \
@@ -607,7 +608,9 @@ class PlaceFinder:
             if taken.intersection(range(start, end)):
                 continue
             head = _past_hyphenated_partner(last)
-            modifier = last.dep_ in {"amod", "compound", "nmod"} and \
+            hyphenated = head.i != last.head.i
+            modifier = (last.dep_ in {"amod", "compound", "nmod"} or
+                        hyphenated and last.dep_ == "npadvmod") and \
                 head.pos_ in {"NOUN", "PROPN"} and not start <= head.i < end
             if word not in self.plural_peoples and not modifier and not (
                     word in self.demonyms and last.dep_ in NOMINAL_ROLES and
