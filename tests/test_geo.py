@@ -619,6 +619,11 @@ def test_a_country_adjective_hyphenated_before_a_noun_stands_for_its_country():
     assert found["Kenyan"].place.country_code == "KE"
 
 
+def test_a_town_before_a_public_body_and_an_officials_title_is_no_part_of_the_name():
+    found = places("The blaze was contained within an hour, said Fairhope Fire Chief Lena Ortiz.")
+    assert found["Fairhope"].place.country_code == "US"
+
+
 def test_prices_in_bare_dollars_place_a_local_story_in_the_united_states():
     found = places("The Kingston town board approved a $40,000 contract for snow removal.")
     assert found["Kingston"].place.country_code == "US"

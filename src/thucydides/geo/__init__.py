@@ -401,7 +401,7 @@ class PlaceFinder:
             # A country's or a state's name ends a longer name as a place ("Air Namibia",
             # "Education Oregon"); another name there is that name's tail.
             if self._never_place_label(doc, start, end, label) or \
-                    part_of_person(doc, start, end) or \
+                    part_of_person(doc, start, end) and not self._before_public_body(doc, end) or \
                     continues_name(doc, start) and not (
                         exact and self._names_a_state(name, places)) or \
                     self._after_title(doc, start):
@@ -519,6 +519,11 @@ class PlaceFinder:
         anything ("Columbia University")."""
         return doc[end - 1].text in ADMIN_NOUNS or doc[institution].lower_ in \
             self.seat_bodies and any(p.population >= SEAT_TOWN for p in places)
+
+    def _before_public_body(self, doc: Doc, end: int) -> bool:
+        """ "Owatonna Fire Chief Lena Ortiz": a name before a public body's word is the town the
+        body serves, even where the model runs the official's name back over both."""
+        return end < len(doc) and doc[end].lower_ in self.public_bodies
 
     def _institution_word(self, doc: Doc, start: int, end: int) -> int | None:
         """Where a name goes on from a place into an institution seated there ("Fulton City
