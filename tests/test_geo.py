@@ -624,6 +624,11 @@ def test_a_town_before_a_public_body_and_an_officials_title_is_no_part_of_the_na
     assert found["Fairhope"].place.country_code == "US"
 
 
+def test_a_town_before_a_party_member_is_the_members_home():
+    found = places("Sen. Lara Quint, an Emporia Democrat, voted against the budget.")
+    assert found["Emporia"].place.admin1 == "Kansas"
+
+
 def test_prices_in_bare_dollars_place_a_local_story_in_the_united_states():
     found = places("The Kingston town board approved a $40,000 contract for snow removal.")
     assert found["Kingston"].place.country_code == "US"
