@@ -629,6 +629,11 @@ def test_a_town_before_a_party_member_is_the_members_home():
     assert found["Emporia"].place.admin1 == "Kansas"
 
 
+def test_an_unknown_name_the_model_labels_only_in_part_is_not_its_place():
+    found = places("The club will train at Denver Broncos' field in June.")
+    assert "Denver Broncos" not in found
+
+
 def test_prices_in_bare_dollars_place_a_local_story_in_the_united_states():
     found = places("The Kingston town board approved a $40,000 contract for snow removal.")
     assert found["Kingston"].place.country_code == "US"

@@ -699,7 +699,10 @@ class PlaceFinder:
         """Whether a name the gazetteer lacks is still a place: the model says so and the
         context agrees or, for a location, the name holds a word for a natural feature
         ("Harlow River"; not a charity the model calls a location), or the text makes it a
-        district or puts it inside a place."""
+        district or puts it inside a place. A name the model labels only in part ("Denver"
+        of "Denver Broncos") is not the place it found."""
+        if any(not t.ent_type_ for t in doc[start:end]):
+            label = None
         if label in {"GPE", "LOC"} and has_place_context(doc, start, end) or \
                 label == "LOC" and any(t.lower_.rstrip(".") in self.feature_words
                                        for t in doc[start:end]):
