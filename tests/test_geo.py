@@ -73,6 +73,10 @@ def test_an_adjective_coordinated_with_a_modifier_is_no_event_place():
     assert place_of(text, "patrolled") == "Mosul"
 
 
+def test_a_country_hyphenated_with_led_or_backed_is_a_side_not_the_event_place():
+    assert place_of("Turkish-backed fighters shelled the hills for hours.", "shelled") is None
+
+
 def test_a_group_of_countries_on_a_noun_is_a_side_not_the_event_place():
     text = "Rebels shot down a helicopter near Bitola and killed the entire EU team on board."
     assert place_of(text, "killed") == "Bitola"
@@ -557,6 +561,77 @@ def test_a_state_named_once_outweighs_the_first_guess_for_a_town_of_many_states(
     found = places("Atlanta firefighters battled a fire in a Decatur warehouse on Sunday, "
                    "officials in DeKalb County, Ga., said.")
     assert {found[name].place.admin1 for name in ("Atlanta", "Decatur")} == {"Georgia"}
+
+
+def test_countries_named_in_passing_do_not_drown_the_state_a_story_names():
+    found = places("Dutch, Swedish, Polish and Czech farmers settled the hills around Salem "
+                   "long before Virginia became a state, and Danish and Norwegian merchants "
+                   "followed them.")
+    assert found["Salem"].place.admin1 == "Virginia"
+
+
+def test_a_county_after_a_party_adjective_is_a_name_of_its_own():
+    found = places("Organizers want to win over historically Republican Kendall County before "
+                   "the vote.")
+    assert found["Kendall County"].place.kind == "admin2"
+
+
+def test_a_town_set_off_after_an_organisation_s_name_is_where_it_sits():
+    found = places("Researchers at the State College of Agriculture, Jos, reported a record "
+                   "harvest.")
+    assert found["Jos"].place.country_code == "NG"
+    found = places("The provost of the College of Education, Ilorin, Dr. Musa Adeyemi, opened "
+                   "the new library.")
+    assert found["Ilorin"].place.country_code == "NG"
+
+
+def test_a_name_owning_a_street_is_the_town_the_street_lies_in():
+    found = places("For twenty years she ran a bakery on Springdale's Birch Lane before retiring.")
+    assert found["Springdale"].place.kind == "city"
+    assert found["Birch Lane"].place == found["Springdale"].place
+
+
+def test_a_name_set_off_by_a_distance_is_a_place():
+    found = places("Shuttle service is available from Berryville, 12 miles away.")
+    assert found["Berryville"].place.kind == "city"
+
+
+def test_a_country_before_the_word_district_is_the_country_s_court_not_a_district():
+    found = places("In an order filed in Scranton, U.S. District Judge Marta Quillen said the parties "
+                   "had settled.")
+    assert "U.S. District" not in found
+    assert found["U.S."].place.country_code == "US"
+
+
+def test_a_name_joined_by_a_possessive_is_one_name_where_the_gazetteer_knows_it():
+    found = places("She grew up in Bishop's Stortford before moving away.")
+    assert found["Bishop's Stortford"].place.country_code == "GB"
+    assert "Bishop" not in found
+    found = places("Delegates from the Lao People's Democratic Republic arrived on Monday.")
+    assert found["Lao People's Democratic Republic"].place.country_code == "LA"
+
+
+def test_a_country_adjective_hyphenated_before_a_noun_stands_for_its_country():
+    found = places("Officials praised the Chilean-Bolivian water deal on Friday.")
+    assert found["Chilean"].place.country_code == "CL"
+    assert found["Bolivian"].place.country_code == "BO"
+    found = places("She trained under a Kenyan-born surgeon for three years.")
+    assert found["Kenyan"].place.country_code == "KE"
+
+
+def test_a_town_before_a_public_body_and_an_officials_title_is_no_part_of_the_name():
+    found = places("The blaze was contained within an hour, said Fairhope Fire Chief Lena Ortiz.")
+    assert found["Fairhope"].place.country_code == "US"
+
+
+def test_a_town_before_a_party_member_is_the_members_home():
+    found = places("Sen. Lara Quint, an Emporia Democrat, voted against the budget.")
+    assert found["Emporia"].place.admin1 == "Kansas"
+
+
+def test_an_unknown_name_the_model_labels_only_in_part_is_not_its_place():
+    found = places("The club will train at Denver Broncos' field in June.")
+    assert "Denver Broncos" not in found
 
 
 def test_prices_in_bare_dollars_place_a_local_story_in_the_united_states():

@@ -182,8 +182,9 @@ def _is_event_place(token: Token, trigger_tokens: set[int], toponym: Toponym) ->
     if token.dep_ in {"compound", "amod", "nmod"} and token.head.i in trigger_tokens and \
             _party(toponym):
         return False
-    # "a joint Niger-U.S. base", "US-Iraqi patrols": countries joined by a hyphen are parties
-    if token.dep_ in {"compound", "amod", "nmod"} and _hyphen_joined(token) and \
+    # "a joint Niger-U.S. base", "US-Iraqi patrols", "Saudi-led strikes": countries joined by
+    # a hyphen are parties
+    if token.dep_ in {"compound", "amod", "nmod", "npadvmod"} and _hyphen_joined(token) and \
             _party(toponym):
         return False
     # "Israel captured ...": the subject of an active verb acts, it is not where

@@ -29,7 +29,7 @@ import re
 from collections.abc import Iterable
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..gazetteer import Gazetteer, name_key
 from ..gazetteer.points import haversine_km
@@ -39,7 +39,7 @@ from .vocabulary import (
     ADMIN_NOUNS, ADMIN_NOUNS_ELSEWHERE, ALIAS_PENALTY, BIG_CITY, DIRECTIONS, DIVISION_SUFFIXES,
     HAMLET, LIST_WORDS, LOC_REGION_WEIGHT, MAX_NAME_TOKENS, NEAR_KM, NEVER_ALONE,
     NEVER_PLACE_LABELS, NOMINAL_ROLES, NOT_A_NAME, PLACE_NOUNS, SEAT_SHARE, SEAT_TOWN,
-    SPEAKING_TOWN, STATE_POPULATION, SUFFIXED_DIVISIONS)
+    SPEAKING_TOWN, STATE_POPULATION, STREET_NOUNS, SUFFIXED_DIVISIONS)
 from .resolve import (
     Context, best_reading, container_of, currency_country, geo_precision, list_mates,
     local_town, main_countries, reading_score, region_shares, separates_list, town_of_street)
@@ -48,10 +48,10 @@ from .spans import (
     continues_name, dateline_spans, disease_names, ends_entity, has_place_context,
     heads_of_name, hyphen_pieces, inside_named_place, is_name_token, joining_particle,
     kind_hint, load_demonyms, load_peoples, load_person_titles, load_state_abbreviations,
-    load_street_nouns, name_end, names_a_district, namesakes_of, numbered, opens_longer_name,
-    part_of_person, particle_spans, place_despite_surname, qualifier_before, quoted_speakers,
-    saints_foundation, short_capitals, spaced_particle_spans, span_name, strong_place_context,
-    surnames, trim)
+    name_end, names_a_district, namesakes_of, numbered, opens_longer_name, part_of_person,
+    particle_spans, place_despite_surname, possessive_spans, qualifier_before, quoted_speakers,
+    saints_foundation, seat_after_organisation, short_capitals, spaced_particle_spans,
+    span_name, strong_place_context, surnames, trim)
 
 
 DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
@@ -64,6 +64,18 @@ if not Doc.has_extension("toponyms"):
 def make_places(nlp: Language, name: str, gazetteer_path: str | None):
     return PlaceFinder(Gazetteer(gazetteer_path) if gazetteer_path else None,
                        _english_words(nlp), _english_words(nlp, ("adj", "adv")))
+
+
+def _past_hyphenated_partner(token: Token) -> Token:
+    """The head a modifier qualifies, past the adjective or participle it is hyphenated with
+    ("Russian" in "Russian-Turkish talks" and "Saudi" in "Saudi-led strikes" qualify the
+    noun)."""
+    head = token.head
+    doc = token.doc
+    if head.i == token.i + 2 and doc[token.i + 1].text in {"-", "‑"} and \
+            head.dep_ in {"amod", "compound", "nmod"}:
+        return head.head
+    return head
 
 
 def _english_words(nlp: Language, parts: tuple[str, ...] = ("noun", "verb", "adj", "adv")
@@ -97,7 +109,7 @@ class PlaceFinder:
             self.continents.keys()
         self.state_abbreviations = load_state_abbreviations()
         self.person_titles = load_person_titles()
-        self.street_nouns = load_street_nouns()
+        self.street_nouns = STREET_NOUNS
         self.speech_verbs = {row[0] for row in load("speech_verbs") if " " not in row[0]}
         self.disease_nouns = {row[0] for row in load("disease_nouns")}
         self.institution_nouns = {row[0] for row in load("institution_nouns")}
@@ -260,9 +272,10 @@ class PlaceFinder:
 
     def _joined_names(self, doc: Doc) -> list[tuple[int, int]]:
         """Names joined by particles, with hyphens (`particle_spans`) or spaces ("San Jose
-        del Monte"), that the gazetteer knows as such;
+        del Monte"), or by a possessive ("Bishop's Stortford"), that the gazetteer knows as such;
         others are read in pieces ("the Baghdad-to-Basra road")."""
-        spans = particle_spans(doc) + spaced_particle_spans(doc, self.name_particles)
+        spans = particle_spans(doc) + spaced_particle_spans(doc, self.name_particles) + \
+            possessive_spans(doc)
         names = {span: span_name(doc, *span) for span in spans}
         found = self.gazetteer.lookup(names.values())
         return [span for span, name in names.items() if self._exact(found, name)]
@@ -382,6 +395,9 @@ class PlaceFinder:
                 continue  # "the City of Fresno", "the Village of Elm Grove": the name after
             if not (places and exact) and self._joins_known_names(doc, start, end, found):
                 continue  # "Fenton-Linden", "Lima-Cusco": two places joined
+            if not places and doc[end - 1].text in ADMIN_NOUNS and self._names_a_country(
+                    span_name(doc, start, end - 1), found):
+                continue  # "U.S. District Judge": the country's court, not its district
             if not places and doc[start].lower_ in DIRECTIONS and \
                     self._divided_by_direction(span_name(doc, start + 1, end), found):
                 continue  # "Northeast Georgia": the trimmed "Georgia" is the name
@@ -399,7 +415,7 @@ class PlaceFinder:
             # A country's or a state's name ends a longer name as a place ("Air Namibia",
             # "Education Oregon"); another name there is that name's tail.
             if self._never_place_label(doc, start, end, label) or \
-                    part_of_person(doc, start, end) or \
+                    part_of_person(doc, start, end) and not self._before_public_body(doc, end) or \
                     continues_name(doc, start) and not (
                         exact and self._names_a_state(name, places)) or \
                     self._after_title(doc, start):
@@ -467,6 +483,11 @@ class PlaceFinder:
             piece.lower() in self.nationality_words or
             self._exact(found, piece) for piece in pieces)
 
+    def _names_a_country(self, name: str, found: dict) -> bool:
+        """Whether the gazetteer knows a name only as a country's or a union's ("U.S.")."""
+        places = self._exact(found, name)
+        return bool(places) and all(p.kind in {"country", "region"} for p in places)
+
     def _divided_by_direction(self, rest: str, found: dict) -> bool:
         """Whether the rest of "Western Kentucky", "South Tulsa" is a state, a county
         or a town of some size that the direction divides; a continent's or a country's
@@ -512,6 +533,11 @@ class PlaceFinder:
         anything ("Columbia University")."""
         return doc[end - 1].text in ADMIN_NOUNS or doc[institution].lower_ in \
             self.seat_bodies and any(p.population >= SEAT_TOWN for p in places)
+
+    def _before_public_body(self, doc: Doc, end: int) -> bool:
+        """ "Owatonna Fire Chief Lena Ortiz": a name before a public body's word is the town the
+        body serves, even where the model runs the official's name back over both."""
+        return end < len(doc) and doc[end].lower_ in self.public_bodies
 
     def _institution_word(self, doc: Doc, start: int, end: int) -> int | None:
         """Where a name goes on from a place into an institution seated there ("Fulton City
@@ -600,8 +626,11 @@ class PlaceFinder:
             last = doc[end - 1]
             if taken.intersection(range(start, end)):
                 continue
-            modifier = last.dep_ in {"amod", "compound", "nmod"} and \
-                last.head.pos_ in {"NOUN", "PROPN"} and not start <= last.head.i < end
+            head = _past_hyphenated_partner(last)
+            hyphenated = head.i != last.head.i
+            modifier = (last.dep_ in {"amod", "compound", "nmod"} or
+                        hyphenated and last.dep_ == "npadvmod") and \
+                head.pos_ in {"NOUN", "PROPN"} and not start <= head.i < end
             if word not in self.plural_peoples and not modifier and not (
                     word in self.demonyms and last.dep_ in NOMINAL_ROLES and
                     last.ent_type_ != "PERSON" and name_key(word) not in people):
@@ -659,13 +688,13 @@ class PlaceFinder:
         """Whether a name the gazetteer knows is used as a place here. The model's place
         labels are trusted unless the gazetteer knows the name only as a hamlet, which a
         company or a product is more often named like (a sea or a region, peopled or not, is
-        no hamlet); its person and facility
-        labels need a locative context."""
+        no hamlet); its person and facility labels need a locative context, or for a town
+        of some size a seat after an organisation's name."""
         if label in {"GPE", "LOC"}:
             return any(p.population >= HAMLET or p.kind == "region" for p in places) or \
                 has_place_context(doc, start, end)
         if any(t.pos_ not in {"PROPN", "NOUN", "ADJ", "PUNCT", "DET"} for t in doc[start:end]
-               if not joining_particle(t)):
+               if not joining_particle(t) and t.lower_ not in {"of", "'s", "’s"}):
             return False
         if any(p.kind in {"country", "admin1"} for p in places) and label != "PERSON" or \
                 any(p.kind == "country" for p in places) or \
@@ -673,6 +702,9 @@ class PlaceFinder:
                 doc[end - 1].text in ADMIN_NOUNS:
             return True  # a state (a country or a region even as the model's person or
             # organisation: "the European Union said"), or "Polk County"
+        if seat_after_organisation(doc, start, end) and \
+                any(p.population >= SPEAKING_TOWN for p in places):
+            return True
         if label in {"PERSON", "FAC", "ORG"}:
             return strong_place_context(doc, start, end)
         return has_place_context(doc, start, end)
@@ -681,7 +713,10 @@ class PlaceFinder:
         """Whether a name the gazetteer lacks is still a place: the model says so and the
         context agrees or, for a location, the name holds a word for a natural feature
         ("Harlow River"; not a charity the model calls a location), or the text makes it a
-        district or puts it inside a place."""
+        district or puts it inside a place. A name the model labels only in part ("Denver"
+        of "Denver Broncos") is not the place it found."""
+        if any(not t.ent_type_ for t in doc[start:end]):
+            label = None
         if label in {"GPE", "LOC"} and has_place_context(doc, start, end) or \
                 label == "LOC" and any(t.lower_.rstrip(".") in self.feature_words
                                        for t in doc[start:end]):

@@ -55,6 +55,9 @@ class Context:
         self.own_countries = Counter((k, p.country_code) for k, p in self.picks)
         self.own_count = Counter(k for k, _ in self.picks)
         self.region_names = regions
+        # Only names with readings inside a country's divisions vote on the region: a
+        # country or a people named in passing ("Dutch settlers") says nothing about it.
+        self.region_voters = sum(bool(shares) for shares in regions.values())
         self.regions: Counter = Counter()
         for shares in regions.values():
             self.regions.update(shares)
@@ -70,7 +73,8 @@ class Context:
         if place.admin1:
             region = (place.country_code, place.admin1)
             same_region = self.regions[region] - self.region_names.get(key, {}).get(region, 0.0)
-            score += REGION_WEIGHT * _support(same_region, max(1, len(self.region_names) - 1))
+            voters = self.region_voters - bool(self.region_names.get(key))
+            score += REGION_WEIGHT * _support(same_region, max(1, voters))
         if place.kind in LOCAL_KINDS:
             nearby = sum(k != key and abs(p.lat - place.lat) < 1.0 and
                          haversine_km(p.lat, p.lon, place.lat, place.lon) <= NEAR_KM

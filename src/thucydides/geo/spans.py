@@ -11,7 +11,7 @@ from ..types import Place
 from .vocabulary import (
     ADMIN_NOUNS, ADMIN_NOUNS_ELSEWHERE, ARTICLES, BETWEEN_PLACES, CONTAINERS, DATELINE_DASHES,
     DIRECTIONS, LIST_WORDS, LOCAL_NOUNS, MAX_NAME_TOKENS, MOTION_WORDS, PARTY_ABBREVIATIONS,
-    PLACE_NOUNS, PLACE_TAKING_VERBS, SPEAKING_TOWN, STRONG_LOCATIVES)
+    PLACE_NOUNS, PLACE_TAKING_VERBS, SPEAKING_TOWN, STREET_NOUNS, STRONG_LOCATIVES)
 
 
 def load_demonyms() -> dict[str, str]:
@@ -38,11 +38,6 @@ def load_peoples(demonyms: dict[str, str]) -> dict[str, str]:
 
 def load_person_titles() -> set[str]:
     return {row[0] for row in load("person_titles")}
-
-
-def load_street_nouns() -> dict[str, bool]:
-    """Street word -> whether it is an abbreviation ("Ave.")."""
-    return {row[0]: row[1] == "abbreviation" for row in load("street_nouns")}
 
 
 def load_state_abbreviations() -> dict[str, str]:
@@ -171,6 +166,27 @@ def spaced_particle_spans(doc: Doc, particles: set[str]) -> list[tuple[int, int]
                         is_name_token(t) and t.text not in {"-", "‑"}
                         for t in (*doc[start:token.i], *doc[token.i + 1:end])):
                     spans.append((start, end))
+    return spans
+
+
+def possessive_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Capitalised words joined by a possessive inside one name ("Bishop's Stortford", "the
+    People's Republic of Ruritania"), up to three words before it and four after, "of" among
+    them."""
+    spans = []
+    for token in doc[1:-1]:
+        if token.lower_ not in {"'s", "’s"} or not is_name_token(doc[token.i - 1]) or \
+                not is_name_token(doc[token.i + 1]):
+            continue
+        start = token.i - 1
+        while start > 0 and token.i - start < 3 and is_name_token(doc[start - 1]) and \
+                not doc[start - 1].is_sent_start:
+            start -= 1
+        for end in range(token.i + 2, min(len(doc), token.i + 5) + 1):
+            if not is_name_token(doc[end - 1]) and doc[end - 1].lower_ != "of":
+                break
+            if doc[end - 1].lower_ != "of":
+                spans.extend((first, end) for first in range(start, token.i))
     return spans
 
 
@@ -322,6 +338,8 @@ def strong_place_context(doc: Doc, start: int, end: int) -> bool:
             root.dep_ == "appos" and root.head.lower_ in PLACE_NOUNS or \
             _place_apposition(root):
         return True
+    if _owns_street_or_place(doc, end) or _distance_apposition(doc, end):
+        return True
     # "a Dover-based company": where something is based
     if end + 1 < len(doc) and doc[end].text in {"-", "‑"} and doc[end + 1].lower_ == "based":
         return True
@@ -336,6 +354,35 @@ def strong_place_context(doc: Doc, start: int, end: int) -> bool:
             is_name_token(doc[end + 1]):
         return True
     return _place_object(doc, start, end) or _where_clause(doc, start, end)
+
+
+def seat_after_organisation(doc: Doc, start: int, end: int) -> bool:
+    """ "the Federal Institute of Mining, Kordun (FIM)", "the Ministry of Water, Velmora,
+    said": a name set off by commas or brackets right after an organisation's name is
+    where it sits."""
+    return start >= 2 and doc[start - 1].text == "," and \
+        doc[start - 2].ent_type_ == "ORG" and doc[start - 1].ent_iob_ == "O" and \
+        (end == len(doc) or doc[end].text in {",", "(", ".", ";"})
+
+
+def _owns_street_or_place(doc: Doc, end: int) -> bool:
+    """ "Kelford's Tanner Lane", "Varna's old harbour district": a name in the possessive before
+    a street's name or a kind of place is the town they lie in."""
+    if end + 1 >= len(doc) or doc[end].lower_ not in {"'s", "’s"}:
+        return False
+    after = doc[end + 1:end + 4]
+    if any(t.text in PLACE_NOUNS and t.text.islower() for t in after):
+        return True
+    stop = name_end(doc, end + 1, min(len(doc), end + 1 + MAX_NAME_TOKENS))
+    return stop - end >= 3 and doc[stop - 1].text.rstrip(".") in STREET_NOUNS
+
+
+def _distance_apposition(doc: Doc, end: int) -> bool:
+    """ "Dunmore, 12 miles away", "Kelford, 30 km north of the capital": a name set off by a
+    distance is a place."""
+    rest = doc[end + 1:end + 6]
+    return end + 1 < len(doc) and doc[end].text == "," and rest[0].ent_type_ == "QUANTITY" and \
+        any(t.lower_ in DIRECTIONS | {"away", "from"} for t in rest)
 
 
 def _place_apposition(root: Token) -> bool:
@@ -525,8 +572,9 @@ def name_end(doc: Doc, start: int, end: int) -> int:
 def continues_name(doc: Doc, start: int) -> bool:
     """ "Bayou Vista", "Dunmore Police": the tail of a longer capitalised name that was
     not read as a place as a whole; a word opening a sentence is capitalised anyway, and
-    a name after a date starts anew ("on Sunday Linden police said"), and so does one after
-    an adjective a lower-case prefix forms ("sub-Arctic Greenland")."""
+    a name after a date starts anew ("on Sunday Linden police said"), and so do one after an
+    adjective a lower-case prefix forms ("sub-Arctic Greenland") and an entity the model
+    begins right after a party's or a people's adjective ("Republican Kendall County")."""
     if start == 0:
         return False
     before = doc[start - 1]
@@ -537,7 +585,8 @@ def continues_name(doc: Doc, start: int) -> bool:
     return bool(before.whitespace_) and is_name_token(before) and \
         before.text not in {"-", "‑"} and not before.is_sent_start and \
         before.lower_ not in DIRECTIONS | {"the", "a", "an"} and \
-        not (before.ent_type_ == "DATE" and doc[start].ent_type_ != "DATE")
+        not (before.ent_type_ == "DATE" and doc[start].ent_type_ != "DATE") and \
+        not (before.ent_type_ == "NORP" and doc[start].ent_iob_ == "B")
 
 
 def _prefixed_adjective(doc: Doc, i: int) -> bool:

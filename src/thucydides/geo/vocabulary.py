@@ -75,6 +75,8 @@ SUFFIXED_DIVISIONS = set(DIVISION_SUFFIXES) | ADMIN_NOUNS_ELSEWHERE.keys()
 # Nouns that a place name modifies when it stands for the place's people or institutions.
 LOCAL_NOUNS = {row[0] for row in load("local_nouns")} | {row[0] for row in load("victim_nouns")}
 LIST_WORDS = {",", "and", "or", "&"}
+# Street word -> whether it is an abbreviation ("Ave.").
+STREET_NOUNS = {row[0]: row[1] == "abbreviation" for row in load("street_nouns")}
 # Currency symbols that English news style leaves unqualified only for one country's money.
 CURRENCY_SYMBOLS = {"$": "US", "£": "GB", "₹": "IN"}
 # "\x97" is the em dash of Windows-1252 text decoded as Latin-1.
