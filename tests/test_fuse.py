@@ -233,3 +233,11 @@ def test_a_caption_repeated_on_every_slide_is_told_once():
     result = thucydides.extract(text, published="2016-11-22")
     assert len(result.incidents) == 2
     assert result.lead_incident.location.name == "Riverton"
+
+
+def test_a_story_that_counts_victims_but_names_no_violence_is_its_own_incident():
+    text = ("Three relatives found dead inside Quillfield farmhouse\n\n"
+            "Deputies are looking for a 40-year-old neighbor, the county sheriff said.")
+    [found] = thucydides.extract(text, published="2016-05-02").incidents
+    assert found.fatalities.best == 3 and found.date == "2016-05-02"
+

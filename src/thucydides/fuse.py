@@ -207,7 +207,7 @@ def fuse(document: Document, mentions: list[EventMention], segments: list[Segmen
 
     drafts_list, survivor = _merge_retold(sorted(drafts.values(), key=lambda d: d.first_start))
     drafts_list += _unplaced_stories(drafts_list, unhoused, counted, toponyms, segments)
-    _house_counts(counted, drafts_list)
+    _house_counts(counted, drafts_list, toponyms, segments)
     by_draft = {id(d): _incident(document, d) for d in drafts_list}
     lead = _lead(drafts_list)
     aggregate_claims = [_total_claim(m, c, list(dict.fromkeys(
@@ -243,14 +243,33 @@ def _unplaced_stories(drafts: list[_Draft],
     return founded
 
 
-def _house_counts(counted: list[EventMention], drafts: list[_Draft]) -> None:
+def _house_counts(counted: list[EventMention], drafts: list[_Draft], toponyms: list[Toponym],
+                  segments: list[Segment]) -> None:
     """Give the counts of sentences that name no event ("Two men died") to the incident
-    their entry is about (`_story`); sums and recalled older cases (`aggregate`) stay out."""
+    their entry is about (`_story`); sums and recalled older cases (`aggregate`) stay out.
+    A text that counts victims and names no act of violence at all ("Two found dead in
+    apartment") reports them as its incident, founded at the focus of the first entry
+    counting them."""
+    founded = None
     for mention in counted:
         counts = [c for c in mention.casualties if not c.aggregate]
-        draft = _story(mention.segment, drafts) if counts else None
+        if not counts:
+            continue
+        if not drafts:
+            founded = _counted_story(mention, toponyms, segments)
+            drafts.append(founded)
+        draft = _story(mention.segment, drafts) or founded
         if draft is not None:
             draft.mentions.append(replace(mention, casualties=counts))
+
+
+def _counted_story(founder: EventMention, toponyms: list[Toponym],
+                   segments: list[Segment]) -> _Draft:
+    """An incident for victims counted where no sentence names their violence, at the focus
+    of the founder's entry on the day it was written."""
+    segment = segments[founder.segment] if segments else None
+    day = segment.reference.isoformat() if segment and segment.reference else None
+    return _Draft(founder.event_type, day, "day" if day else None, _focus(toponyms, segment))
 
 
 def _story(segment: int, drafts: list[_Draft]) -> _Draft | None:
