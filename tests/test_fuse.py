@@ -241,3 +241,10 @@ def test_a_story_that_counts_victims_but_names_no_violence_is_its_own_incident()
     [found] = thucydides.extract(text, published="2016-05-02").incidents
     assert found.fatalities.best == 3 and found.date == "2016-05-02"
 
+
+
+def test_an_accident_with_a_gun_keeps_its_count():
+    text = ("Deputies said Corey Tamm, 11, died Sunday in an accident with his father's rifle "
+            "at a cabin near Birchwood.")
+    [found] = thucydides.extract(text, published="2016-11-08").incidents
+    assert found.fatalities.best == 1
