@@ -248,3 +248,23 @@ def test_an_accident_with_a_gun_keeps_its_count():
             "at a cabin near Birchwood.")
     [found] = thucydides.extract(text, published="2016-11-08").incidents
     assert found.fatalities.best == 1
+
+
+def test_a_headline_giving_its_figures_in_numbers_names_the_story_incident():
+    from thucydides.ingest import parse_published
+    from thucydides.types import Document
+
+    body = ("A man was killed and two women were wounded outside a nightclub in Dayton early "
+            "Sunday, police said.\n\n"
+            "The shooting came a day after a gunman opened fire at a birthday party in Toledo.\n\n"
+            "Four people were shot at the party in Toledo on Saturday night.\n\n"
+            "Two people wounded in the Saturday shooting in Toledo were in critical condition."
+            "\n\nA third man wounded in the Saturday shooting in Toledo was treated and "
+            "released.\n\n"
+            "A fourth victim of the Saturday shooting in Toledo, a 17-year-old, was grazed by "
+            "a bullet.")
+    document = Document(id="club", title="1 dead, 2 hurt in shooting outside Dayton nightclub",
+                        text=body, published=parse_published("2015-06-08"))
+    lead = thucydides.extract_document(document).lead_incident
+    assert lead.location.name == "Dayton"
+    assert (lead.fatalities.best, lead.injured.best) == (1, 2)

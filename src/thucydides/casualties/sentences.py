@@ -13,10 +13,9 @@ from .patterns import (
     COORDINATED, COORDINATED_DEATHS, COORDINATED_OBJECTS, COUNT_BEFORE, DEATH_OF, DETERMINERS,
     DIED_AFTER, FATAL_SHOOTING, FOUND, GROUP, GROUP_SIZES, HIT_PERSON, KILLED, LIST_JOINER,
     MULTIPLE, MULTIPLES, MURDER_SUICIDE, NAMED_VICTIM, NONE_HURT, NOT_BY_VIOLENCE, NOT_NAMES,
-    NOT_SAVED, ONE_VICTIM, ORDINALS, PERPETRATORS, PERPETRATOR_HIT, SCALES, SELF_HARM,
-    SENT_TO_HOSPITAL,
-    SHOT, SHOT_OBJECT, SOME_FATALLY, TENS, THEN_HIMSELF, TOLL, UNITS, VAGUE_COUNTS,
-    VERB_BEFORE, VICTIM_NOUNS, WITH_OTHERS, YEARS_AGO)
+    NOT_SAVED, NUMBER, ONE_VICTIM, ORDINALS, PERPETRATORS, PERPETRATOR_HIT, SCALES, SELF_HARM,
+    SENT_TO_HOSPITAL, SHOT, SHOT_OBJECT, SOME_FATALLY, TENS, THEN_HIMSELF, TOLL, UNITS,
+    VAGUE_COUNTS, VERB_BEFORE, VICTIM_NOUNS, WITH_OTHERS, YEARS_AGO)
 
 
 def words_to_int(text: str) -> int | None:
@@ -194,6 +193,7 @@ def _place_named(sentence: str, start: int) -> bool:
     return PLACE_BEFORE.search(sentence, 0, start) is not None
 
 
+STATED_NUMBER = re.compile(rf"\b(?:{NUMBER}|both)\b", re.IGNORECASE)
 # "had left five dead": the verb's object, read with the verb
 LEFT_BEFORE = re.compile(r"\b(?:left|leaving|leaves)\s+$", re.IGNORECASE)
 AGES_BEFORE = re.compile(r"\bages?\s+(?:of\s+)?(?:\d+\s*(?:and|to|-|–)\s*)?$", re.IGNORECASE)
@@ -399,6 +399,12 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
     mentions = of_this_story(sentence, offset, mentions)
     mentions.sort(key=lambda c: c.span.start)
     return hit_then_died(_others_shot_survived(mentions))
+
+
+def states_number(mention: CasualtyMention) -> bool:
+    """Whether a count is written as a number ("2 dead", "three wounded"), not read off a
+    word that implies one ("a fatal shooting", "a quadruple shooting", "the gunman died")."""
+    return STATED_NUMBER.search(mention.span.text) is not None
 
 
 def hit_then_died(mentions: list[CasualtyMention]) -> list[CasualtyMention]:
