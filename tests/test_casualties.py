@@ -44,6 +44,9 @@ def kinds(text: str) -> list[str]:
     ("Three juveniles and two adults were shot during the party.", None, 5),
     ("Officers found a man with a gunshot wound to the chest.", None, 1),
     ("No one was injured in the exchange of fire.", None, 0),
+    ("A deer hunter was shot and killed by a companion who mistook him for game.", 1, None),
+    ("Stray bullet hits bystander outside corner store", None, 1),
+    ("Two agents were wounded when the man opened fire.", None, 2),
 ])
 def test_one_sentence(sentence, killed, injured):
     assert counts(sentence) == (killed, injured)
