@@ -44,6 +44,9 @@ def kinds(text: str) -> list[str]:
     ("Three juveniles and two adults were shot during the party.", None, 5),
     ("Officers found a man with a gunshot wound to the chest.", None, 1),
     ("No one was injured in the exchange of fire.", None, 0),
+    ("A deer hunter was shot and killed by a companion who mistook him for game.", 1, None),
+    ("Stray bullet hits bystander outside corner store", None, 1),
+    ("Two agents were wounded when the man opened fire.", None, 2),
 ])
 def test_one_sentence(sentence, killed, injured):
     assert counts(sentence) == (killed, injured)
@@ -53,6 +56,15 @@ def test_an_age_is_not_a_count():
     assert counts("A 13-year-old was charged with killing 15-year-old Marcus Lee.") == (None, None)
     assert counts("Darnell Hayes, 24 was shot in the chest.")[1] == 1
     assert counts("Updated Jan. 3, 2017 Man dead after shooting on Elm Street") == (1, None)
+    assert counts("Relatives named the dead as Tom Reel, 41, Ann Reel, 39, and Bo Reel, 19 who "
+                  "were shot at the farm.")[1] is None
+    assert counts("4 Shot, 2 Killed In Fairview Apartment Complex") == (2, 2)
+
+
+def test_a_weekday_before_the_verb_is_no_victim_named():
+    assert counts("Maria Lund, 8, was struck by a stray bullet while playing outside.\n"
+                  "A girl playing in a yard late Saturday was hit in the leg, police "
+                  "said.") == (None, 1)
 
 
 def test_an_active_verb_with_an_object_names_the_shooter_not_a_victim():
@@ -125,6 +137,15 @@ def test_a_shooter_who_turns_the_gun_on_himself_is_among_the_dead():
     text = "A man fatally shot three relatives before turning the gun on himself."
     mentions = find_casualties(text)
     assert any(c.perpetrator and c.kind == "killed" for c in mentions)
+    assert counts("Police said Dale Orwin killed his wife and two neighbors before fatally "
+                  "shooting himself.")[0] == 4
+
+
+def test_a_victim_the_doctors_could_not_save_died():
+    assert counts("A 9-year-old girl was shot in the chest and doctors were unable to save "
+                  "her.") == (1, None)
+    assert counts("A man was shot in the head outside the store.\n"
+                  "Doctors could not save him.")[0] == 1
 
 
 def test_ranges_and_vague_quantities_follow_the_contract():

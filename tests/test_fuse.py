@@ -233,3 +233,38 @@ def test_a_caption_repeated_on_every_slide_is_told_once():
     result = thucydides.extract(text, published="2016-11-22")
     assert len(result.incidents) == 2
     assert result.lead_incident.location.name == "Riverton"
+
+
+def test_a_story_that_counts_victims_but_names_no_violence_is_its_own_incident():
+    text = ("Three relatives found dead inside Quillfield farmhouse\n\n"
+            "Deputies are looking for a 40-year-old neighbor, the county sheriff said.")
+    [found] = thucydides.extract(text, published="2016-05-02").incidents
+    assert found.fatalities.best == 3 and found.date == "2016-05-02"
+
+
+
+def test_an_accident_with_a_gun_keeps_its_count():
+    text = ("Deputies said Corey Tamm, 11, died Sunday in an accident with his father's rifle "
+            "at a cabin near Birchwood.")
+    [found] = thucydides.extract(text, published="2016-11-08").incidents
+    assert found.fatalities.best == 1
+
+
+def test_a_headline_giving_its_figures_in_numbers_names_the_story_incident():
+    from thucydides.ingest import parse_published
+    from thucydides.types import Document
+
+    body = ("A man was killed and two women were wounded outside a nightclub in Dayton early "
+            "Sunday, police said.\n\n"
+            "The shooting came a day after a gunman opened fire at a birthday party in Toledo.\n\n"
+            "Four people were shot at the party in Toledo on Saturday night.\n\n"
+            "Two people wounded in the Saturday shooting in Toledo were in critical condition."
+            "\n\nA third man wounded in the Saturday shooting in Toledo was treated and "
+            "released.\n\n"
+            "A fourth victim of the Saturday shooting in Toledo, a 17-year-old, was grazed by "
+            "a bullet.")
+    document = Document(id="club", title="1 dead, 2 hurt in shooting outside Dayton nightclub",
+                        text=body, published=parse_published("2015-06-08"))
+    lead = thucydides.extract_document(document).lead_incident
+    assert lead.location.name == "Dayton"
+    assert (lead.fatalities.best, lead.injured.best) == (1, 2)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
 
-from .casualties import tally
+from .casualties import states_number, tally
 from .dates import BACKGROUND_DAYS, from_writing, period_end, period_start
 from .events import VIOLENCE
 from .gazetteer.points import haversine_km
@@ -207,9 +207,9 @@ def fuse(document: Document, mentions: list[EventMention], segments: list[Segmen
 
     drafts_list, survivor = _merge_retold(sorted(drafts.values(), key=lambda d: d.first_start))
     drafts_list += _unplaced_stories(drafts_list, unhoused, counted, toponyms, segments)
-    _house_counts(counted, drafts_list)
+    _house_counts(counted, drafts_list, toponyms, segments)
     by_draft = {id(d): _incident(document, d) for d in drafts_list}
-    lead = _lead(drafts_list)
+    lead = _lead(drafts_list, len((document.title or "").rstrip()))
     aggregate_claims = [_total_claim(m, c, list(dict.fromkeys(
         by_draft[id(survivor.get(id(d), d))].id for d in group))) for m, c, group in totals]
     incidents = list(by_draft.values())
@@ -243,14 +243,33 @@ def _unplaced_stories(drafts: list[_Draft],
     return founded
 
 
-def _house_counts(counted: list[EventMention], drafts: list[_Draft]) -> None:
+def _house_counts(counted: list[EventMention], drafts: list[_Draft], toponyms: list[Toponym],
+                  segments: list[Segment]) -> None:
     """Give the counts of sentences that name no event ("Two men died") to the incident
-    their entry is about (`_story`); sums and recalled older cases (`aggregate`) stay out."""
+    their entry is about (`_story`); sums and recalled older cases (`aggregate`) stay out.
+    A text that counts victims and names no act of violence at all ("Two found dead in
+    apartment") reports them as its incident, founded at the focus of the first entry
+    counting them."""
+    founded = None
     for mention in counted:
         counts = [c for c in mention.casualties if not c.aggregate]
-        draft = _story(mention.segment, drafts) if counts else None
+        if not counts:
+            continue
+        if not drafts:
+            founded = _counted_story(mention, toponyms, segments)
+            drafts.append(founded)
+        draft = _story(mention.segment, drafts) or founded
         if draft is not None:
             draft.mentions.append(replace(mention, casualties=counts))
+
+
+def _counted_story(founder: EventMention, toponyms: list[Toponym],
+                   segments: list[Segment]) -> _Draft:
+    """An incident for victims counted where no sentence names their violence, at the focus
+    of the founder's entry on the day it was written."""
+    segment = segments[founder.segment] if segments else None
+    day = segment.reference.isoformat() if segment and segment.reference else None
+    return _Draft(founder.event_type, day, "day" if day else None, _focus(toponyms, segment))
 
 
 def _story(segment: int, drafts: list[_Draft]) -> _Draft | None:
@@ -262,13 +281,38 @@ def _story(segment: int, drafts: list[_Draft]) -> _Draft | None:
     return max(told, key=lambda d: (_on_entry_day(d, segment), *_told_of(d)))
 
 
-def _lead(drafts: list[_Draft]) -> _Draft | None:
+def _lead(drafts: list[_Draft], headline_end: int) -> _Draft | None:
     """The incident the whole document is about: a violent one, then the one most of its
     sentences give counts for, then one on the day an entry gives for its violence, then
     the one most told of (`_told_of`). One story's counts outweigh the day its report
-    seems to give, where an entry's own counts go to its day's incident (`_story`)."""
-    return max(drafts, key=lambda d: (d.family in VIOLENCE, _counted(d),
+    seems to give, where an entry's own counts go to its day's incident (`_story`); a
+    headline that gives its own figures in numbers outweighs both (`_headline_story`)."""
+    lead = max(drafts, key=lambda d: (d.family in VIOLENCE, _counted(d),
                                       _on_entry_day(d, None), *_told_of(d)), default=None)
+    if lead is None or any(m.sentence.start < headline_end for m in lead.mentions):
+        return lead
+    return _headline_story(drafts, headline_end) or lead
+
+
+def _headline_story(drafts: list[_Draft], headline_end: int) -> _Draft | None:
+    """The incident a headline ending at `headline_end` is about when it gives its figures
+    in numbers ("1 dead, 3 hurt in ..."): one that holds the headline and counts as many
+    dead and wounded over the whole story. Headlines are written about the story's
+    incident, while the body may tell more of another (an earlier case, a trial)."""
+    said = list({c.span.start: c for d in drafts for m in d.mentions
+                 if m.sentence.start < headline_end for c in m.casualties
+                 if not c.aggregate}.values())
+    if not said or not all(states_number(c) for c in said):
+        return None
+    figures = _figures(said)
+    return next((d for d in drafts if any(m.sentence.start < headline_end for m in d.mentions)
+                 and _figures([c for m in d.mentions for c in m.casualties]) == figures), None)
+
+
+def _figures(casualties: list[CasualtyMention]) -> tuple[int, int]:
+    """The dead and wounded the counts make, none given read as none hit."""
+    killed, injured = tally(casualties)
+    return killed.best or 0, injured.best or 0
 
 
 def _told_of(draft: _Draft) -> tuple[int, int, int, int]:

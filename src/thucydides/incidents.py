@@ -607,8 +607,10 @@ def build_mentions(doc: Doc) -> list[EventMention]:
 def _count_mentions(doc: Doc, segments: list[Segment]) -> list[EventMention]:
     """Sentences that count the dead or wounded and name no event ("Two men died", "The
     victim was taken to hospital"), one mention each (`_counts_mention`). A sentence naming
-    an event ACLED does not code (a crash, a fire) keeps its counts to itself."""
-    told = {found.sentence.start for found in doc._.events or []}
+    an event ACLED does not code (a crash, a fire) keeps its counts to itself, unless a
+    firearm did it ("an accident with a rifle took the boy's life" tells of a shooting)."""
+    told = {found.sentence.start for found in doc._.events or []
+            if found.triggers or not any(weapon == "firearm" for weapon, _, _ in found.weapons)}
     found = doc._.casualties or []
     if not found:
         return []

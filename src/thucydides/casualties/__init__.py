@@ -25,11 +25,11 @@ from spacy.tokens import Doc
 from ..dates import period_end, segment_of
 from ..types import CasualtyMention
 from .patterns import OTHER_CASE, OTHER_STORY, RECALLED_DAYS
-from .sentences import find_casualties, hit_then_died, told_years_ago
+from .sentences import find_casualties, hit_then_died, states_number, told_years_ago
 from .parsed import parsed_victims
 from .tally import tally
 
-__all__ = ["find_casualties", "parsed_victims", "tally"]
+__all__ = ["find_casualties", "parsed_victims", "states_number", "tally"]
 
 
 @Language.factory("thucydides_casualties")

@@ -223,6 +223,12 @@ DEATH_OF = re.compile(
 # after someone hit in the same sentence is of one of them
 DIED_AFTER = re.compile(rf"\b(?:(?:has|have|had|later|eventually|since)\s+)*"
                         rf"{DIED}(?!\w)", re.IGNORECASE)
+# "doctors could not save him": the one just hit has died
+NOT_SAVED = re.compile(r"\b(?:doctors|surgeons|physicians|medics|paramedics|nurses|rescuers|"
+                       r"medical (?:staff|personnel|crews?|workers))\s+"
+                       r"(?:were\s+(?:unable|not\s+able)\s+to|could\s+not|couldn['’]t|"
+                       r"failed\s+to|did\s+not|didn['’]t)\s+(?:\w+\s+)?save\s+(?:him|her)\b",
+                       re.IGNORECASE)
 # "a quadruple shooting", "a double homicide": the people hit are in the word
 MULTIPLE = re.compile(rf"(?<!attempted\s)\b(?P<times>{'|'.join(MULTIPLES)})[- ]"
                       r"(?:(?:fatal|deadly)\s+)?"
@@ -244,7 +250,8 @@ FATAL_SHOOTING = re.compile(r"(?<![\w-])(?:(?:fatal|deadly)\s+(?:[\w-]+\s+){0,3}
 STATE_OF_DEATH = re.compile(r"^(?!(?:left|leaving|leaves)\b).*\b(?:dead|died|dies)\b",
                             re.IGNORECASE | re.DOTALL)
 MURDER_SUICIDE = re.compile(r"\b(?:murder[- ]suicide|then|before)\b", re.IGNORECASE)
-SELF_HARM = re.compile(rf"\b(?:(?P<fatal>{SELF_INFLICTED}|fatally shot (?:himself|herself)|"
+SELF_HARM = re.compile(rf"\b(?:(?P<fatal>{SELF_INFLICTED}|"
+                       r"fatally (?:shot|shoots|shooting) (?:himself|herself)|"
                        r"kill(?:s|ed|ing)? self)|"
                        r"(?:shot|shoots|shooting|wounds|wounded) (?:himself|herself|self))\b",
                        re.IGNORECASE)

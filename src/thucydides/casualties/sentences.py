@@ -13,9 +13,9 @@ from .patterns import (
     COORDINATED, COORDINATED_DEATHS, COORDINATED_OBJECTS, COUNT_BEFORE, DEATH_OF, DETERMINERS,
     DIED_AFTER, FATAL_SHOOTING, FOUND, GROUP, GROUP_SIZES, HIT_PERSON, KILLED, LIST_JOINER,
     MULTIPLE, MULTIPLES, MURDER_SUICIDE, NAMED_VICTIM, NONE_HURT, NOT_BY_VIOLENCE, NOT_NAMES,
-    ONE_VICTIM, ORDINALS, PERPETRATORS, PERPETRATOR_HIT, SCALES, SELF_HARM, SENT_TO_HOSPITAL,
-    SHOT, SHOT_OBJECT, SOME_FATALLY, TENS, THEN_HIMSELF, TOLL, UNITS, VAGUE_COUNTS,
-    VERB_BEFORE, VICTIM_NOUNS, WITH_OTHERS, YEARS_AGO)
+    NOT_SAVED, NUMBER, ONE_VICTIM, ORDINALS, PERPETRATORS, PERPETRATOR_HIT, SCALES, SELF_HARM,
+    SENT_TO_HOSPITAL, SHOT, SHOT_OBJECT, SOME_FATALLY, TENS, THEN_HIMSELF, TOLL, UNITS,
+    VAGUE_COUNTS, VERB_BEFORE, VICTIM_NOUNS, WITH_OTHERS, YEARS_AGO)
 
 
 def words_to_int(text: str) -> int | None:
@@ -193,17 +193,25 @@ def _place_named(sentence: str, start: int) -> bool:
     return PLACE_BEFORE.search(sentence, 0, start) is not None
 
 
+STATED_NUMBER = re.compile(rf"\b(?:{NUMBER}|both)\b", re.IGNORECASE)
 # "had left five dead": the verb's object, read with the verb
 LEFT_BEFORE = re.compile(r"\b(?:left|leaving|leaves)\s+$", re.IGNORECASE)
 AGES_BEFORE = re.compile(r"\bages?\s+(?:of\s+)?(?:\d+\s*(?:and|to|-|–)\s*)?$", re.IGNORECASE)
+# "Ada Brill, 34 who were ...": a name and a comma before a number in digits
+NAME_BEFORE = re.compile(r"[A-Z][a-z'’-]+,\s*$")
+WHO_AFTER = re.compile(r"\s+who\b")
 
 
 def _is_age(m: re.Match) -> bool:
     """ "Nell Brody, 24 was shot": a bare number before a singular verb is an age; so is
-    one after "ages" ("four students between the ages of 13 and 16 were hurt")."""
+    one after "ages" ("four students between the ages of 13 and 16 were hurt"), and digits
+    between a name and its comma and "who", whatever the verb ("Ed Sarno, 30, Ada Brill, 34
+    who were shot": the last of a list of people and their ages)."""
     return bool(m["n"]) and not m["noun"] and (words_to_int(m["n"]) != 1 and re.match(
         r"\s*(?:who\s+)?(?:was|is|has)\b", m.string[m.end("n"):]) is not None or
-        AGES_BEFORE.search(m.string, 0, m.start("n")) is not None)
+        AGES_BEFORE.search(m.string, 0, m.start("n")) is not None or
+        m["n"].isdigit() and NAME_BEFORE.search(m.string, 0, m.start("n")) is not None and
+        WHO_AFTER.match(m.string, m.end("n")) is not None)
 
 
 def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
@@ -353,9 +361,9 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
             add("killed", Count(1, 1, 1), m, victim=name or (m["noun"] or m["age"]).lower())
     for m in NAMED_VICTIM.finditer(sentence):
         # "on Monday Ruth Amsel was shot": the weekday is no part of the name
-        day = re.match(rf"(?i:{'|'.join(WEEKDAYS)})\s+", m.group("who"))
+        day = re.match(rf"(?i:{'|'.join(WEEKDAYS)})(?:\s+|$)", m.group("who"))
         who = m.group("who")[day.end():] if day else m.group("who")
-        if who.lower() in NOT_NAMES or who.split()[-1].lower() in NOT_NAMES or \
+        if not who or who.lower() in NOT_NAMES or who.split()[-1].lower() in NOT_NAMES or \
                 _place_named(sentence, m.start() + (day.end() if day else 0)):
             continue
         kind = "killed" if m["died"] else "injured" if m["suffered"] else _kind(m["verb"])
@@ -373,7 +381,8 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
             Count(people, people, people), m)
     for m in FATAL_SHOOTING.finditer(sentence):
         add("killed", Count(1, 1, None), m, victim="")
-    for m in [*AND_DIED.finditer(sentence), *DIED_AFTER.finditer(sentence)]:
+    for m in [*AND_DIED.finditer(sentence), *DIED_AFTER.finditer(sentence),
+              *NOT_SAVED.finditer(sentence)]:
         hit = [c for c in mentions if c.kind in {"shot", "injured"} and
                c.span.end <= m.start() + offset]
         if any(m.start() < end and start < m.end() for start, end in taken):
@@ -381,7 +390,7 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
         if hit and hit[-1].count.best == 1:
             mentions[mentions.index(hit[-1])] = replace(hit[-1], kind="killed")
             taken.append(m.span())
-        elif hit or m.re is AND_DIED:
+        elif hit or m.re is not DIED_AFTER:
             add("killed", Count(1, 1, 1), m, victim="")
     if suicides and not (_kills_others(sentence, mentions, suicides) and
                          not _victim_who_took_own_life(sentence, offset, mentions, suicides)):
@@ -390,6 +399,12 @@ def find_casualties(sentence: str, offset: int = 0) -> list[CasualtyMention]:
     mentions = of_this_story(sentence, offset, mentions)
     mentions.sort(key=lambda c: c.span.start)
     return hit_then_died(_others_shot_survived(mentions))
+
+
+def states_number(mention: CasualtyMention) -> bool:
+    """Whether a count is written as a number ("2 dead", "three wounded"), not read off a
+    word that implies one ("a fatal shooting", "a quadruple shooting", "the gunman died")."""
+    return STATED_NUMBER.search(mention.span.text) is not None
 
 
 def hit_then_died(mentions: list[CasualtyMention]) -> list[CasualtyMention]:
