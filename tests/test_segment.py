@@ -70,6 +70,18 @@ def test_a_numeric_stamp_counts_and_a_later_one_does_not():
         == date(2012, 11, 2)
 
 
+def test_a_press_release_dateline_date_is_the_day_it_was_written():
+    text = ("Two hurt in parking lot shooting\n\n"
+            "ELMVALE, Ore. (March 2, 2011): Two men were wounded by gunfire early this morning "
+            "outside a grocery store, police said.")
+    [only] = segment(text, date(2013, 9, 14))
+    assert only.reference == date(2011, 3, 2)
+    morning = next(t for t in find_times(text, only.reference) if "morning" in t.span.text)
+    assert morning.value == "2011-03-02"
+    assert segment("The council met (in March 2, 2011 session) on the plan.", date(2013, 9, 14))[
+        0].reference == date(2013, 9, 14)
+
+
 def test_a_date_deep_in_the_body_is_no_stamp():
     body = "Police said more about the shooting. " * 12
     text = body + "The county's report was published on May 3, 2010."
