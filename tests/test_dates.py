@@ -68,6 +68,13 @@ def test_days_after_set_after_a_day_date_what_follows_them_before_that_day():
     assert values(text) == ["2016-11-16", "2016-11-14"]
 
 
+def test_a_weekday_and_its_part_of_the_day_take_the_date_that_follows_them():
+    text = ("Deputies say a trucker was shot Tuesday evening, March 8, 2011, near Coldbrook, "
+            "and a cook was robbed Friday night (Nov. 11) behind a diner.")
+    assert values(text) == ["2011-03-08", "2011-03-08", "2016-11-11", "2016-11-11"]
+    assert values("She was hurt Monday night, Nov. 9, at home.") == ["2016-11-14", "2016-11-09"]
+
+
 def test_the_day_before_is_counted_from_the_writing_when_no_day_was_named():
     assert values("Neighbors heard shots in the alley the day before.") == ["2016-11-16"]
 
