@@ -45,6 +45,15 @@ def test_clock_headers_with_a_dash_and_dated_subheadings():
                      ("09:05 GMT", date(2016, 11, 16), "09:05")]
 
 
+def test_a_phone_number_or_a_span_of_years_at_a_line_start_is_no_clock_header():
+    text = ("A clerk was wounded in a robbery on Friday night, police said.\n\n"
+            "Call the tip line with information:\n555-867-5309\n\n"
+            "1998 - 2016 Coldbrook Gazette")
+    [only] = segment(text, TUESDAY)
+    assert (only.label, only.is_update) == (None, False)
+    assert find_times(text, only.reference, live=only.is_update)[0].value == "2016-11-11"
+
+
 def test_weekdays_resolve_to_the_past_in_news_and_to_the_nearest_day_in_updates():
     news = find_times("The strike on Wednesday killed two.", TUESDAY)
     assert news[0].value == "2016-11-09"

@@ -24,7 +24,7 @@ ENTRY_HEADER = re.compile(
     r"^[ \t]*(?:"
     rf"(?P<update>update[sd]?)[ \t]*,?[ \t]*(?:at[ \t]+)?{_TIME.format('time')}{_ZONE}{_DASH}"
     r"|(?P<original>original (?:entry|post|story))[ \t]*:"
-    rf"|{_TIME.format('bare_time')}{_ZONE}{_DASH}(?=[ \t]*\S)"
+    rf"|{_TIME.format('bare_time')}{_ZONE}{_DASH}(?=[ \t]*[^\s\d])"
     r")",
     re.IGNORECASE | re.MULTILINE,
 )
