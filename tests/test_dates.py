@@ -210,6 +210,23 @@ def test_a_day_after_a_place_dates_the_verb_of_its_phrase():
     assert dated_word(doc, sunday).lemma_ == "wound"
 
 
+def test_a_capture_this_week_leaves_the_story_to_the_shooting_named_by_its_date():
+    text = ("A fugitive was captured Thursday in Ashcombe. He is accused of shooting a clerk at "
+            "a pawn shop in Riverton on Oct. 4.")
+    assert thucydides.extract(text, published="2016-11-19").lead_incident.date == "2016-10-04"
+
+
+@pytest.mark.parametrize("text", [
+    "Two deckhands were detained Friday near the Ashcombe docks.",
+    "His trial Friday drew a crowd to the county building.",
+    "The Friday autopsy showed two wounds.",
+])
+def test_later_stages_of_a_crime_story_date_what_came_later(text):
+    doc = annotate(text, segment(text, THURSDAY))
+    friday = next(t for t in doc._.times if "Friday" in t.span.text)
+    assert incident_rank(doc, friday, set()) == INCIDENT_RANKS["later"]
+
+
 @pytest.mark.parametrize("text, role", [
     ("The robbery took place just after 11 p.m. Friday outside the Marlow Diner.", "act"),
     ("The cook was taken to Tarrowby Memorial Hospital on Friday.", None),
