@@ -220,6 +220,7 @@ def test_a_capture_this_week_leaves_the_story_to_the_shooting_named_by_its_date(
     "Two deckhands were detained Friday near the Ashcombe docks.",
     "His trial Friday drew a crowd to the county building.",
     "The Friday autopsy showed two wounds.",
+    "The cook was still locked up Friday in the county jail.",
 ])
 def test_later_stages_of_a_crime_story_date_what_came_later(text):
     doc = annotate(text, segment(text, THURSDAY))
