@@ -75,6 +75,17 @@ def test_a_weekday_and_its_part_of_the_day_take_the_date_that_follows_them():
     assert values("She was hurt Monday night, Nov. 9, at home.") == ["2016-11-14", "2016-11-09"]
 
 
+def test_last_weekday_is_a_week_back_when_that_weekday_was_yesterday():
+    saturday = date(2016, 11, 19)
+    assert values("A boy was hurt last Friday on a farm near Coldbrook.", saturday) == [
+        "2016-11-11"]
+    assert values("A boy was hurt Friday on a farm near Coldbrook.", saturday) == ["2016-11-18"]
+    assert values("A boy was hurt last Tuesday on a farm near Coldbrook.", saturday) == [
+        "2016-11-15"]
+    assert values("A boy was hurt this past Friday near Coldbrook.", saturday) == [
+        "2016-11-18"]
+
+
 def test_the_day_before_is_counted_from_the_writing_when_no_day_was_named():
     assert values("Neighbors heard shots in the alley the day before.") == ["2016-11-16"]
 

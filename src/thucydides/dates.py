@@ -127,6 +127,7 @@ ANAPHORA_STEPS = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "b
                   "earlier": -1, "after": -1}
 WEEKDAY_IN = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})\b", re.IGNORECASE)
 DATE_AFTER_WEEKDAY = re.compile(r",?\s*\(?\s*")  # "Monday night, March 21", "Monday (March 21)"
+LAST_MEANS_WEEK_BEFORE = 1  # days back within which "last <weekday>" is a week further back
 # Said of what is yet to come: checked in the sentence before the expression only, since
 # "said they would appeal the ruling announced Wednesday" speaks of Wednesday past.
 FUTURE_CUES = re.compile(r"\b(will|would(?!-)|'ll|shall|plan(?:s|ned|ning)? to|is to|are to|"
@@ -170,12 +171,17 @@ def _past_year(month: int, day: int | None, ref: date, future: bool) -> int:
 
 
 def _weekday(wd: str, rel: str | None, ref: date, live: bool, future: bool) -> date:
+    """The day a weekday names (see the module docstring); "last Friday" said on a Friday or
+    a Saturday is the Friday of the week before, since the day just past would be "Friday"
+    or "yesterday" (`LAST_MEANS_WEEK_BEFORE`); "this past Friday" may be yesterday."""
     target = WEEKDAYS.index(wd.lower())
     back = (ref.weekday() - target) % 7
     ahead = (target - ref.weekday()) % 7
     rel = (rel or "").lower()
     if rel == "next" or (future and rel != "last"):
         return ref + timedelta(days=ahead or 7 if rel == "next" else ahead)
+    if rel == "last" and back <= LAST_MEANS_WEEK_BEFORE:
+        return ref - timedelta(days=back + 7)
     if rel in {"last", "past"}:
         return ref - timedelta(days=back or 7)
     if live and 0 < ahead <= 3 and ahead < back:
