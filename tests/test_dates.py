@@ -68,6 +68,24 @@ def test_days_after_set_after_a_day_date_what_follows_them_before_that_day():
     assert values(text) == ["2016-11-16", "2016-11-14"]
 
 
+def test_a_weekday_and_its_part_of_the_day_take_the_date_that_follows_them():
+    text = ("Deputies say a trucker was shot Tuesday evening, March 8, 2011, near Coldbrook, "
+            "and a cook was robbed Friday night (Nov. 11) behind a diner.")
+    assert values(text) == ["2011-03-08", "2011-03-08", "2016-11-11", "2016-11-11"]
+    assert values("She was hurt Monday night, Nov. 9, at home.") == ["2016-11-14", "2016-11-09"]
+
+
+def test_last_weekday_is_a_week_back_when_that_weekday_was_yesterday():
+    saturday = date(2016, 11, 19)
+    assert values("A boy was hurt last Friday on a farm near Coldbrook.", saturday) == [
+        "2016-11-11"]
+    assert values("A boy was hurt Friday on a farm near Coldbrook.", saturday) == ["2016-11-18"]
+    assert values("A boy was hurt last Tuesday on a farm near Coldbrook.", saturday) == [
+        "2016-11-15"]
+    assert values("A boy was hurt this past Friday near Coldbrook.", saturday) == [
+        "2016-11-18"]
+
+
 def test_the_day_before_is_counted_from_the_writing_when_no_day_was_named():
     assert values("Neighbors heard shots in the alley the day before.") == ["2016-11-16"]
 
@@ -201,6 +219,24 @@ def test_a_day_after_a_place_dates_the_verb_of_its_phrase():
     doc = annotate(text, segment(text, THURSDAY))
     sunday = next(t for t in doc._.times if t.span.text == "Sunday night")
     assert dated_word(doc, sunday).lemma_ == "wound"
+
+
+def test_a_capture_this_week_leaves_the_story_to_the_shooting_named_by_its_date():
+    text = ("A fugitive was captured Thursday in Ashcombe. He is accused of shooting a clerk at "
+            "a pawn shop in Riverton on Oct. 4.")
+    assert thucydides.extract(text, published="2016-11-19").lead_incident.date == "2016-10-04"
+
+
+@pytest.mark.parametrize("text", [
+    "Two deckhands were detained Friday near the Ashcombe docks.",
+    "His trial Friday drew a crowd to the county building.",
+    "The Friday autopsy showed two wounds.",
+    "The cook was still locked up Friday in the county jail.",
+])
+def test_later_stages_of_a_crime_story_date_what_came_later(text):
+    doc = annotate(text, segment(text, THURSDAY))
+    friday = next(t for t in doc._.times if "Friday" in t.span.text)
+    assert incident_rank(doc, friday, set()) == INCIDENT_RANKS["later"]
 
 
 @pytest.mark.parametrize("text, role", [

@@ -45,6 +45,15 @@ def test_clock_headers_with_a_dash_and_dated_subheadings():
                      ("09:05 GMT", date(2016, 11, 16), "09:05")]
 
 
+def test_a_phone_number_or_a_span_of_years_at_a_line_start_is_no_clock_header():
+    text = ("A clerk was wounded in a robbery on Friday night, police said.\n\n"
+            "Call the tip line with information:\n555-867-5309\n\n"
+            "1998 - 2016 Coldbrook Gazette")
+    [only] = segment(text, TUESDAY)
+    assert (only.label, only.is_update) == (None, False)
+    assert find_times(text, only.reference, live=only.is_update)[0].value == "2016-11-11"
+
+
 def test_weekdays_resolve_to_the_past_in_news_and_to_the_nearest_day_in_updates():
     news = find_times("The strike on Wednesday killed two.", TUESDAY)
     assert news[0].value == "2016-11-09"
@@ -68,6 +77,18 @@ def test_a_numeric_stamp_counts_and_a_later_one_does_not():
         == date(2012, 11, 3)
     assert segment("Created: 11/03/2012\nTwo men were hurt.", date(2012, 11, 2))[0].reference \
         == date(2012, 11, 2)
+
+
+def test_a_press_release_dateline_date_is_the_day_it_was_written():
+    text = ("Two hurt in parking lot shooting\n\n"
+            "ELMVALE, Ore. (March 2, 2011): Two men were wounded by gunfire early this morning "
+            "outside a grocery store, police said.")
+    [only] = segment(text, date(2013, 9, 14))
+    assert only.reference == date(2011, 3, 2)
+    morning = next(t for t in find_times(text, only.reference) if "morning" in t.span.text)
+    assert morning.value == "2011-03-02"
+    assert segment("The council met (in March 2, 2011 session) on the plan.", date(2013, 9, 14))[
+        0].reference == date(2013, 9, 14)
 
 
 def test_a_date_deep_in_the_body_is_no_stamp():

@@ -125,6 +125,9 @@ ANAPHORA = re.compile(r"\b(?:(?:later|earlier)\s+)?(?:that|the same|that same)\s
                       re.IGNORECASE)
 ANAPHORA_STEPS = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "before": -1,
                   "earlier": -1, "after": -1}
+WEEKDAY_IN = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})\b", re.IGNORECASE)
+DATE_AFTER_WEEKDAY = re.compile(r",?\s*\(?\s*")  # "Monday night, March 21", "Monday (March 21)"
+LAST_MEANS_WEEK_BEFORE = 1  # days back within which "last <weekday>" is a week further back
 # Said of what is yet to come: checked in the sentence before the expression only, since
 # "said they would appeal the ruling announced Wednesday" speaks of Wednesday past.
 FUTURE_CUES = re.compile(r"\b(will|would(?!-)|'ll|shall|plan(?:s|ned|ning)? to|is to|are to|"
@@ -168,12 +171,17 @@ def _past_year(month: int, day: int | None, ref: date, future: bool) -> int:
 
 
 def _weekday(wd: str, rel: str | None, ref: date, live: bool, future: bool) -> date:
+    """The day a weekday names (see the module docstring); "last Friday" said on a Friday or
+    a Saturday is the Friday of the week before, since the day just past would be "Friday"
+    or "yesterday" (`LAST_MEANS_WEEK_BEFORE`); "this past Friday" may be yesterday."""
     target = WEEKDAYS.index(wd.lower())
     back = (ref.weekday() - target) % 7
     ahead = (target - ref.weekday()) % 7
     rel = (rel or "").lower()
     if rel == "next" or (future and rel != "last"):
         return ref + timedelta(days=ahead or 7 if rel == "next" else ahead)
+    if rel == "last" and back <= LAST_MEANS_WEEK_BEFORE:
+        return ref - timedelta(days=back + 7)
     if rel in {"last", "past"}:
         return ref - timedelta(days=back or 7)
     if live and 0 < ahead <= 3 and ahead < back:
@@ -411,7 +419,23 @@ def find_times(text: str, reference: date | None, *, live: bool = False, offset:
             found.append(TimeExpression(Span(start + offset, end + offset, span_text), value,
                                         precision, time))
     found.sort(key=lambda t: t.span.start)
-    return _with_anaphora(text, found, taken, offset, time)
+    return _with_anaphora(text, _weekdays_dated(text, found, offset), taken, offset, time)
+
+
+def _weekdays_dated(text: str, found: list[TimeExpression],
+                    offset: int) -> list[TimeExpression]:
+    """A weekday and its part of the day followed by the calendar date of that weekday
+    ("Wednesday afternoon, July 9, 2014", "Thursday night (May 19)") is that date, however
+    long before the moment of writing: the date says which week the weekday is in."""
+    dated = list(found)
+    for index, (weekday, following) in enumerate(zip(found, found[1:])):
+        named = WEEKDAY_IN.search(weekday.span.text)
+        gap = text[weekday.span.end - offset:following.span.start - offset]
+        if named and weekday.precision == "day" and _calendar(following) and \
+                following.day is not None and DATE_AFTER_WEEKDAY.fullmatch(gap) and \
+                following.day.weekday() == WEEKDAYS.index(named.group(0).lower()):
+            dated[index] = replace(weekday, value=following.value)
+    return dated
 
 
 def _with_anaphora(text: str, found: list[TimeExpression], taken: list[tuple[int, int]],

@@ -24,7 +24,7 @@ ENTRY_HEADER = re.compile(
     r"^[ \t]*(?:"
     rf"(?P<update>update[sd]?)[ \t]*,?[ \t]*(?:at[ \t]+)?{_TIME.format('time')}{_ZONE}{_DASH}"
     r"|(?P<original>original (?:entry|post|story))[ \t]*:"
-    rf"|{_TIME.format('bare_time')}{_ZONE}{_DASH}(?=[ \t]*\S)"
+    rf"|{_TIME.format('bare_time')}{_ZONE}{_DASH}(?=[ \t]*[^\s\d])"
     r")",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -37,12 +37,13 @@ DAY_HEADING = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 # The page's own date stamp at its top ("Posted: Tuesday, October 4, 2011 9:15 AM",
-# "Created: 11/03/2012"): the day the page was written, which an archive's date of
-# publication may postdate by years.
+# "Created: 11/03/2012", a press release's dateline "LINDEN, Pa. (March 2, 2011):"): the day
+# the page was written, which an archive's date of publication may postdate by years.
 STAMP = re.compile(
-    rf"\b(?:posted|published|updated|created)(?:\s+on)?\s*:?\s*(?:(?:{'|'.join(WEEKDAYS)}),?\s+)?"
+    rf"(?:\b(?:posted|published|updated|created)(?:\s+on)?\s*:?\s*|(?P<paren>\(\s*))"
+    rf"(?:(?:{'|'.join(WEEKDAYS)}),?\s+)?"
     rf"(?:(?P<month>{MONTH_NAMES})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})"
-    r"|(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}))",
+    r"|(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}))(?(paren)\s*\))",
     re.IGNORECASE)
 STAMP_REACH = 300  # characters at the top of a page where its stamp stands
 WEEKDAY_MENTION = re.compile(rf"\b(?:on|this|late|early)\s+({'|'.join(WEEKDAYS)})\b",
