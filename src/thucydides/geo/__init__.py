@@ -395,9 +395,6 @@ class PlaceFinder:
                 continue  # "the City of Fresno", "the Village of Elm Grove": the name after
             if not (places and exact) and self._joins_known_names(doc, start, end, found):
                 continue  # "Fenton-Linden", "Lima-Cusco": two places joined
-            if not places and doc[end - 1].text in ADMIN_NOUNS and self._names_a_country(
-                    span_name(doc, start, end - 1), found):
-                continue  # "U.S. District Judge": the country's court, not its district
             if not places and doc[start].lower_ in DIRECTIONS and \
                     self._divided_by_direction(span_name(doc, start + 1, end), found):
                 continue  # "Northeast Georgia": the trimmed "Georgia" is the name
@@ -482,11 +479,6 @@ class PlaceFinder:
         return len(pieces) > 1 and all(
             piece.lower() in self.nationality_words or
             self._exact(found, piece) for piece in pieces)
-
-    def _names_a_country(self, name: str, found: dict) -> bool:
-        """Whether the gazetteer knows a name only as a country's or a union's ("U.S.")."""
-        places = self._exact(found, name)
-        return bool(places) and all(p.kind in {"country", "region"} for p in places)
 
     def _divided_by_direction(self, rest: str, found: dict) -> bool:
         """Whether the rest of "Western Kentucky", "South Tulsa" is a state, a county
