@@ -27,16 +27,9 @@ def _package_json(package: str, path: str):
     return json.loads(resources.files(package).joinpath(path).read_text(encoding="utf-8"))
 
 
-# Short forms English news uses for some countries, which the packages do not carry (their
-# aliases are translations); codes are only taken with their dots or in capitals.
-COUNTRY_SHORT_NAMES = {
-    "US": ["US", "U.S.", "USA", "U.S.A.", "America", "United States of America"],
-    "GB": ["UK", "U.K.", "Britain", "Great Britain"],
-    "AE": ["UAE", "U.A.E."],
-    "CD": ["DRC", "DR Congo", "Democratic Republic of Congo"],
-    "KP": ["North Korea"], "KR": ["South Korea"], "MM": ["Burma"], "CI": ["Ivory Coast"],
-    "CZ": ["Czech Republic"], "PS": ["Palestinian Territories", "Palestine"],
-}
+# Short forms English news uses for some countries (the `country_short_names` lexicon).
+COUNTRY_SHORT_NAMES = {code: [name.strip() for name in names.split(",")]
+                       for code, names in load("country_short_names")}
 # The European Union, by the name and the code ISO 3166-1 reserves for it; its members come
 # from `pyeucountrycodes`.
 EUROPEAN_UNION = ("European Union", ["EU", "E.U."])
