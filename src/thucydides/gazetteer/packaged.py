@@ -229,9 +229,12 @@ def _country_groups(groups: dict[str, list[str]], countries: dict[str, NameRow],
                             population=sum(p.population for p in members)), forms[1:])
 
 
-# Local words of division names -> (English, whether English writes the word first).
-DIVISION_NAME_WORDS = {(iso, word): (english, where == "front")
-                       for iso, word, english, where in load("division_name_words")}
+# Local words of division names -> English: the compass words English writes first, and the
+# other words it spells its own way where they stand (the `division_name_words` lexicon).
+COMPASS_WORDS = {(iso, word): english for iso, word, english, where
+                 in load("division_name_words") if where == "front"}
+SPELLINGS = {(iso, word): english for iso, word, english, where
+             in load("division_name_words") if where != "front"}
 
 
 def english_division_name(iso: str, name: str) -> str:
@@ -240,14 +243,11 @@ def english_division_name(iso: str, name: str) -> str:
     the name goes before it, other words are replaced where they stand."""
     words = name.split()
     for size in (2, 1):
-        tail = " ".join(words[-size:])
-        english, front = DIVISION_NAME_WORDS.get((iso, tail), (None, False))
-        if english and front and len(words) > size:
+        english = COMPASS_WORDS.get((iso, " ".join(words[-size:])))
+        if english and len(words) > size:
             words = [english, *words[:-size]]
             break
-    spelled = {word: english for (code, word), (english, front) in DIVISION_NAME_WORDS.items()
-               if code == iso and not front}
-    return " ".join(spelled.get(word, word) for word in words)
+    return " ".join(SPELLINGS.get((iso, word), word) for word in words)
 
 
 def _names_taken(rows: list[NameRow]) -> set[str]:

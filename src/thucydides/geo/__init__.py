@@ -109,7 +109,6 @@ class PlaceFinder:
             self.continents.keys()
         self.state_abbreviations = load_state_abbreviations()
         self.person_titles = load_person_titles()
-        self.street_nouns = STREET_NOUNS
         self.speech_verbs = {row[0] for row in load("speech_verbs") if " " not in row[0]}
         self.disease_nouns = {row[0] for row in load("disease_nouns")}
         self.institution_nouns = {row[0] for row in load("institution_nouns")}
@@ -419,7 +418,7 @@ class PlaceFinder:
                 continue
             if self._is_street(doc, start, end):
                 if end < len(doc) and doc[end].text == "." and not doc[end - 1].whitespace_ \
-                        and self.street_nouns.get(doc[end - 1].text):
+                        and STREET_NOUNS.get(doc[end - 1].text):
                     end += 1  # "Ave." keeps its dot
                 chosen.append((start, end, [], True))
                 taken.update(range(start, end))
@@ -565,7 +564,7 @@ class PlaceFinder:
     def _is_street(self, doc: Doc, start: int, end: int) -> bool:
         """ "Quarry Street", "1400 Quarry Ave.": a name ending in a street word, unless more of
         a name follows ("Elm Street School")."""
-        return end - start >= 2 and doc[end - 1].text.rstrip(".") in self.street_nouns and \
+        return end - start >= 2 and doc[end - 1].text.rstrip(".") in STREET_NOUNS and \
             doc[start].lower_ not in {"the", "a", "an"} and not (
                 end < len(doc) and is_name_token(doc[end]) and continues_name(doc, end))
 
